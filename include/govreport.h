@@ -1,0 +1,649 @@
+/*
+ * libgovreport — read, check and write China's 政府信息公开工作年度报告
+ * (government information-disclosure annual reports).
+ *
+ * Conventions (they hold for every function below):
+ * - A report is an opaque `struct govreport`. Constructors return an
+ *   enum govreport_status and hand the new report out through their last
+ *   parameter; the caller frees it with govreport_free().
+ * - The handle comes first, out-parameters come last.
+ * - Every string the library returns is UTF-8. A `const char *` result is
+ *   owned by the report and valid until govreport_free() or the next call
+ *   that changes the same field, whichever comes first. A `char **` result
+ *   is the caller's and is freed with govreport_string_free(), never free().
+ * - Misuse (a NULL handle, an unknown id, an unknown flag) returns
+ *   GOVREPORT_ERR_ARGUMENT or GOVREPORT_ERR_NOT_FOUND; the library never
+ *   aborts the caller's process and keeps no global mutable state, so two
+ *   threads working on two reports never interfere.
+ * - Enums are int-sized (ctypes passes them as c_int); their values are
+ *   explicit and only ever appended to.
+ */
+#ifndef GOVREPORT_H
+#define GOVREPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define GOVREPORT_EXPORT
+#else
+#define GOVREPORT_EXPORT __attribute__((visibility("default")))
+#endif
+
+/** An annual report: its template, metadata, prose, tables and diagnostics. */
+struct govreport;
+
+/**
+ * What a call did. 0 is success, every failure is negative. New values are
+ * only ever appended.
+ * @since 1.0
+ */
+enum govreport_status {
+	GOVREPORT_OK = 0,
+	/** A NULL handle or out-parameter, an unknown enum value or flag. */
+	GOVREPORT_ERR_ARGUMENT = -1,
+	/** An allocation failed; nothing was changed or handed out. */
+	GOVREPORT_ERR_NOMEM = -2,
+	/** The input holds no text (diagnostic INPUT_EMPTY). */
+	GOVREPORT_ERR_INPUT_EMPTY = -3,
+	/** The input is larger than the limit (diagnostic INPUT_TOO_LARGE). */
+	GOVREPORT_ERR_INPUT_TOO_LARGE = -4,
+	/** The input is binary, not text (diagnostic INPUT_NOT_TEXT). */
+	GOVREPORT_ERR_INPUT_NOT_TEXT = -5,
+	/** Malformed JSON, or JSON that is not the govreport format. */
+	GOVREPORT_ERR_JSON = -6,
+	/** A path or id that the report's template does not have. */
+	GOVREPORT_ERR_NOT_FOUND = -7,
+	/** A decimal value read as an integer: use govreport_get_decimal(). */
+	GOVREPORT_ERR_TYPE = -8,
+	/** A value outside what the cell or call accepts. */
+	GOVREPORT_ERR_RANGE = -9,
+	/** A documented limit (JSON nesting or size) was exceeded. */
+	GOVREPORT_ERR_LIMIT = -10,
+	/** Reports that must share a template (and year) do not. */
+	GOVREPORT_ERR_TEMPLATE = -11,
+	/** A dependency (ICU, yajl) failed in a way it should not. */
+	GOVREPORT_ERR_INTERNAL = -12,
+};
+
+/**
+ * The national template a report follows.
+ * @since 1.0
+ */
+enum govreport_template {
+	/** No table could be matched to a template. */
+	GOVREPORT_TEMPLATE_UNKNOWN = 0,
+	/** 国办公开办函〔2019〕60号, report years 2019 and 2020. */
+	GOVREPORT_TEMPLATE_2019 = 2019,
+	/** 国办公开办函〔2021〕30号, report years 2021 onwards. */
+	GOVREPORT_TEMPLATE_2021 = 2021,
+};
+
+/**
+ * The three tables of a report, by the part that holds them.
+ * @since 1.0
+ */
+enum govreport_section {
+	/** Part 二, table 二: 主动公开政府信息情况 (第二十条 items). */
+	GOVREPORT_SECTION_ACTIVE_DISCLOSURE = 0,
+	/** Part 三, table 三: 收到和处理政府信息公开申请情况. */
+	GOVREPORT_SECTION_APPLICATIONS = 1,
+	/** Part 四, table 四: 行政复议、行政诉讼情况. */
+	GOVREPORT_SECTION_REVIEW_LITIGATION = 2,
+};
+
+/**
+ * How a cell's value was read. Only PRESENT and INFERRED cells hold a value;
+ * every other state is a JSON `null`.
+ * @since 1.0
+ */
+enum govreport_cell_state {
+	/** Not in the document (or never set). */
+	GOVREPORT_CELL_MISSING = 0,
+	/** A number, read as written. */
+	GOVREPORT_CELL_PRESENT = 1,
+	/** The document has the cell but leaves it empty. */
+	GOVREPORT_CELL_BLANK = 2,
+	/** The cell holds a dash or 无: "nothing to report". */
+	GOVREPORT_CELL_DASH = 3,
+	/** The cell holds text where a number belongs. */
+	GOVREPORT_CELL_INVALID = 4,
+	/** Not in the document; computed from the table's equations. */
+	GOVREPORT_CELL_INFERRED = 5,
+};
+
+/**
+ * Text fields of a report's metadata and prose.
+ * @since 1.0
+ */
+enum govreport_field {
+	/** The reporting organ, e.g. 锦屏县大同乡人民政府. */
+	GOVREPORT_FIELD_ORGAN = 0,
+	/** The title line as printed. */
+	GOVREPORT_FIELD_TITLE = 1,
+	/** The closing date under the signature, as YYYY-MM-DD. */
+	GOVREPORT_FIELD_PUBLISHED = 2,
+	/** Part 一 总体情况, without its heading. */
+	GOVREPORT_FIELD_OVERVIEW = 3,
+	/** Part 五 存在的主要问题及改进情况. */
+	GOVREPORT_FIELD_PROBLEMS = 4,
+	/** Part 六 其他需要报告的事项. */
+	GOVREPORT_FIELD_OTHER_MATTERS = 5,
+};
+
+/**
+ * Severity of a diagnostic.
+ * @since 1.0
+ */
+enum govreport_severity {
+	GOVREPORT_SEVERITY_INFO = 0,
+	GOVREPORT_SEVERITY_WARNING = 1,
+	GOVREPORT_SEVERITY_ERROR = 2,
+};
+
+/** @name Flags
+ * Flags are bits; each function says which it accepts and refuses others
+ * with GOVREPORT_ERR_ARGUMENT.
+ * @{ */
+/** JSON: write each cell as {"value","state","line","raw"}. @since 1.0 */
+#define GOVREPORT_JSON_DETAIL (1u << 0)
+/** JSON: indent the output for people. @since 1.0 */
+#define GOVREPORT_JSON_PRETTY (1u << 1)
+/** Messages in English instead of Chinese. @since 1.0 */
+#define GOVREPORT_LANG_EN (1u << 8)
+/** @} */
+
+/** The largest input govreport_parse() accepts: 64 MiB. @since 1.0 */
+#define GOVREPORT_MAX_INPUT ((size_t)64 * 1024 * 1024)
+/** The deepest JSON nesting govreport_from_json() accepts. @since 1.0 */
+#define GOVREPORT_MAX_JSON_DEPTH 128
+
+/* ------------------------------------------------------------------ */
+/** @name Library */
+/** @{ */
+
+/**
+ * The library's version, "MAJOR.MINOR.PATCH".
+ * @return a static string.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT const char *govreport_version(void);
+
+/**
+ * A short English description of a status, e.g. "out of memory".
+ * @return a static string; "unknown status" for a value this version lacks.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT const char *govreport_status_str(enum govreport_status status);
+
+/**
+ * Free a string the library handed out through a `char **` parameter.
+ * NULL is a no-op.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT void govreport_string_free(char *string);
+
+/** @} */
+/* ------------------------------------------------------------------ */
+/** @name Reports */
+/** @{ */
+
+/**
+ * Make an empty report of a template: every table present, every cell
+ * GOVREPORT_CELL_MISSING, every text field NULL. Rendered, it is the blank
+ * form an organ fills in.
+ * @param template GOVREPORT_TEMPLATE_2019 or GOVREPORT_TEMPLATE_2021.
+ * @param year the reporting year, or 0 for unknown.
+ * @param out receives the report, to be freed with govreport_free().
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_new(enum govreport_template template, int year, struct govreport **out);
+
+/**
+ * Parse the text of a report (UTF-8 with or without BOM, UTF-16 with BOM,
+ * or GB18030) into a report. A readable document never fails: what could
+ * not be read becomes a diagnostic and a null cell.
+ * @param data the document's bytes; need not be NUL-terminated.
+ * @param len their length, at most GOVREPORT_MAX_INPUT.
+ * @param flags 0 (reserved).
+ * @param out receives the report, to be freed with govreport_free(); set
+ *        to NULL on failure.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM,
+ *         GOVREPORT_ERR_INPUT_EMPTY, GOVREPORT_ERR_INPUT_TOO_LARGE,
+ *         GOVREPORT_ERR_INPUT_NOT_TEXT, GOVREPORT_ERR_INTERNAL.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_parse(const char *data, size_t len, unsigned flags,
+		struct govreport **out);
+
+/**
+ * Free a report and everything it owns. NULL is a no-op.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT void govreport_free(struct govreport *report);
+
+/**
+ * The report's template; GOVREPORT_TEMPLATE_UNKNOWN when no table matched
+ * one (or report is NULL).
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_template
+govreport_template(const struct govreport *report);
+
+/**
+ * The reporting year (统计年度), 0 when unknown.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT int govreport_year(const struct govreport *report);
+
+/**
+ * Set the reporting year; 0 means unknown.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_RANGE (not 0
+ *         and outside 1900–9999).
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_set_year(struct govreport *report, int year);
+
+/**
+ * A text field, simplified Chinese and NFKC-normalised.
+ * @return the text, owned by the report (see the conventions), or NULL
+ *         when the document does not say or the field is unknown.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT const char *
+govreport_field(const struct govreport *report, enum govreport_field field);
+
+/** govreport_field(report, GOVREPORT_FIELD_ORGAN). @since 1.0 */
+GOVREPORT_EXPORT const char *govreport_organ(const struct govreport *report);
+/** govreport_field(report, GOVREPORT_FIELD_TITLE). @since 1.0 */
+GOVREPORT_EXPORT const char *govreport_title(const struct govreport *report);
+/** govreport_field(report, GOVREPORT_FIELD_PUBLISHED). @since 1.0 */
+GOVREPORT_EXPORT const char *govreport_published(const struct govreport *report);
+
+/**
+ * Set a text field (copied); NULL clears it. GOVREPORT_FIELD_PUBLISHED
+ * takes a real date written YYYY-MM-DD.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_RANGE (not
+ *         UTF-8, or not a date for PUBLISHED), GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_set_field(struct govreport *report, enum govreport_field field,
+		    const char *value);
+
+/**
+ * Whether a table is in the report. A table whose part is missing, or
+ * whose part holds no table, is absent (JSON null).
+ * @return 1 present, 0 absent or bad arguments.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT int govreport_has_section(const struct govreport *report,
+					   enum govreport_section section);
+
+/** @} */
+/* ------------------------------------------------------------------ */
+/** @name Cells by path
+ * A path names a cell by its section, row and column ids, as in the JSON:
+ * "applications.new_received.total", "active_disclosure.fees.amount".
+ * @{ */
+
+/**
+ * Read an integer cell.
+ * @param value receives the value; 0 when the cell holds none.
+ * @param state receives the cell's state (may be NULL).
+ * @return GOVREPORT_OK (also for a null cell: look at @p state),
+ *         GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND (no such cell in
+ *         this template, or its table is absent), GOVREPORT_ERR_TYPE (the
+ *         cell holds a decimal with a fraction).
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_get(const struct govreport *report, const char *path,
+	      int64_t *value, enum govreport_cell_state *state);
+
+/**
+ * Read any cell as an exact decimal: value = coefficient × 10^-scale.
+ * Counts have scale 0; money (万元) keeps the decimal places written.
+ * @return as govreport_get(), never GOVREPORT_ERR_TYPE.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_get_decimal(const struct govreport *report, const char *path,
+		      int64_t *coefficient, unsigned *scale,
+		      enum govreport_cell_state *state);
+
+/**
+ * Set a cell to an integer (state PRESENT). Makes its table present.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND,
+ *         GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_set(struct govreport *report, const char *path, int64_t value);
+
+/**
+ * Set a money cell to coefficient × 10^-scale (state PRESENT).
+ * @return as govreport_set(), and GOVREPORT_ERR_TYPE for a count cell with
+ *         a scale above 0, GOVREPORT_ERR_RANGE for a scale above 18.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_set_decimal(struct govreport *report, const char *path,
+		      int64_t coefficient, unsigned scale);
+
+/**
+ * Make a cell null with the given state (MISSING, BLANK, DASH or INVALID).
+ * @return as govreport_set(), GOVREPORT_ERR_ARGUMENT for PRESENT/INFERRED.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_set_null(struct govreport *report, const char *path,
+		   enum govreport_cell_state state);
+
+/**
+ * Where a cell came from in the source text.
+ * @param line receives the 1-based line, 0 when the cell was not read from
+ *        text. May be NULL.
+ * @param raw receives the cell's text as read (normalised), owned by the
+ *        report, or NULL. May be NULL.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_get_source(const struct govreport *report, const char *path,
+		     size_t *line, const char **raw);
+
+/** @} */
+/* ------------------------------------------------------------------ */
+/** @name Table 二 — 主动公开政府信息情况 (第二十条 items)
+ * Which rows and columns exist depends on the template (SPEC §1.1).
+ * @{ */
+
+/** Rows of table 二. @since 1.0 */
+enum govreport_ad_row {
+	GOVREPORT_AD_ROW_RULES = 0,               /**< 规章 */
+	GOVREPORT_AD_ROW_NORMATIVE_DOCUMENTS = 1, /**< (行政)规范性文件 */
+	GOVREPORT_AD_ROW_LICENSING = 2,           /**< 行政许可 */
+	GOVREPORT_AD_ROW_OTHER_SERVICES = 3,      /**< 其他对外管理服务事项, "2019" */
+	GOVREPORT_AD_ROW_PENALTY = 4,             /**< 行政处罚 */
+	GOVREPORT_AD_ROW_ENFORCEMENT = 5,         /**< 行政强制 */
+	GOVREPORT_AD_ROW_FEES = 6,                /**< 行政事业性收费 */
+	GOVREPORT_AD_ROW_PROCUREMENT = 7,         /**< 政府集中采购, "2019" */
+};
+
+/** Columns of table 二. @since 1.0 */
+enum govreport_ad_column {
+	GOVREPORT_AD_COL_ISSUED = 0,          /**< 本年制发件数, "2021" */
+	GOVREPORT_AD_COL_REPEALED = 1,        /**< 本年废止件数, "2021" */
+	GOVREPORT_AD_COL_IN_FORCE = 2,        /**< 现行有效件数, "2021" */
+	GOVREPORT_AD_COL_DECISIONS = 3,       /**< (本年)处理决定数量 */
+	GOVREPORT_AD_COL_AMOUNT = 4,          /**< money, 万元 */
+	GOVREPORT_AD_COL_NEW_MADE = 5,        /**< 本年新制作数量, "2019" */
+	GOVREPORT_AD_COL_NEW_PUBLISHED = 6,   /**< 本年新公开数量, "2019" */
+	GOVREPORT_AD_COL_TOTAL_PUBLISHED = 7, /**< 对外公开总数量, "2019" */
+	GOVREPORT_AD_COL_PREVIOUS_ITEMS = 8,  /**< 上一年项目数量, "2019" */
+	GOVREPORT_AD_COL_CHANGE = 9,          /**< 本年增/减, may be negative */
+	GOVREPORT_AD_COL_PROJECTS = 10,       /**< 采购项目数量, "2019" */
+};
+
+/**
+ * Read a cell of table 二 as an exact decimal (see govreport_get_decimal()).
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_ad_get(const struct govreport *report, enum govreport_ad_row row,
+		 enum govreport_ad_column column, int64_t *coefficient,
+		 unsigned *scale, enum govreport_cell_state *state);
+
+/**
+ * Set a cell of table 二 (state PRESENT); counts take scale 0.
+ * @return as govreport_set_decimal().
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_ad_set(struct govreport *report, enum govreport_ad_row row,
+		 enum govreport_ad_column column, int64_t coefficient,
+		 unsigned scale);
+
+/** @} */
+/* ------------------------------------------------------------------ */
+/** @name Table 三 — 收到和处理政府信息公开申请情况
+ * @{ */
+
+/** Rows of table 三, in table order (SPEC §1.2). @since 1.0 */
+enum govreport_app_row {
+	GOVREPORT_APP_ROW_NEW_RECEIVED = 0,
+	GOVREPORT_APP_ROW_CARRIED_OVER = 1,
+	GOVREPORT_APP_ROW_GRANTED = 2,
+	GOVREPORT_APP_ROW_PARTIALLY_GRANTED = 3,
+	GOVREPORT_APP_ROW_DENIED_STATE_SECRET = 4,
+	GOVREPORT_APP_ROW_DENIED_PROHIBITED_BY_LAW = 5,
+	GOVREPORT_APP_ROW_DENIED_THREE_SECURITIES = 6,
+	GOVREPORT_APP_ROW_DENIED_THIRD_PARTY = 7,
+	GOVREPORT_APP_ROW_DENIED_INTERNAL_AFFAIRS = 8,
+	GOVREPORT_APP_ROW_DENIED_PROCESS_INFO = 9,
+	GOVREPORT_APP_ROW_DENIED_ENFORCEMENT_FILES = 10,
+	GOVREPORT_APP_ROW_DENIED_ADMINISTRATIVE_QUERY = 11,
+	GOVREPORT_APP_ROW_UNAVAILABLE_NOT_HELD = 12,
+	GOVREPORT_APP_ROW_UNAVAILABLE_NEEDS_CREATION = 13,
+	GOVREPORT_APP_ROW_UNAVAILABLE_UNCLEAR = 14,
+	GOVREPORT_APP_ROW_UNPROCESSED_PETITION = 15,
+	GOVREPORT_APP_ROW_UNPROCESSED_DUPLICATE = 16,
+	GOVREPORT_APP_ROW_UNPROCESSED_PUBLICATION = 17,
+	GOVREPORT_APP_ROW_UNPROCESSED_EXCESSIVE = 18,
+	GOVREPORT_APP_ROW_UNPROCESSED_CONFIRMATION = 19,
+	GOVREPORT_APP_ROW_OTHER_NO_CORRECTION = 20, /**< "2021" */
+	GOVREPORT_APP_ROW_OTHER_UNPAID_FEE = 21,    /**< "2021" */
+	GOVREPORT_APP_ROW_OTHER_MISC = 22,          /**< "2021" */
+	GOVREPORT_APP_ROW_OTHER = 23,               /**< "2019" */
+	GOVREPORT_APP_ROW_TOTAL_PROCESSED = 24,
+	GOVREPORT_APP_ROW_CARRIED_FORWARD = 25,
+};
+
+/** Columns of table 三 (applicants). @since 1.0 */
+enum govreport_app_column {
+	GOVREPORT_APP_COL_NATURAL_PERSON = 0, /**< 自然人 */
+	GOVREPORT_APP_COL_COMMERCIAL = 1,     /**< 商业企业 */
+	GOVREPORT_APP_COL_RESEARCH = 2,       /**< 科研机构 */
+	GOVREPORT_APP_COL_SOCIAL_WELFARE = 3, /**< 社会公益组织 */
+	GOVREPORT_APP_COL_LEGAL_SERVICES = 4, /**< 法律服务机构 */
+	GOVREPORT_APP_COL_OTHER_ORG = 5,      /**< 其他 */
+	GOVREPORT_APP_COL_TOTAL = 6,          /**< 总计 */
+};
+
+/**
+ * Read a cell of table 三.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_app_get(const struct govreport *report, enum govreport_app_row row,
+		  enum govreport_app_column column, int64_t *value,
+		  enum govreport_cell_state *state);
+
+/**
+ * Set a cell of table 三 (state PRESENT).
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND,
+ *         GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_app_set(struct govreport *report, enum govreport_app_row row,
+		  enum govreport_app_column column, int64_t value);
+
+/** @} */
+/* ------------------------------------------------------------------ */
+/** @name Table 四 — 政府信息公开行政复议、行政诉讼情况
+ * @{ */
+
+/** Groups of table 四. @since 1.0 */
+enum govreport_rl_row {
+	GOVREPORT_RL_ROW_REVIEW = 0,                  /**< 行政复议 */
+	GOVREPORT_RL_ROW_LITIGATION_DIRECT = 1,       /**< 未经复议直接起诉 */
+	GOVREPORT_RL_ROW_LITIGATION_AFTER_REVIEW = 2, /**< 复议后起诉 */
+};
+
+/** Columns of each group of table 四. @since 1.0 */
+enum govreport_rl_column {
+	GOVREPORT_RL_COL_UPHELD = 0,    /**< 结果维持 */
+	GOVREPORT_RL_COL_CORRECTED = 1, /**< 结果纠正 */
+	GOVREPORT_RL_COL_OTHER = 2,     /**< 其他结果 */
+	GOVREPORT_RL_COL_PENDING = 3,   /**< 尚未审结 */
+	GOVREPORT_RL_COL_TOTAL = 4,     /**< 总计 */
+};
+
+/**
+ * Read a cell of table 四.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_rl_get(const struct govreport *report, enum govreport_rl_row row,
+		 enum govreport_rl_column column, int64_t *value,
+		 enum govreport_cell_state *state);
+
+/**
+ * Set a cell of table 四 (state PRESENT).
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND,
+ *         GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_rl_set(struct govreport *report, enum govreport_rl_row row,
+		 enum govreport_rl_column column, int64_t value);
+
+/** @} */
+/* ------------------------------------------------------------------ */
+/** @name Diagnostics
+ * What parsing (and validation) found, in the order found. Index @p i runs
+ * from 0 to govreport_diag_count() - 1; an index out of range gives NULL,
+ * 0 or -1 as documented.
+ * @{ */
+
+/** Number of diagnostics in the report (0 for NULL). @since 1.0 */
+GOVREPORT_EXPORT size_t govreport_diag_count(const struct govreport *report);
+
+/**
+ * The stable code, e.g. "CELL_BLANK" (a static string), or NULL.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT const char *
+govreport_diag_code(const struct govreport *report, size_t i);
+
+/**
+ * The severity, or -1 for an index out of range.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT int govreport_diag_severity(const struct govreport *report,
+					     size_t i);
+
+/**
+ * The section, row and column ids the diagnostic is about (static strings),
+ * each NULL where it does not apply.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT const char *
+govreport_diag_section(const struct govreport *report, size_t i);
+/** @copydoc govreport_diag_section @since 1.0 */
+GOVREPORT_EXPORT const char *govreport_diag_row(const struct govreport *report,
+						size_t i);
+/** @copydoc govreport_diag_section @since 1.0 */
+GOVREPORT_EXPORT const char *
+govreport_diag_column(const struct govreport *report, size_t i);
+
+/**
+ * The 1-based source line, 0 when the diagnostic has none.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT size_t govreport_diag_line(const struct govreport *report,
+					    size_t i);
+
+/**
+ * The numbers involved, where the diagnostic has them.
+ * @param value receives the number.
+ * @return 1 when the diagnostic has that number, 0 when not.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT int govreport_diag_expected(const struct govreport *report,
+					     size_t i, int64_t *value);
+/** @copydoc govreport_diag_expected @since 1.0 */
+GOVREPORT_EXPORT int govreport_diag_actual(const struct govreport *report,
+					   size_t i, int64_t *value);
+
+/**
+ * The message for a reader of the report, in Chinese or, with
+ * GOVREPORT_LANG_EN in @p flags, English. Owned by the report until
+ * govreport_free().
+ * @return the message, or NULL for an index out of range.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT const char *
+govreport_diag_message(const struct govreport *report, size_t i,
+		       unsigned flags);
+
+/**
+ * All diagnostics as JSON: {"diagnostics": [...], "errors": N,
+ * "warnings": N, "infos": N}.
+ * @param flags GOVREPORT_LANG_EN, GOVREPORT_JSON_PRETTY.
+ * @param out receives the NUL-terminated JSON, freed with
+ *        govreport_string_free().
+ * @param len receives its length (may be NULL).
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_diagnostics_json(const struct govreport *report, unsigned flags,
+			   char **out, size_t *len);
+
+/** @} */
+/* ------------------------------------------------------------------ */
+/** @name JSON
+ * @{ */
+
+/**
+ * Write the report as the canonical JSON of the govreport-1 format.
+ * @param flags GOVREPORT_JSON_DETAIL, GOVREPORT_JSON_PRETTY.
+ * @param out receives the NUL-terminated JSON, freed with
+ *        govreport_string_free().
+ * @param len receives its length (may be NULL).
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_to_json(const struct govreport *report, unsigned flags, char **out,
+		  size_t *len);
+
+/**
+ * Read a report from govreport-1 JSON (canonical or detailed). Writing it
+ * back gives the same bytes. Unknown keys, wrong types, missing ids and
+ * numbers out of range are refused.
+ * @param flags 0 (reserved).
+ * @param out receives the report, or NULL on failure.
+ * @param error receives, on failure, a message naming the JSON path
+ *        ("applications.granted.total: expected integer or null"), freed
+ *        with govreport_string_free(); NULL on success. May be NULL.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM,
+ *         GOVREPORT_ERR_JSON, GOVREPORT_ERR_LIMIT (nesting deeper than
+ *         GOVREPORT_MAX_JSON_DEPTH or input over GOVREPORT_MAX_INPUT).
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_from_json(const char *json, size_t len, unsigned flags,
+		    struct govreport **out, char **error);
+
+/** @} */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GOVREPORT_H */

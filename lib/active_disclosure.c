@@ -1,0 +1,21 @@
+/* Table 二 — 主动公开政府信息情况 (第二十条 items). */
+#include "active_disclosure.h"
+#include "section.h"
+
+GOVREPORT_EXPORT enum govreport_status
+govreport_ad_get(const struct govreport *report, enum govreport_ad_row row,
+		 enum govreport_ad_column column, int64_t *coefficient,
+		 unsigned *scale, enum govreport_cell_state *state)
+{
+	return gr_section_get(report, GOVREPORT_SECTION_ACTIVE_DISCLOSURE,
+			      (int)row, (int)column, coefficient, scale, state);
+}
+
+GOVREPORT_EXPORT enum govreport_status
+govreport_ad_set(struct govreport *report, enum govreport_ad_row row,
+		 enum govreport_ad_column column, int64_t coefficient,
+		 unsigned scale)
+{
+	return gr_section_set(report, GOVREPORT_SECTION_ACTIVE_DISCLOSURE,
+			      (int)row, (int)column, coefficient, scale);
+}

@@ -1,0 +1,206 @@
+/* Diagnostic storage and the table of codes; see diag.h. */
+#include <stdarg.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "diag.h"
+#include "strbuf.h"
+
+static const struct {
+	const char *name;
+	enum govreport_severity severity;
+} codes[GR_CODE_COUNT] = {
+	[GR_INPUT_EMPTY] = { "INPUT_EMPTY", GOVREPORT_SEVERITY_ERROR },
+	[GR_INPUT_TOO_LARGE] = { "INPUT_TOO_LARGE", GOVREPORT_SEVERITY_ERROR },
+	[GR_INPUT_NOT_TEXT] = { "INPUT_NOT_TEXT", GOVREPORT_SEVERITY_ERROR },
+	[GR_ENCODING_GB18030] = { "ENCODING_GB18030", GOVREPORT_SEVERITY_INFO },
+	[GR_SECTION_MISSING] = { "SECTION_MISSING", GOVREPORT_SEVERITY_ERROR },
+	[GR_HEADING_MISSING] = { "HEADING_MISSING", GOVREPORT_SEVERITY_INFO },
+	[GR_TABLE_UNREADABLE] = { "TABLE_UNREADABLE", GOVREPORT_SEVERITY_ERROR },
+	[GR_TEMPLATE_UNKNOWN] = { "TEMPLATE_UNKNOWN", GOVREPORT_SEVERITY_ERROR },
+	[GR_CELL_BLANK] = { "CELL_BLANK", GOVREPORT_SEVERITY_WARNING },
+	[GR_CELL_DASH] = { "CELL_DASH", GOVREPORT_SEVERITY_INFO },
+	[GR_CELL_INVALID] = { "CELL_INVALID", GOVREPORT_SEVERITY_ERROR },
+	[GR_CELL_EXTRA] = { "CELL_EXTRA", GOVREPORT_SEVERITY_WARNING },
+	[GR_CELL_UNIT] = { "CELL_UNIT", GOVREPORT_SEVERITY_INFO },
+	[GR_LABEL_FUZZY] = { "LABEL_FUZZY", GOVREPORT_SEVERITY_INFO },
+	[GR_YEAR_UNKNOWN] = { "YEAR_UNKNOWN", GOVREPORT_SEVERITY_WARNING },
+};
+
+const char *
+gr_code_name(enum gr_code code)
+{
+	return (unsigned)code < GR_CODE_COUNT ? codes[code].name : NULL;
+}
+
+enum govreport_severity
+gr_code_severity(enum gr_code code)
+{
+	return (unsigned)code < GR_CODE_COUNT ? codes[code].severity
+					      : GOVREPORT_SEVERITY_ERROR;
+}
+
+static char *
+format_message(const char *fmt, va_list ap)
+{
+	struct gr_strbuf buf;
+
+	gr_strbuf_init(&buf);
+	gr_strbuf_vprintf(&buf, fmt, ap);
+	return gr_strbuf_steal(&buf, NULL);
+}
+
+int
+gr_diag_add(struct gr_diags *diags, enum gr_code code,
+	    const struct gr_table *table, const struct gr_cell_ref *cell,
+	    size_t line, const char *zh, const char *en, ...)
+{
+	struct gr_diag d = { 0 };
+	va_list ap;
+
+	if (diags->count == diags->cap) {
+		size_t cap = diags->cap ? diags->cap * 2 : 16;
+		struct gr_diag *items =
+			gr_realloc(diags->items, cap * sizeof(*items));
+		if (!items)
+			return -1;
+		diags->items = items;
+		diags->cap = cap;
+	}
+
+	d.code = code;
+	d.severity = gr_code_severity(code);
+	d.line = line;
+	if (cell) {
+		table = cell->table;
+		d.row = cell->row ? cell->row->id : NULL;
+		d.column = cell->column ? cell->column->id : NULL;
+	}
+	d.section = table ? table->id : NULL;
+
+	va_start(ap, en);
+	d.message_zh = format_message(zh, ap);
+	va_end(ap);
+	va_start(ap, en);
+	d.message_en = format_message(en, ap);
+	va_end(ap);
+	if (!d.message_zh || !d.message_en) {
+		gr_free(d.message_zh);
+		gr_free(d.message_en);
+		return -1;
+	}
+	diags->items[diags->count++] = d;
+	return 0;
+}
+
+struct gr_diag *
+gr_diag_last(struct gr_diags *diags)
+{
+	return diags->count ? &diags->items[diags->count - 1] : NULL;
+}
+
+void
+gr_diags_release(struct gr_diags *diags)
+{
+	for (size_t i = 0; i < diags->count; i++) {
+		gr_free(diags->items[i].message_zh);
+		gr_free(diags->items[i].message_en);
+	}
+	gr_free(diags->items);
+	*diags = (struct gr_diags){ 0 };
+}
+
+/* ---- public accessors ------------------------------------------------ */
+
+#include "report.h"
+
+static const struct gr_diag *
+diag_at(const struct govreport *r, size_t i)
+{
+	if (!r || i >= r->diags.count)
+		return NULL;
+	return &r->diags.items[i];
+}
+
+GOVREPORT_EXPORT size_t
+govreport_diag_count(const struct govreport *report)
+{
+	return report ? report->diags.count : 0;
+}
+
+GOVREPORT_EXPORT const char *
+govreport_diag_code(const struct govreport *report, size_t i)
+{
+	const struct gr_diag *d = diag_at(report, i);
+	return d ? gr_code_name(d->code) : NULL;
+}
+
+GOVREPORT_EXPORT int
+govreport_diag_severity(const struct govreport *report, size_t i)
+{
+	const struct gr_diag *d = diag_at(report, i);
+	return d ? (int)d->severity : -1;
+}
+
+GOVREPORT_EXPORT const char *
+govreport_diag_section(const struct govreport *report, size_t i)
+{
+	const struct gr_diag *d = diag_at(report, i);
+	return d ? d->section : NULL;
+}
+
+GOVREPORT_EXPORT const char *
+govreport_diag_row(const struct govreport *report, size_t i)
+{
+	const struct gr_diag *d = diag_at(report, i);
+	return d ? d->row : NULL;
+}
+
+GOVREPORT_EXPORT const char *
+govreport_diag_column(const struct govreport *report, size_t i)
+{
+	const struct gr_diag *d = diag_at(report, i);
+	return d ? d->column : NULL;
+}
+
+GOVREPORT_EXPORT size_t
+govreport_diag_line(const struct govreport *report, size_t i)
+{
+	const struct gr_diag *d = diag_at(report, i);
+	return d ? d->line : 0;
+}
+
+GOVREPORT_EXPORT int
+govreport_diag_expected(const struct govreport *report, size_t i,
+			int64_t *value)
+{
+	const struct gr_diag *d = diag_at(report, i);
+
+	if (!d || !d->has_expected)
+		return 0;
+	if (value)
+		*value = d->expected;
+	return 1;
+}
+
+GOVREPORT_EXPORT int
+govreport_diag_actual(const struct govreport *report, size_t i, int64_t *value)
+{
+	const struct gr_diag *d = diag_at(report, i);
+
+	if (!d || !d->has_actual)
+		return 0;
+	if (value)
+		*value = d->actual;
+	return 1;
+}
+
+GOVREPORT_EXPORT const char *
+govreport_diag_message(const struct govreport *report, size_t i, unsigned flags)
+{
+	const struct gr_diag *d = diag_at(report, i);
+
+	if (!d)
+		return NULL;
+	return (flags & GOVREPORT_LANG_EN) ? d->message_en : d->message_zh;
+}

@@ -1,0 +1,20 @@
+/* Table 四 — 政府信息公开行政复议、行政诉讼情况. */
+#include "review_litigation.h"
+#include "section.h"
+
+GOVREPORT_EXPORT enum govreport_status
+govreport_rl_get(const struct govreport *report, enum govreport_rl_row row,
+		 enum govreport_rl_column column, int64_t *value,
+		 enum govreport_cell_state *state)
+{
+	return gr_section_get(report, GOVREPORT_SECTION_REVIEW_LITIGATION,
+			      (int)row, (int)column, value, NULL, state);
+}
+
+GOVREPORT_EXPORT enum govreport_status
+govreport_rl_set(struct govreport *report, enum govreport_rl_row row,
+		 enum govreport_rl_column column, int64_t value)
+{
+	return gr_section_set(report, GOVREPORT_SECTION_REVIEW_LITIGATION,
+			      (int)row, (int)column, value, 0);
+}

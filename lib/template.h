@@ -1,0 +1,135 @@
+/*
+ * The single description of the two national templates: every table, row
+ * id, column id, official label and their order (SPEC §1.1–1.3).
+ *
+ * The parser, the validator, JSON in and out and the renderer all read this;
+ * no other file spells a row id, a column id or a label.
+ */
+#ifndef GR_TEMPLATE_H
+#define GR_TEMPLATE_H
+
+#include <stddef.h>
+
+#include "govreport.h"
+
+#define GR_SECTION_COUNT 3
+
+/* Column flags. */
+#define GR_COL_MONEY (1u << 0)  /* exact decimal in 万元, not a count */
+#define GR_COL_SIGNED (1u << 1) /* may be negative (本年增/减) */
+
+struct gr_column {
+	int column;        /* enum govreport_{ad,app,rl}_column */
+	const char *id;    /* JSON key */
+	const char *label; /* official label (this template's wording) */
+	const char *en;    /* English label, for messages */
+	unsigned flags;
+};
+
+struct gr_row {
+	int row;            /* enum govreport_{ad,app,rl}_row */
+	const char *id;     /* JSON key */
+	const char *label;  /* the row's own official label */
+	const char *parent; /* enclosing label in the stub, e.g. （三）不予公开 */
+	const char *outer;  /* outermost stub label, e.g. 三、本年度办理结果 */
+	const char *en;     /* English label, for messages */
+	/* Other spellings met in real reports, matched like the label. */
+	const char *const *aliases;
+};
+
+/*
+ * A run of rows sharing one set of columns: a 第二十条 item of table 二, or
+ * the whole of tables 三 and 四.
+ */
+struct gr_group {
+	const char *caption; /* 第二十条第（一）项, or NULL */
+	const char *stub;    /* header of the label column, or NULL */
+	const struct gr_column *columns;
+	size_t ncolumns;
+	const struct gr_row *rows;
+	size_t nrows;
+};
+
+struct gr_table {
+	enum govreport_section section;
+	const char *id;      /* JSON key */
+	const char *number;  /* 二, 三, 四: the part that holds the table */
+	const char *heading; /* the part's official heading */
+	const char *en;      /* English name, for messages */
+	const struct gr_group *groups;
+	size_t ngroups;
+	size_t ncells; /* sum over groups of nrows × ncolumns */
+};
+
+struct gr_template {
+	enum govreport_template id;
+	const char *name;      /* "2019", "2021" */
+	const char *issued_by; /* 国办公开办函〔2019〕60号 */
+	struct gr_table tables[GR_SECTION_COUNT];
+};
+
+/* Where a cell sits in its table's flat cell array. */
+struct gr_cell_ref {
+	const struct gr_table *table;
+	const struct gr_group *group;
+	const struct gr_row *row;
+	const struct gr_column *column;
+	size_t index; /* into the table's cells */
+};
+
+/* The parts of a report in order, with their headings (SPEC §1). */
+enum gr_part {
+	GR_PART_OVERVIEW = 0,      /* 一 */
+	GR_PART_DISCLOSURE = 1,    /* 二 */
+	GR_PART_APPLICATIONS = 2,  /* 三 */
+	GR_PART_REVIEW = 3,        /* 四 */
+	GR_PART_PROBLEMS = 4,      /* 五 */
+	GR_PART_OTHER = 5,         /* 六 */
+	GR_PART_COUNT = 6,
+};
+
+struct gr_part_def {
+	const char *number;  /* 一 … 六 */
+	const char *heading; /* official heading, without the number */
+	const char *en;
+	/* Words any heading of this part contains, after normalisation. */
+	const char *const *keys;
+};
+
+const struct gr_part_def *gr_part(enum gr_part part);
+
+/* The template with this id, or NULL. */
+const struct gr_template *gr_template_get(enum govreport_template id);
+
+/* The template named "2019" / "2021" (len bytes), or NULL. */
+const struct gr_template *gr_template_by_name(const char *name, size_t len);
+
+const struct gr_table *gr_table_get(const struct gr_template *tpl,
+				    enum govreport_section section);
+
+/* The table with this JSON id in the template (len bytes), or NULL. */
+const struct gr_table *gr_table_by_id(const struct gr_template *tpl,
+				      const char *id, size_t len);
+
+/* Find a cell by enum values. Returns 0 and fills ref, or -1. */
+int gr_cell_find(const struct gr_table *table, int row, int column,
+		 struct gr_cell_ref *ref);
+
+/* Find a cell by ids (row_len/column_len bytes). Returns 0 or -1. */
+int gr_cell_find_id(const struct gr_table *table, const char *row,
+		    size_t row_len, const char *column, size_t column_len,
+		    struct gr_cell_ref *ref);
+
+/* The cell at a flat index of the table. Returns 0 or -1. */
+int gr_cell_at(const struct gr_table *table, size_t index,
+	       struct gr_cell_ref *ref);
+
+/* Resolve "section.row.column" in a template. Returns 0 or -1. */
+int gr_cell_find_path(const struct gr_template *tpl, const char *path,
+		      struct gr_cell_ref *ref);
+
+/* First flat index of a row's cells (the row's first column). */
+size_t gr_row_first_cell(const struct gr_table *table, const struct gr_group *group,
+			 const struct gr_row *row);
+
+#endif
