@@ -98,6 +98,33 @@ gr_report_set_field(struct govreport *r, enum govreport_field field,
 	return 0;
 }
 
+static const char *const state_names[] = {
+	[GOVREPORT_CELL_MISSING] = "missing",
+	[GOVREPORT_CELL_PRESENT] = "present",
+	[GOVREPORT_CELL_BLANK] = "blank",
+	[GOVREPORT_CELL_DASH] = "dash",
+	[GOVREPORT_CELL_INVALID] = "invalid",
+	[GOVREPORT_CELL_INFERRED] = "inferred",
+};
+
+const char *
+gr_cell_state_name(enum govreport_cell_state state)
+{
+	if ((unsigned)state >= sizeof(state_names) / sizeof(state_names[0]))
+		return NULL;
+	return state_names[state];
+}
+
+int
+gr_cell_state_by_name(const char *name, size_t len)
+{
+	for (size_t i = 0; i < sizeof(state_names) / sizeof(state_names[0]); i++)
+		if (strlen(state_names[i]) == len &&
+		    memcmp(state_names[i], name, len) == 0)
+			return (int)i;
+	return -1;
+}
+
 static int
 is_leap(int y)
 {

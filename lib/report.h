@@ -79,6 +79,11 @@ enum govreport_status gr_cell_write(struct govreport *r,
 				    const struct gr_cell_ref *ref,
 				    int64_t coefficient, unsigned scale);
 
+/* The JSON name of a state ("present", "blank", …), or NULL. */
+const char *gr_cell_state_name(enum govreport_cell_state state);
+/* The state with this name (len bytes); -1 when there is none. */
+int gr_cell_state_by_name(const char *name, size_t len);
+
 /* Whether s (len bytes) is a real calendar date written YYYY-MM-DD. */
 int gr_is_iso_date(const char *s, size_t len);
 

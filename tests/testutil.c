@@ -1,0 +1,55 @@
+/* Helpers shared by the Check test programs; see testutil.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+
+char *
+test_data_path(const char *relative)
+{
+	const char *root = getenv("GOVREPORT_TEST_DATA");
+	size_t len;
+	char *path;
+
+	ck_assert_msg(root != NULL, "GOVREPORT_TEST_DATA is not set");
+	len = strlen(root) + strlen(relative) + 2;
+	path = malloc(len);
+	ck_assert_ptr_nonnull(path);
+	snprintf(path, len, "%s/%s", root, relative);
+	return path;
+}
+
+char *
+test_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *data;
+	long size;
+
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	size = ftell(f);
+	ck_assert_int_ge(size, 0);
+	rewind(f);
+	data = malloc((size_t)size + 1);
+	ck_assert_ptr_nonnull(data);
+	ck_assert_uint_eq(fread(data, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	data[size] = '\0';
+	if (len)
+		*len = (size_t)size;
+	return data;
+}
+
+int
+test_run_suite(Suite *suite)
+{
+	SRunner *runner = srunner_create(suite);
+	int failed;
+
+	srunner_run_all(runner, CK_NORMAL);
+	failed = srunner_ntests_failed(runner);
+	srunner_free(runner);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
