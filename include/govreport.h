@@ -196,14 +196,14 @@ GOVREPORT_EXPORT void govreport_string_free(char *string);
  * Make an empty report of a template: every table present, every cell
  * GOVREPORT_CELL_MISSING, every text field NULL. Rendered, it is the blank
  * form an organ fills in.
- * @param template GOVREPORT_TEMPLATE_2019 or GOVREPORT_TEMPLATE_2021.
+ * @param tpl GOVREPORT_TEMPLATE_2019 or GOVREPORT_TEMPLATE_2021.
  * @param year the reporting year, or 0 for unknown.
  * @param out receives the report, to be freed with govreport_free().
  * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM.
  * @since 1.0
  */
 GOVREPORT_EXPORT enum govreport_status
-govreport_new(enum govreport_template template, int year, struct govreport **out);
+govreport_new(enum govreport_template tpl, int year, struct govreport **out);
 
 /**
  * Parse the text of a report (UTF-8 with or without BOM, UTF-16 with BOM,

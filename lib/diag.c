@@ -25,6 +25,8 @@ static const struct {
 	[GR_CELL_UNIT] = { "CELL_UNIT", GOVREPORT_SEVERITY_INFO },
 	[GR_LABEL_FUZZY] = { "LABEL_FUZZY", GOVREPORT_SEVERITY_INFO },
 	[GR_YEAR_UNKNOWN] = { "YEAR_UNKNOWN", GOVREPORT_SEVERITY_WARNING },
+	[GR_ROW_MISSING] = { "ROW_MISSING", GOVREPORT_SEVERITY_WARNING },
+	[GR_TEMPLATE_GUESSED] = { "TEMPLATE_GUESSED", GOVREPORT_SEVERITY_WARNING },
 };
 
 const char *
@@ -40,34 +42,37 @@ gr_code_severity(enum gr_code code)
 					      : GOVREPORT_SEVERITY_ERROR;
 }
 
-static char *
-format_message(const char *fmt, va_list ap)
+char *
+gr_printf(const char *fmt, ...)
 {
 	struct gr_strbuf buf;
+	va_list ap;
 
 	gr_strbuf_init(&buf);
+	va_start(ap, fmt);
 	gr_strbuf_vprintf(&buf, fmt, ap);
+	va_end(ap);
 	return gr_strbuf_steal(&buf, NULL);
 }
 
 int
 gr_diag_add(struct gr_diags *diags, enum gr_code code,
 	    const struct gr_table *table, const struct gr_cell_ref *cell,
-	    size_t line, const char *zh, const char *en, ...)
+	    size_t line, char *zh, char *en)
 {
 	struct gr_diag d = { 0 };
-	va_list ap;
 
+	if (!zh || !en)
+		goto fail;
 	if (diags->count == diags->cap) {
 		size_t cap = diags->cap ? diags->cap * 2 : 16;
 		struct gr_diag *items =
 			gr_realloc(diags->items, cap * sizeof(*items));
 		if (!items)
-			return -1;
+			goto fail;
 		diags->items = items;
 		diags->cap = cap;
 	}
-
 	d.code = code;
 	d.severity = gr_code_severity(code);
 	d.line = line;
@@ -77,20 +82,14 @@ gr_diag_add(struct gr_diags *diags, enum gr_code code,
 		d.column = cell->column ? cell->column->id : NULL;
 	}
 	d.section = table ? table->id : NULL;
-
-	va_start(ap, en);
-	d.message_zh = format_message(zh, ap);
-	va_end(ap);
-	va_start(ap, en);
-	d.message_en = format_message(en, ap);
-	va_end(ap);
-	if (!d.message_zh || !d.message_en) {
-		gr_free(d.message_zh);
-		gr_free(d.message_en);
-		return -1;
-	}
+	d.message_zh = zh;
+	d.message_en = en;
 	diags->items[diags->count++] = d;
 	return 0;
+fail:
+	gr_free(zh);
+	gr_free(en);
+	return -1;
 }
 
 struct gr_diag *

@@ -28,6 +28,8 @@ enum gr_code {
 	GR_CELL_UNIT,
 	GR_LABEL_FUZZY,
 	GR_YEAR_UNKNOWN,
+	GR_ROW_MISSING,
+	GR_TEMPLATE_GUESSED,
 	GR_CODE_COUNT
 };
 
@@ -51,15 +53,18 @@ enum govreport_severity gr_code_severity(enum gr_code code);
 
 /*
  * Add a diagnostic with its default severity. `cell` (may be NULL) names
- * the section, row and column; `table` (may be NULL) the section alone.
- * The messages are printf formats taking the same arguments.
+ * the section, row and column (a NULL column: the whole row); `table` (may
+ * be NULL) the section alone. The two messages, made with gr_printf(), are
+ * taken over (freed on failure; NULL means their allocation failed).
  * Returns 0, or -1 when out of memory (the diagnostic is then lost and the
  * caller fails with GOVREPORT_ERR_NOMEM).
  */
 int gr_diag_add(struct gr_diags *diags, enum gr_code code,
 		const struct gr_table *table, const struct gr_cell_ref *cell,
-		size_t line, const char *zh, const char *en, ...)
-	__attribute__((format(printf, 7, 8)));
+		size_t line, char *zh, char *en);
+
+/* A message: a formatted string from gr_malloc, or NULL. */
+char *gr_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The last diagnostic added, to attach expected/actual numbers. */
 struct gr_diag *gr_diag_last(struct gr_diags *diags);

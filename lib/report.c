@@ -155,9 +155,9 @@ gr_is_iso_date(const char *s, size_t len)
 /* ---- public: lifecycle and metadata ---------------------------------- */
 
 GOVREPORT_EXPORT enum govreport_status
-govreport_new(enum govreport_template template, int year, struct govreport **out)
+govreport_new(enum govreport_template tpl_id, int year, struct govreport **out)
 {
-	const struct gr_template *tpl = gr_template_get(template);
+	const struct gr_template *tpl = gr_template_get(tpl_id);
 	struct govreport *r;
 
 	if (!out)

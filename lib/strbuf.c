@@ -91,6 +91,19 @@ gr_strbuf_printf(struct gr_strbuf *buf, const char *fmt, ...)
 	va_end(ap);
 }
 
+char *
+gr_strbuf_extend(struct gr_strbuf *buf, size_t n)
+{
+	char *at;
+
+	if (reserve(buf, n) < 0)
+		return NULL;
+	at = buf->data + buf->len;
+	buf->len += n;
+	buf->data[buf->len] = '\0';
+	return at;
+}
+
 int
 gr_strbuf_failed(const struct gr_strbuf *buf)
 {

@@ -23,6 +23,9 @@ void gr_strbuf_printf(struct gr_strbuf *buf, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void gr_strbuf_vprintf(struct gr_strbuf *buf, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
+/* Grow by n bytes and return them (uninitialised) to be filled; NULL on
+ * failure. The buffer stays NUL-terminated after them. */
+char *gr_strbuf_extend(struct gr_strbuf *buf, size_t n);
 int gr_strbuf_failed(const struct gr_strbuf *buf);
 /* Hand the bytes over (NULL if failed) and reset the buffer. */
 char *gr_strbuf_steal(struct gr_strbuf *buf, size_t *len);

@@ -136,7 +136,8 @@ static const struct gr_group ad19_groups[] = {
 
 /* ---- table 三 ------------------------------------------------------- */
 
-#define LEGAL_PERSON "法人或其他组织"
+/* Reports often print only the start of the long label. */
+static const char *const partially_granted_aliases[] = { "（二）部分公开", NULL };
 
 static const struct gr_column app_cols[] = {
 	{ GOVREPORT_APP_COL_NATURAL_PERSON, "natural_person", "自然人", "natural persons", 0 },
@@ -165,7 +166,7 @@ static const struct gr_column app_cols[] = {
 	  "granted", NULL }, \
 	{ GOVREPORT_APP_ROW_PARTIALLY_GRANTED, "partially_granted", \
 	  "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", NULL, OUTCOMES, \
-	  "partially granted", NULL }, \
+	  "partially granted", partially_granted_aliases }, \
 	{ GOVREPORT_APP_ROW_DENIED_STATE_SECRET, "denied_state_secret", "1.属于国家秘密", \
 	  DENIED, OUTCOMES, "denied: state secret", NULL }, \
 	{ GOVREPORT_APP_ROW_DENIED_PROHIBITED_BY_LAW, "denied_prohibited_by_law", \

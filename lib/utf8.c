@@ -4,6 +4,12 @@
 int
 gr_utf8_valid(const char *str, size_t len)
 {
+	return gr_utf8_valid_prefix(str, len) == len;
+}
+
+size_t
+gr_utf8_valid_prefix(const char *str, size_t len)
+{
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 
@@ -25,22 +31,22 @@ gr_utf8_valid(const char *str, size_t len)
 			n = 3;
 			cp = c & 0x07;
 		} else {
-			return 0;
+			return i;
 		}
 		if (len - i <= n)
-			return 0;
+			return i;
 		for (size_t k = 1; k <= n; k++) {
 			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
+				return i;
 			cp = (cp << 6) | (s[i + k] & 0x3F);
 		}
 		/* Overlong forms, surrogates and values past U+10FFFF. */
 		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
 		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-			return 0;
+			return i;
 		i += n + 1;
 	}
-	return 1;
+	return len;
 }
 
 int32_t

@@ -8,6 +8,9 @@
 /* Whether s (len bytes) is well-formed UTF-8 (no surrogates, ≤ U+10FFFF). */
 int gr_utf8_valid(const char *s, size_t len);
 
+/* Length of the longest well-formed prefix of s. */
+size_t gr_utf8_valid_prefix(const char *s, size_t len);
+
 /*
  * Decode the code point at s[*pos] (s holds len bytes of valid UTF-8) and
  * advance *pos past it. Returns the code point, or -1 at the end.

@@ -1,0 +1,66 @@
+/*
+ * The govreport command-line tool: what its subcommands share.
+ *
+ * A subcommand is a struct cli_command defined in a file of its own
+ * (parse.c, later check.c, render.c, …), listed in the command table of
+ * govreport.c and in examples/meson.build. It uses only the public API.
+ */
+#ifndef GOVREPORT_CLI_H
+#define GOVREPORT_CLI_H
+
+#include <stddef.h>
+
+/* Exit statuses (SPEC §6). */
+enum cli_exit {
+	CLI_EXIT_OK = 0,
+	CLI_EXIT_FINDINGS = 1, /* check: the report has errors */
+	CLI_EXIT_FAILURE = 2,  /* usage error or unusable input */
+};
+
+struct cli_command {
+	const char *name;     /* "parse" */
+	const char *synopsis; /* "parse [--detail] [FILE|-]" */
+	const char *summary;  /* one line for `govreport --help` */
+	const char *help;     /* the options, for `govreport CMD --help` */
+	/* argv[0] is the command's name; returns an enum cli_exit value. */
+	int (*run)(const struct cli_command *cmd, int argc, char **argv);
+};
+
+extern const struct cli_command cli_parse;
+
+/* Print the command's usage and help to stdout; returns CLI_EXIT_OK. */
+int cli_help(const struct cli_command *cmd);
+
+/*
+ * Report a usage error: "govreport CMD: MESSAGE", the synopsis and a hint,
+ * on stderr. Returns CLI_EXIT_FAILURE.
+ */
+int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Report the option that getopt_long() refused (it returned '?', with
+ * opterr = 0) as a usage error. Long-only options must have values of
+ * 256 and up. Returns CLI_EXIT_FAILURE.
+ */
+int cli_option_error(const struct cli_command *cmd, char **argv);
+
+/* The name of an input for messages: the path, or "<stdin>". */
+const char *cli_input_name(const char *path);
+
+/*
+ * Read the file at @path, or standard input for NULL or "-", into a
+ * malloc'd buffer. Reads at most GOVREPORT_MAX_INPUT + 1 bytes, so that
+ * the library itself refuses an oversized input. On error prints
+ * "govreport CMD: NAME: reason" and returns -1.
+ */
+int cli_read_input(const struct cli_command *cmd, const char *path,
+		   char **data, size_t *len);
+
+/*
+ * Write @len bytes and a newline to stdout and flush. On error prints
+ * "govreport CMD: cannot write output: reason" and returns -1.
+ */
+int cli_write_line(const struct cli_command *cmd, const char *text, size_t len);
+
+#endif

@@ -1,0 +1,119 @@
+/* Helpers shared by the govreport subcommands; see cli.h. */
+#define _GNU_SOURCE /* getopt_long */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <govreport.h>
+
+#include "cli.h"
+
+int
+cli_help(const struct cli_command *cmd)
+{
+	printf("Usage: govreport %s\n\n%s\n", cmd->synopsis, cmd->summary);
+	if (cmd->help && cmd->help[0])
+		printf("\n%s", cmd->help);
+	return CLI_EXIT_OK;
+}
+
+int
+cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "govreport %s: ", cmd->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nUsage: govreport %s\nTry 'govreport %s --help'.\n",
+		cmd->synopsis, cmd->name);
+	return CLI_EXIT_FAILURE;
+}
+
+int
+cli_option_error(const struct cli_command *cmd, char **argv)
+{
+	if (optopt >= 256)
+		return cli_usage_error(cmd, "option '%s' takes no value",
+				       argv[optind - 1]);
+	if (optopt != 0)
+		return cli_usage_error(cmd, "unknown option '-%c'", optopt);
+	return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+}
+
+const char *
+cli_input_name(const char *path)
+{
+	return (!path || strcmp(path, "-") == 0) ? "<stdin>" : path;
+}
+
+int
+cli_read_input(const struct cli_command *cmd, const char *path, char **data,
+	       size_t *len)
+{
+	const size_t limit = GOVREPORT_MAX_INPUT + 1;
+	int use_stdin = !path || strcmp(path, "-") == 0;
+	FILE *f = use_stdin ? stdin : fopen(path, "rb");
+	char *buf = NULL;
+	size_t size = 0, cap = 0;
+	int err = 0;
+
+	if (!f) {
+		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name, path,
+			strerror(errno));
+		return -1;
+	}
+	while (size < limit) {
+		size_t n;
+
+		if (size == cap) {
+			size_t want = cap ? cap * 2 : 64 * 1024;
+			char *grown;
+
+			if (want > limit)
+				want = limit;
+			grown = realloc(buf, want);
+			if (!grown) {
+				err = ENOMEM;
+				break;
+			}
+			buf = grown;
+			cap = want;
+		}
+		errno = 0;
+		n = fread(buf + size, 1, cap - size, f);
+		size += n;
+		if (n == 0) {
+			if (ferror(f))
+				err = errno ? errno : EIO;
+			break;
+		}
+	}
+	if (!use_stdin)
+		fclose(f);
+	if (err) {
+		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
+			cli_input_name(path), strerror(err));
+		free(buf);
+		return -1;
+	}
+	*data = buf;
+	*len = size;
+	return 0;
+}
+
+int
+cli_write_line(const struct cli_command *cmd, const char *text, size_t len)
+{
+	if (fwrite(text, 1, len, stdout) != len || putchar('\n') == EOF ||
+	    fflush(stdout) != 0) {
+		fprintf(stderr, "govreport %s: cannot write output: %s\n",
+			cmd->name, strerror(errno));
+		return -1;
+	}
+	return 0;
+}

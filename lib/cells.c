@@ -1,0 +1,231 @@
+/*
+ * Layout → cell stream. Each line is read by the first rule that fits it:
+ * a tab-indented cell, a Markdown row, a run of cells each ending in " |",
+ * or a plain line. A plain line right after a tab cell continues that cell
+ * (Word wraps long header cells: "本年新" / "制作数量").
+ */
+#include <string.h>
+
+#include "alloc.h"
+#include "cells.h"
+#include "strbuf.h"
+
+struct builder {
+	struct gr_items *out;
+	struct gr_strbuf joined;
+	const struct gr_line *line;
+	const char *line_text;
+	/* A joined cell's text lives in `joined` until the end; its item
+	 * keeps the start there, marked by a NULL text. */
+	size_t *joined_start;
+	size_t joined_cap;
+	int in_tab_cell; /* the previous line was a tab cell */
+};
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len && is_space(**s)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len && is_space((*s)[*len - 1]))
+		(*len)--;
+}
+
+/* Word leaves "[bookmark: _GoBack]" in text exported from .docx files. */
+static void
+strip_docx_residue(const char **s, size_t *len)
+{
+	static const char mark[] = "[bookmark:";
+
+	while (*len >= sizeof(mark) - 1 &&
+	       memcmp(*s, mark, sizeof(mark) - 1) == 0) {
+		const char *end = memchr(*s, ']', *len);
+		if (!end)
+			return;
+		*len -= (size_t)(end + 1 - *s);
+		*s = end + 1;
+		trim(s, len);
+	}
+}
+
+static int
+push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
+{
+	struct gr_items *items = b->out;
+
+	trim(&s, &len);
+	strip_docx_residue(&s, &len);
+	if (items->count == items->cap) {
+		size_t cap = items->cap ? items->cap * 2 : 512;
+		struct gr_item *grown =
+			gr_realloc(items->items, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		items->items = grown;
+		items->cap = cap;
+	}
+	items->items[items->count++] = (struct gr_item){
+		.text = s,
+		.len = len,
+		.offset = b->line->offset,
+		.line = b->line->number,
+		.column = (uint32_t)(s - b->line_text) + 1,
+		.kind = (uint8_t)kind,
+	};
+	return 0;
+}
+
+/* Append a continuation line to the last item, moving it to `joined`. */
+static int
+continue_last(struct builder *b, const char *s, size_t len)
+{
+	struct gr_item *last = &b->out->items[b->out->count - 1];
+	size_t index = b->out->count - 1;
+
+	trim(&s, &len);
+	if (last->text) {
+		/* First continuation: copy the item's own text over. */
+		if (b->joined_cap <= index) {
+			size_t cap = b->out->cap;
+			size_t *grown = gr_realloc(b->joined_start,
+						   cap * sizeof(*grown));
+			if (!grown)
+				return -1;
+			b->joined_start = grown;
+			b->joined_cap = cap;
+		}
+		b->joined_start[index] = b->joined.len;
+		gr_strbuf_append(&b->joined, last->text, last->len);
+		last->text = NULL;
+	}
+	gr_strbuf_append(&b->joined, s, len);
+	last->len += len;
+	return gr_strbuf_failed(&b->joined) ? -1 : 0;
+}
+
+static int
+only_pipes(const char *s, size_t len, size_t *pipes)
+{
+	*pipes = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '|')
+			(*pipes)++;
+		else if (!is_space(s[i]))
+			return 0;
+	}
+	return *pipes > 0;
+}
+
+static int
+is_markdown_separator(const char *s, size_t len)
+{
+	int dashes = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '-')
+			dashes = 1;
+		else if (s[i] != '|' && s[i] != ':' && !is_space(s[i]))
+			return 0;
+	}
+	return dashes;
+}
+
+/* Push each piece of s between pipes; skip the piece before the first
+ * pipe when `leading` and the one after the last pipe always. */
+static int
+push_pipe_cells(struct builder *b, const char *s, size_t len, int leading)
+{
+	const char *end = s + len;
+	const char *p = s;
+	int first = 1;
+
+	while (p < end) {
+		const char *bar = memchr(p, '|', (size_t)(end - p));
+		if (!bar)
+			break; /* the piece after the last pipe */
+		if (!(first && leading) && push(b, p, (size_t)(bar - p), GR_ITEM_CELL) < 0)
+			return -1;
+		first = 0;
+		p = bar + 1;
+	}
+	return 0;
+}
+
+static int
+read_line(struct builder *b, const char *s, size_t len)
+{
+	const char *t = s;
+	size_t tlen = len, pipes;
+	int was_tab_cell = b->in_tab_cell;
+
+	trim(&t, &tlen);
+	b->in_tab_cell = 0;
+	if (tlen == 0)
+		return 0;
+	if (s[0] == '\t') {
+		b->in_tab_cell = 1;
+		return push(b, t, tlen, GR_ITEM_CELL);
+	}
+	if (only_pipes(t, tlen, &pipes)) {
+		for (size_t i = 0; i < pipes; i++)
+			if (push(b, t, 0, GR_ITEM_CELL) < 0)
+				return -1;
+		return 0;
+	}
+	if (t[0] == '|') {
+		if (is_markdown_separator(t, tlen))
+			return 0;
+		return push_pipe_cells(b, t, tlen, 1);
+	}
+	if (t[tlen - 1] == '|')
+		return push_pipe_cells(b, t, tlen, 0);
+	if (was_tab_cell && b->out->count > 0) {
+		b->in_tab_cell = 1;
+		return continue_last(b, t, tlen);
+	}
+	return push(b, t, tlen, GR_ITEM_LINE);
+}
+
+int
+gr_items_build(const struct gr_text *text, struct gr_items *out)
+{
+	struct builder b = { .out = out };
+	int rc = 0;
+
+	*out = (struct gr_items){ 0 };
+	gr_strbuf_init(&b.joined);
+	for (size_t i = 0; i < text->nlines && rc == 0; i++) {
+		b.line = &text->lines[i];
+		b.line_text = gr_line_text(text, b.line);
+		rc = read_line(&b, b.line_text, b.line->len);
+	}
+	if (rc == 0 && b.joined.len > 0) {
+		out->joined = gr_strbuf_steal(&b.joined, NULL);
+		if (!out->joined)
+			rc = -1;
+		for (size_t i = 0; rc == 0 && i < out->count; i++)
+			if (!out->items[i].text)
+				out->items[i].text = out->joined + b.joined_start[i];
+	}
+	gr_strbuf_release(&b.joined);
+	gr_free(b.joined_start);
+	if (rc < 0)
+		gr_items_release(out);
+	return rc;
+}
+
+void
+gr_items_release(struct gr_items *items)
+{
+	gr_free(items->items);
+	gr_free(items->joined);
+	*items = (struct gr_items){ 0 };
+}

@@ -1,0 +1,175 @@
+/*
+ * Cell text → value. Accepted: 12, -3, 1,234, 12.3456, a unit or footnote
+ * mark after the number (12件, 8,152*), several numbers in one cell (the
+ * first counts), and the dashes people write for "nothing to report".
+ */
+#include <string.h>
+
+#include "cellvalue.h"
+
+/* Text that means "nothing to report". */
+static const char *const dashes[] = {
+	"-", "--", "—", "——", "―", "–", "─", "/", "\\", "无", "暂无",
+	"−", "- -", NULL,
+};
+
+/* Units and marks that may follow a number; longest first where one is a
+ * prefix of another. */
+static const char *const units[] = {
+	"万元", "亿元", "人次", "件", "个", "项", "条", "次", "人", "家",
+	"份", "宗", "起", "元", "*", "※", "#", "†", NULL,
+};
+
+static int
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len && is_space(**s)) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len && is_space((*s)[*len - 1]))
+		(*len)--;
+}
+
+static int
+equals(const char *s, size_t len, const char *word)
+{
+	return strlen(word) == len && memcmp(s, word, len) == 0;
+}
+
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Append a digit to coefficient; returns -1 on int64 overflow. */
+static int
+push_digit(int64_t *coefficient, char digit)
+{
+	int d = digit - '0';
+
+	if (*coefficient > (INT64_MAX - d) / 10)
+		return -1;
+	*coefficient = *coefficient * 10 + d;
+	return 0;
+}
+
+/*
+ * Read one number at s[*pos]: [-+]digits(,ddd)*(.digits)?. Returns 1 when
+ * a number was read, 0 when there is none, -1 on overflow.
+ */
+static int
+read_number(const char *s, size_t len, size_t *pos, int64_t *out,
+	    unsigned *scale)
+{
+	size_t i = *pos, group = 0;
+	int negative = 0, digits = 0, grouped = 0;
+	int64_t v = 0;
+
+	*scale = 0;
+	if (i < len && (s[i] == '-' || s[i] == '+')) {
+		negative = s[i] == '-';
+		i++;
+	} else if (len - i >= 3 && memcmp(s + i, "−", 3) == 0) {
+		negative = 1;
+		i += 3;
+	}
+	for (; i < len; i++) {
+		if (is_digit(s[i])) {
+			if (push_digit(&v, s[i]) < 0)
+				return -1;
+			digits++;
+			group++;
+		} else if (s[i] == ',' && digits) {
+			/* A thousands separator: a group of one to three digits
+			 * before the first, exactly three between, three after. */
+			if (grouped ? group != 3 : group > 3)
+				return 0;
+			if (i + 3 >= len || !is_digit(s[i + 1]) ||
+			    !is_digit(s[i + 2]) || !is_digit(s[i + 3]))
+				return 0;
+			grouped = 1;
+			group = 0;
+		} else {
+			break;
+		}
+	}
+	if (!digits || (grouped && group != 3))
+		return 0;
+	if (i < len && s[i] == '.' && i + 1 < len && is_digit(s[i + 1])) {
+		for (i++; i < len && is_digit(s[i]); i++) {
+			if (push_digit(&v, s[i]) < 0)
+				return -1;
+			(*scale)++;
+		}
+	}
+	*out = negative ? -v : v;
+	*pos = i;
+	return 1;
+}
+
+static size_t
+unit_length(const char *s, size_t len)
+{
+	for (const char *const *u = units; *u; u++) {
+		size_t n = strlen(*u);
+		if (n <= len && memcmp(s, *u, n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+void
+gr_value_parse(const char *s, size_t len, struct gr_value *v)
+{
+	size_t pos = 0;
+	int rc;
+
+	*v = (struct gr_value){ .kind = GR_VALUE_TEXT };
+	trim(&s, &len);
+	if (len == 0) {
+		v->kind = GR_VALUE_BLANK;
+		return;
+	}
+	for (const char *const *d = dashes; *d; d++) {
+		if (equals(s, len, *d)) {
+			v->kind = GR_VALUE_DASH;
+			return;
+		}
+	}
+	rc = read_number(s, len, &pos, &v->coefficient, &v->scale);
+	if (rc < 0) {
+		v->overflow = 1;
+		return;
+	}
+	if (rc == 0)
+		return;
+	for (;;) {
+		size_t unit = unit_length(s + pos, len - pos);
+		int64_t ignored;
+		unsigned ignored_scale;
+		if (unit) {
+			v->unit = 1;
+			pos += unit;
+			continue;
+		}
+		if (pos == len)
+			break;
+		if (!is_space(s[pos]))
+			return; /* "12abc": text after all */
+		while (pos < len && is_space(s[pos]))
+			pos++;
+		rc = read_number(s, len, &pos, &ignored, &ignored_scale);
+		if (rc <= 0)
+			return;
+		v->extra++;
+	}
+	v->kind = GR_VALUE_NUMBER;
+}

@@ -1,0 +1,282 @@
+/*
+ * Bytes → normalised UTF-8 lines. The input's encoding is found from its
+ * BOM, else from whether it is valid UTF-8, else it is read as GB18030
+ * (SPEC §4). Each line keeps its number and its byte offset in the input.
+ */
+#include <string.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
+
+#include "alloc.h"
+#include "normalize.h"
+#include "strbuf.h"
+#include "text.h"
+#include "utf8.h"
+
+enum encoding { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_GB18030 };
+
+struct utf16 {
+	UChar *units;
+	int32_t len;
+};
+
+static enum encoding
+sniff(const unsigned char *s, size_t len, size_t *bom)
+{
+	size_t valid;
+
+	*bom = 0;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+		*bom = 3;
+		return ENC_UTF8;
+	}
+	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
+		*bom = 2;
+		return ENC_UTF16LE;
+	}
+	if (len >= 2 && s[0] == 0xFE && s[1] == 0xFF) {
+		*bom = 2;
+		return ENC_UTF16BE;
+	}
+	/* UTF-8 cut off inside its last character is still UTF-8. */
+	valid = gr_utf8_valid_prefix((const char *)s, len);
+	if (valid == len || (len - valid < 4 && s[valid] >= 0xC2))
+		return ENC_UTF8;
+	return ENC_GB18030;
+}
+
+static enum govreport_status
+from_utf16(const unsigned char *s, size_t len, int big_endian, struct utf16 *out)
+{
+	size_t n = len / 2;
+
+	if (n > INT32_MAX - 1)
+		return GOVREPORT_ERR_INPUT_TOO_LARGE;
+	out->units = gr_malloc((n + 1) * sizeof(UChar));
+	if (!out->units)
+		return GOVREPORT_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		out->units[i] = big_endian ? (UChar)(s[2 * i] << 8 | s[2 * i + 1])
+					   : (UChar)(s[2 * i + 1] << 8 | s[2 * i]);
+	out->len = (int32_t)n;
+	return GOVREPORT_OK;
+}
+
+/* UTF-8 or GB18030 through ICU; invalid sequences become U+FFFD. */
+static enum govreport_status
+from_bytes(const char *s, size_t len, enum encoding enc, struct utf16 *out)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UConverter *cnv = NULL;
+	int32_t need;
+
+	if (len > INT32_MAX / 2)
+		return GOVREPORT_ERR_INPUT_TOO_LARGE;
+	if (enc == ENC_UTF8) {
+		u_strFromUTF8WithSub(NULL, 0, &need, s, (int32_t)len, 0xFFFD, NULL,
+				     &status);
+	} else {
+		cnv = ucnv_open("GB18030", &status);
+		if (U_FAILURE(status))
+			return GOVREPORT_ERR_INTERNAL;
+		need = ucnv_toUChars(cnv, NULL, 0, s, (int32_t)len, &status);
+	}
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
+		ucnv_close(cnv);
+		return GOVREPORT_ERR_INTERNAL;
+	}
+	out->units = gr_malloc(((size_t)need + 1) * sizeof(UChar));
+	if (!out->units) {
+		ucnv_close(cnv);
+		return GOVREPORT_ERR_NOMEM;
+	}
+	status = U_ZERO_ERROR;
+	if (enc == ENC_UTF8)
+		u_strFromUTF8WithSub(out->units, need + 1, &out->len, s,
+				     (int32_t)len, 0xFFFD, NULL, &status);
+	else
+		out->len = ucnv_toUChars(cnv, out->units, need + 1, s,
+					 (int32_t)len, &status);
+	ucnv_close(cnv);
+	if (U_FAILURE(status)) {
+		gr_free(out->units);
+		out->units = NULL;
+		return GOVREPORT_ERR_INTERNAL;
+	}
+	return GOVREPORT_OK;
+}
+
+/*
+ * Binary data decodes to control characters and replacement characters;
+ * text has almost none. A NUL is never text.
+ */
+static enum govreport_status
+check_text(const struct utf16 *u)
+{
+	size_t odd = 0, visible = 0;
+
+	for (int32_t i = 0; i < u->len; i++) {
+		UChar c = u->units[i];
+		if (c == 0)
+			return GOVREPORT_ERR_INPUT_NOT_TEXT;
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+		     c != '\f' && c != '\v') || c == 0xFFFD || c == 0x7F ||
+		    (c >= 0x80 && c < 0xA0))
+			odd++;
+		else if (c > ' ' && c != 0xFEFF && c != 0x3000)
+			visible++;
+	}
+	if (visible == 0)
+		return GOVREPORT_ERR_INPUT_EMPTY;
+	if (odd * 50 > (size_t)u->len)
+		return GOVREPORT_ERR_INPUT_NOT_TEXT;
+	return GOVREPORT_OK;
+}
+
+/* Offset in the input of the code unit at index i. */
+struct offsets {
+	enum encoding enc;
+	size_t bom;
+	const char *raw;
+	size_t raw_len;
+	size_t raw_pos; /* 8-bit encodings: scan position in raw */
+};
+
+/*
+ * Line breaks are the same bytes in UTF-8 and GB18030 (no multibyte
+ * sequence contains 0x0A or 0x0D), so the raw offset of each line is found
+ * by walking the raw input in step with the decoded one.
+ */
+static void
+advance_past(struct offsets *o, UChar brk)
+{
+	while (o->raw_pos < o->raw_len && o->raw[o->raw_pos] != (char)brk)
+		o->raw_pos++;
+	if (o->raw_pos < o->raw_len)
+		o->raw_pos++;
+}
+
+static int
+is_utf16(const struct offsets *o)
+{
+	return o->enc == ENC_UTF16LE || o->enc == ENC_UTF16BE;
+}
+
+static int
+add_line(struct gr_text *text, size_t *cap, size_t start, size_t len,
+	 size_t offset)
+{
+	if (text->nlines == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 256;
+		struct gr_line *lines =
+			gr_realloc(text->lines, ncap * sizeof(*lines));
+		if (!lines)
+			return -1;
+		text->lines = lines;
+		*cap = ncap;
+	}
+	text->lines[text->nlines] = (struct gr_line){
+		start, len, offset, (uint32_t)(text->nlines + 1)
+	};
+	text->nlines++;
+	return 0;
+}
+
+static enum govreport_status
+split_and_normalize(const struct utf16 *u, struct offsets *o,
+		    struct gr_text *text)
+{
+	struct gr_normalizer *norm = gr_normalizer_new();
+	struct gr_strbuf buf;
+	size_t cap = 0, offset = o->bom;
+	int32_t begin = 0;
+	enum govreport_status st = GOVREPORT_OK;
+
+	if (!norm)
+		return GOVREPORT_ERR_NOMEM;
+	gr_strbuf_init(&buf);
+	for (int32_t i = 0; i <= u->len; i++) {
+		UChar c = i < u->len ? u->units[i] : '\n';
+		size_t start;
+		int crlf;
+		if (c != '\n' && c != '\r')
+			continue;
+		start = buf.len;
+		if (gr_normalize_line(norm, u->units + begin, i - begin, &buf) < 0 ||
+		    add_line(text, &cap, start, buf.len - start, offset) < 0) {
+			st = GOVREPORT_ERR_NOMEM;
+			break;
+		}
+		gr_strbuf_putc(&buf, '\0');
+		crlf = c == '\r' && i + 1 < u->len && u->units[i + 1] == '\n';
+		if (!is_utf16(o)) {
+			advance_past(o, c);
+			if (crlf)
+				advance_past(o, '\n');
+		}
+		if (crlf) /* CR LF is one break */
+			i++;
+		offset = is_utf16(o) ? o->bom + 2 * (size_t)(i + 1) : o->raw_pos;
+		begin = i + 1;
+	}
+	if (st == GOVREPORT_OK && gr_strbuf_failed(&buf))
+		st = GOVREPORT_ERR_NOMEM;
+	text->traditional = gr_normalizer_converted(norm);
+	gr_normalizer_free(norm);
+	if (st != GOVREPORT_OK) {
+		gr_strbuf_release(&buf);
+		return st;
+	}
+	text->buf = gr_strbuf_steal(&buf, &text->len);
+	return text->buf ? GOVREPORT_OK : GOVREPORT_ERR_NOMEM;
+}
+
+enum govreport_status
+gr_text_decode(const char *data, size_t len, struct gr_text *text)
+{
+	const unsigned char *bytes = (const unsigned char *)data;
+	struct utf16 u = { 0 };
+	struct offsets o = { 0 };
+	enum govreport_status st;
+	size_t bom;
+
+	*text = (struct gr_text){ 0 };
+	if (len == 0)
+		return GOVREPORT_ERR_INPUT_EMPTY;
+	if (len > GOVREPORT_MAX_INPUT)
+		return GOVREPORT_ERR_INPUT_TOO_LARGE;
+
+	o.enc = sniff(bytes, len, &bom);
+	o.bom = bom;
+	o.raw = data;
+	o.raw_len = len;
+	o.raw_pos = bom;
+	if (o.enc == ENC_UTF16LE || o.enc == ENC_UTF16BE) {
+		st = from_utf16(bytes + bom, len - bom, o.enc == ENC_UTF16BE, &u);
+	} else {
+		/* A NUL byte in an 8-bit encoding is binary. */
+		if (memchr(data, '\0', len))
+			return GOVREPORT_ERR_INPUT_NOT_TEXT;
+		st = from_bytes(data + bom, len - bom, o.enc, &u);
+	}
+	if (st == GOVREPORT_OK)
+		st = check_text(&u);
+	if (st == GOVREPORT_OK)
+		st = split_and_normalize(&u, &o, text);
+	gr_free(u.units);
+	if (st != GOVREPORT_OK) {
+		gr_text_release(text);
+		return st;
+	}
+	text->gb18030 = o.enc == ENC_GB18030;
+	return GOVREPORT_OK;
+}
+
+void
+gr_text_release(struct gr_text *text)
+{
+	gr_free(text->buf);
+	gr_free(text->lines);
+	*text = (struct gr_text){ 0 };
+}

@@ -1,0 +1,613 @@
+/*
+ * Title, organ, year, closing date and prose. Each is looked for where the
+ * template of a report puts it; each is NULL when the document does not
+ * say: nothing is made up.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "label.h"
+#include "metadata.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+#define NONE GR_NO_ITEM
+/* The title sits within the first lines when part 一 has no heading. */
+#define GR_TITLE_SEARCH 20
+/* Longest organ name, in characters. */
+#define GR_MAX_ORGAN 40
+
+/* ---- small text helpers ---------------------------------------------- */
+
+static int
+contains(const char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(s + i, word, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+ends_with(const char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	return n <= len && memcmp(s + len - n, word, n) == 0;
+}
+
+static int
+starts_with(const char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	return n <= len && memcmp(s, word, n) == 0;
+}
+
+/* Copy of s without whitespace ("2023 年" → "2023年"), into buf. */
+static int
+squeeze(const char *s, size_t len, struct gr_strbuf *buf)
+{
+	gr_strbuf_release(buf);
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			gr_strbuf_putc(buf, s[i]);
+	gr_strbuf_append(buf, "", 0);
+	return gr_strbuf_failed(buf) ? -1 : 0;
+}
+
+static int
+has_prose_punctuation(const char *s, size_t len)
+{
+	return contains(s, len, ",") || contains(s, len, "。") ||
+	       contains(s, len, ";") || contains(s, len, ":");
+}
+
+int
+gr_is_chrome(const struct gr_item *item)
+{
+	static const char *const marks[] = {
+		"来源:", "来源：", "点击:", "点击数", "分享到", "[打印]", "[关闭]",
+		"[收藏]", "【打印】", "【关闭】", "发布时间", "浏览次数", "阅读次数",
+		"字号:", "扫一扫", "发布日期:", "信息来源", NULL,
+	};
+	const char *s = item->text;
+
+	for (const char *const *m = marks; *m; m++)
+		if (contains(s, item->len, *m))
+			return 1;
+	/* "2021-01-06 00:00:00": a page's publication stamp. */
+	return item->len >= 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' &&
+	       s[13] == ':';
+}
+
+/* ---- organ names ----------------------------------------------------- */
+
+/* How an organ's name ends; longer ones first where one ends another. */
+static const char *const organ_suffixes[] = {
+	"人民政府", "街道办事处", "办事处", "管理委员会", "委员会", "办公室",
+	"管委会", "政府", "局", "委", "办", "院", "厅", "署", "中心", "所",
+	"站", "队", "馆", "处", "部", "会", "街道", NULL,
+};
+
+/* Words a sentence opens with that are no organ's first character. */
+static const char *const not_organ_starts[] = {
+	"我", "本", "在", "全", "各", "按照", "根据", "为", "以", "围绕",
+	"坚持", "进一步", "认真", "今年", "自", "对", "共", NULL,
+};
+
+static size_t
+suffix_at(const char *s, size_t len)
+{
+	for (const char *const *suf = organ_suffixes; *suf; suf++)
+		if (starts_with(s, len, *suf))
+			return strlen(*suf);
+	return 0;
+}
+
+static int
+is_organ_name(const char *s, size_t len)
+{
+	size_t chars = 0, pos = 0;
+
+	while (pos < len) {
+		int32_t c = gr_utf8_next(s, len, &pos);
+		if (!gr_is_han(c) && c != '(' && c != ')')
+			return 0;
+		chars++;
+	}
+	if (chars < 3 || chars > GR_MAX_ORGAN)
+		return 0;
+	for (const char *const *suf = organ_suffixes; *suf; suf++)
+		if (ends_with(s, len, *suf))
+			return 1;
+	return 0;
+}
+
+/*
+ * An organ named at the start of a run of Han characters
+ * ("伊州区民政局以习近平…"): the shortest prefix ending in an organ word,
+ * extended while more organ words follow (大同乡 + 人民政府).
+ */
+static size_t
+organ_prefix(const char *s, size_t len)
+{
+	size_t pos = 0, end = 0, chars = 0;
+
+	for (const char *const *w = not_organ_starts; *w; w++)
+		if (starts_with(s, len, *w))
+			return 0;
+	while (pos < len && chars < GR_MAX_ORGAN) {
+		size_t before = pos, suf;
+		int32_t c = gr_utf8_next(s, len, &pos);
+		if (!gr_is_han(c))
+			break;
+		chars++;
+		suf = chars >= 2 ? suffix_at(s + before, len - before) : 0;
+		if (suf) {
+			end = before + suf;
+			while ((suf = suffix_at(s + end, len - end)) != 0)
+				end += suf;
+			break;
+		}
+	}
+	return end && is_organ_name(s, end) ? end : 0;
+}
+
+/* Skip a year "2023年" or "2023年度" at s; returns bytes skipped. */
+static size_t
+year_length(const char *s, size_t len, int *year)
+{
+	int y = 0;
+
+	if (len < 7)
+		return 0;
+	for (int i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (!starts_with(s + 4, len - 4, "年"))
+		return 0;
+	if (year)
+		*year = y;
+	return starts_with(s + 7, len - 7, "度") ? 10 : 7;
+}
+
+/* The first year written "YYYY年" in s within a sane range, or 0. */
+static int
+first_year(const char *s, size_t len)
+{
+	for (size_t i = 0; i + 7 <= len; i++) {
+		int y;
+		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')
+			continue;
+		if (year_length(s + i, len - i, &y) && y >= 2000 && y <= 2100)
+			return y;
+	}
+	return 0;
+}
+
+/*
+ * The organ in front of "…政府信息公开工作年度报告": the words before it,
+ * after any year and after the last punctuation. The 政府 of 人民政府
+ * doubles as the 政府 of 政府信息公开 ("大同乡人民政府信息公开…").
+ */
+static int
+organ_before_report_at(const char *s, size_t len, long at, struct gr_strbuf *out)
+{
+	static const char *const cuts[] = { ",", "。", "、", ":", ";", "(", ")",
+					     "《", "》", "公布", "发布", NULL };
+	size_t cut, start = 0, end, ylen;
+	int add_zhengfu;
+
+	cut = (size_t)at;
+	if (ends_with(s, cut, "政府"))
+		cut -= strlen("政府");
+	end = cut;
+	add_zhengfu = ends_with(s, end, "人民");
+	/* The organ starts after the last punctuation or announcing verb… */
+	for (size_t i = 0; i < end; i++)
+		for (const char *const *c = cuts; *c; c++)
+			if (starts_with(s + i, end - i, *c))
+				start = i + strlen(*c);
+	/* …and after a year in front of it, or ends at a year behind it
+	 * ("2024年XX政府" / "XX局2020年"). */
+	ylen = year_length(s + start, end - start, NULL);
+	if (ylen) {
+		start += ylen;
+	} else {
+		for (size_t i = start; i < end; i++) {
+			if (year_length(s + i, end - i, NULL)) {
+				end = i;
+				break;
+			}
+		}
+	}
+	if (ends_with(s + start, end - start, "关于"))
+		end -= strlen("关于");
+	if (start >= end)
+		return 0;
+	gr_strbuf_release(out);
+	gr_strbuf_append(out, s + start, end - start);
+	if (add_zhengfu && end == cut)
+		gr_strbuf_puts(out, "政府");
+	if (gr_strbuf_failed(out))
+		return -1;
+	return is_organ_name(out->data, out->len) ? 1 : 0;
+}
+
+/* Try each "…信息公开(工作)年度报告" in s: a preamble may first cite the
+ * notice 〈中华人民共和国政府信息公开工作年度报告格式〉. */
+static int
+organ_before_report(const char *s, size_t len, struct gr_strbuf *out)
+{
+	static const char *const phrases[] = { "信息公开工作年度报告",
+					       "信息公开年度报告", NULL };
+
+	for (const char *const *p = phrases; *p; p++) {
+		size_t n = strlen(*p);
+		for (size_t i = 1; i + n <= len; i++) {
+			int rc;
+			if (memcmp(s + i, *p, n) != 0)
+				continue;
+			rc = organ_before_report_at(s, len, (long)i, out);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* ---- dates ----------------------------------------------------------- */
+
+static int
+cjk_digit(int32_t c)
+{
+	static const int32_t digits[] = { 0x3007 /* 〇 */, 0x4E00, 0x4E8C, 0x4E09,
+					  0x56DB, 0x4E94, 0x516D, 0x4E03,
+					  0x516B, 0x4E5D };
+	if (c == 0x96F6 /* 零 */ || c == 0x25CB /* ○ */ || c == 'O' || c == '0')
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (digits[i] == c)
+			return i;
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	return -1;
+}
+
+/* A number written in Arabic or Chinese digits up to 9999 (十 = 10). */
+static int
+read_date_number(const char *s, size_t len, size_t *pos, int max_digits)
+{
+	int value = 0, digits = 0, tens = 0;
+
+	while (*pos < len && digits < max_digits) {
+		size_t next = *pos;
+		int32_t c = gr_utf8_next(s, len, &next);
+		int d;
+		if (c == 0x5341 /* 十 */) {
+			tens = 1;
+			value = (value ? value : 1) * 10;
+			*pos = next;
+			digits++;
+			continue;
+		}
+		d = cjk_digit(c);
+		if (d < 0)
+			break;
+		value = tens ? value + d : value * 10 + d;
+		*pos = next;
+		digits++;
+	}
+	return digits ? value : -1;
+}
+
+/*
+ * A date at the end of s: 2024年1月16日, 2021-01-14, 二〇二一年一月六日.
+ * Writes YYYY-MM-DD into iso and returns where the date starts, or -1.
+ */
+static long
+trailing_date(const char *s, size_t len, char iso[11])
+{
+	for (size_t start = 0; start < len; start++) {
+		size_t pos = start;
+		int y, m, d;
+		if (start > 0 && (s[start] & 0xC0) == 0x80)
+			continue; /* not a character boundary */
+		y = read_date_number(s, len, &pos, 4);
+		if (y < 1900 || pos - start < 4)
+			continue;
+		if (starts_with(s + pos, len - pos, "年"))
+			pos += 3;
+		else if (pos < len && (s[pos] == '-' || s[pos] == '.' || s[pos] == '/'))
+			pos++;
+		else
+			continue;
+		m = read_date_number(s, len, &pos, 3);
+		if (starts_with(s + pos, len - pos, "月"))
+			pos += 3;
+		else if (pos < len && (s[pos] == '-' || s[pos] == '.' || s[pos] == '/'))
+			pos++;
+		else
+			continue;
+		d = read_date_number(s, len, &pos, 3);
+		if (starts_with(s + pos, len - pos, "日"))
+			pos += 3;
+		if (pos != len || m < 1 || m > 12 || d < 1 || d > 31)
+			continue;
+		if (y > 9999)
+			continue;
+		snprintf(iso, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+		if (!gr_is_iso_date(iso, 10))
+			continue;
+		return (long)start;
+	}
+	return -1;
+}
+
+/* ---- reading the parts ----------------------------------------------- */
+
+struct reader {
+	struct govreport *r;
+	const struct gr_items *items;
+	const struct gr_parts *parts;
+	struct gr_strbuf buf, tmp;
+	size_t title_item;     /* NONE without a title */
+	size_t signature_item; /* NONE without one */
+	size_t date_item;      /* NONE without a closing date */
+	size_t first_part;     /* where part 一 starts (or the search ends) */
+};
+
+static const struct gr_item *
+item(const struct reader *rd, size_t i)
+{
+	return &rd->items->items[i];
+}
+
+static int
+is_title(const char *s, size_t len)
+{
+	return len <= 240 && contains(s, len, "信息公开") &&
+	       (ends_with(s, len, "年度报告") || ends_with(s, len, "工作报告")) &&
+	       !has_prose_punctuation(s, len);
+}
+
+static int
+find_title(struct reader *rd)
+{
+	for (size_t i = 0; i < rd->first_part; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (squeeze(it->text, it->len, &rd->buf) < 0)
+			return -1;
+		if (!is_title(rd->buf.data, rd->buf.len))
+			continue;
+		rd->title_item = i;
+		/* A title wrapped after the organ: "长春市民政局" / "2020年…". */
+		if (i > 0 && (rd->buf.data[0] >= '0' && rd->buf.data[0] <= '9')) {
+			const struct gr_item *prev = item(rd, i - 1);
+			if (squeeze(prev->text, prev->len, &rd->tmp) < 0)
+				return -1;
+			if (prev->line + 2 >= it->line && !gr_is_chrome(prev) &&
+			    is_organ_name(rd->tmp.data, rd->tmp.len)) {
+				gr_strbuf_append(&rd->tmp, rd->buf.data, rd->buf.len);
+				if (gr_strbuf_failed(&rd->tmp))
+					return -1;
+				return gr_report_set_field(rd->r, GOVREPORT_FIELD_TITLE,
+							   rd->tmp.data, rd->tmp.len);
+			}
+		}
+		return gr_report_set_field(rd->r, GOVREPORT_FIELD_TITLE,
+					   rd->buf.data, rd->buf.len);
+	}
+	return 0;
+}
+
+static int
+set_organ(struct reader *rd, const char *s, size_t len)
+{
+	return gr_report_set_field(rd->r, GOVREPORT_FIELD_ORGAN, s, len);
+}
+
+/* An organ naming itself at the start of a sentence: "伊州区民政局以…". */
+static int
+organ_in_prose(struct reader *rd, const char *s, size_t len)
+{
+	size_t n = organ_prefix(s, len);
+
+	if (!n)
+		return 0;
+	return set_organ(rd, s, n) < 0 ? -1 : 1;
+}
+
+static int
+find_organ(struct reader *rd)
+{
+	const char *title = rd->r->fields[GOVREPORT_FIELD_TITLE];
+	size_t overview = gr_part_begin(rd->parts, GR_PART_OVERVIEW);
+	int rc;
+
+	if (title) {
+		rc = organ_before_report(title, strlen(title), &rd->buf);
+		if (rc != 0)
+			return rc < 0 ? -1 : set_organ(rd, rd->buf.data, rd->buf.len);
+	}
+	/* The introduction: "…向社会公布2024年XX人民政府信息公开工作年度报告". */
+	for (size_t i = 0; i < rd->first_part; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (i == rd->title_item || gr_is_chrome(it))
+			continue;
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		rc = organ_before_report(rd->tmp.data, rd->tmp.len, &rd->buf);
+		if (rc != 0)
+			return rc < 0 ? -1 : set_organ(rd, rd->buf.data, rd->buf.len);
+		rc = organ_in_prose(rd, rd->tmp.data, rd->tmp.len);
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
+	}
+	/* The opening sentence of part 一. */
+	for (size_t i = overview; i != NONE && i < overview + 2 &&
+	     i < gr_part_end(rd->parts, GR_PART_OVERVIEW); i++) {
+		const struct gr_item *it = item(rd, i);
+		const char *s = it->text;
+		size_t len = it->len, skip;
+		if (squeeze(s, len, &rd->tmp) < 0)
+			return -1;
+		s = rd->tmp.data;
+		len = rd->tmp.len;
+		skip = year_length(s, len, NULL);
+		if (skip && skip < len && s[skip] == ',')
+			skip++;
+		else if (skip && starts_with(s + skip, len - skip, "以来,"))
+			skip += strlen("以来,");
+		rc = organ_in_prose(rd, s + skip, len - skip);
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
+	}
+	/* The signature above the closing date. */
+	if (rd->signature_item != NONE) {
+		const struct gr_item *it = item(rd, rd->signature_item);
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		return set_organ(rd, rd->tmp.data, rd->tmp.len);
+	}
+	return 0;
+}
+
+static int
+find_year(struct reader *rd)
+{
+	const char *title = rd->r->fields[GOVREPORT_FIELD_TITLE];
+	size_t overview = gr_part_begin(rd->parts, GR_PART_OVERVIEW);
+	int year = title ? first_year(title, strlen(title)) : 0;
+
+	for (size_t i = 0; !year && i < rd->first_part; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (gr_is_chrome(it) || squeeze(it->text, it->len, &rd->tmp) < 0)
+			continue;
+		year = first_year(rd->tmp.data, rd->tmp.len);
+	}
+	for (size_t i = overview; !year && i != NONE && i < overview + 3 &&
+	     i < rd->items->count; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		year = first_year(rd->tmp.data, rd->tmp.len);
+	}
+	rd->r->year = year;
+	if (year)
+		return 0;
+	return gr_diag_add(&rd->r->diags, GR_YEAR_UNKNOWN, NULL, NULL, 0,
+			   gr_printf("未找到报告的统计年度"),
+			   gr_printf("the reporting year was not found"));
+}
+
+/*
+ * The closing date: the last line after part 六's heading that is a date,
+ * possibly after the signature on the same line. The line before it is
+ * the signature when it names an organ.
+ */
+static int
+find_closing(struct reader *rd)
+{
+	size_t from = gr_part_begin(rd->parts, GR_PART_OTHER);
+	char iso[11];
+
+	if (from == NONE)
+		from = rd->items->count > 15 ? rd->items->count - 15 : 0;
+	for (size_t i = rd->items->count; i-- > from;) {
+		const struct gr_item *it = item(rd, i);
+		long at;
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		if (rd->tmp.len > 120)
+			continue;
+		at = trailing_date(rd->tmp.data, rd->tmp.len, iso);
+		if (at < 0)
+			continue;
+		rd->date_item = i;
+		if (i > from) {
+			const struct gr_item *prev = item(rd, i - 1);
+			if (squeeze(prev->text, prev->len, &rd->tmp) < 0)
+				return -1;
+			if (is_organ_name(rd->tmp.data, rd->tmp.len))
+				rd->signature_item = i - 1;
+		}
+		return gr_report_set_field(rd->r, GOVREPORT_FIELD_PUBLISHED, iso, 10);
+	}
+	return 0;
+}
+
+/* A table begins: prose of part 一 ends there even without heading 二.
+ * Only a short cell says so; prose may well speak of 信息内容. */
+static int
+starts_table(const struct gr_item *it)
+{
+	return it->len <= 60 && (contains(it->text, it->len, "第二十条") ||
+	       contains(it->text, it->len, "信息内容"));
+}
+
+static int
+read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
+{
+	size_t begin = gr_part_begin(rd->parts, part), end;
+	int first = 1;
+
+	if (begin == NONE)
+		return 0;
+	end = gr_part_end(rd->parts, part);
+	gr_strbuf_release(&rd->buf);
+	gr_strbuf_append(&rd->buf, "", 0);
+	for (size_t i = begin; i < end; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (i == rd->signature_item || i == rd->date_item)
+			break;
+		if (gr_is_chrome(it) || (part == GR_PART_OVERVIEW && starts_table(it)))
+			break;
+		if (it->len == 0)
+			continue;
+		if (!first)
+			gr_strbuf_putc(&rd->buf, '\n');
+		gr_strbuf_append(&rd->buf, it->text, it->len);
+		first = 0;
+	}
+	if (gr_strbuf_failed(&rd->buf))
+		return -1;
+	return gr_report_set_field(rd->r, field, rd->buf.data, rd->buf.len);
+}
+
+int
+gr_read_metadata(struct govreport *r, const struct gr_items *items,
+		 const struct gr_parts *parts)
+{
+	struct reader rd = { .r = r, .items = items, .parts = parts,
+			     .title_item = NONE, .signature_item = NONE,
+			     .date_item = NONE };
+	int rc;
+
+	gr_strbuf_init(&rd.buf);
+	gr_strbuf_init(&rd.tmp);
+	rd.first_part = parts->heading[GR_PART_OVERVIEW];
+	if (rd.first_part == NONE)
+		rd.first_part = items->count < GR_TITLE_SEARCH ? items->count
+							       : GR_TITLE_SEARCH;
+	rc = find_title(&rd);
+	if (rc == 0)
+		rc = find_closing(&rd);
+	if (rc == 0)
+		rc = find_organ(&rd);
+	if (rc == 0)
+		rc = find_year(&rd);
+	if (rc == 0)
+		rc = read_prose(&rd, GR_PART_OVERVIEW, GOVREPORT_FIELD_OVERVIEW);
+	if (rc == 0)
+		rc = read_prose(&rd, GR_PART_PROBLEMS, GOVREPORT_FIELD_PROBLEMS);
+	if (rc == 0)
+		rc = read_prose(&rd, GR_PART_OTHER, GOVREPORT_FIELD_OTHER_MATTERS);
+	gr_strbuf_release(&rd.buf);
+	gr_strbuf_release(&rd.tmp);
+	return rc;
+}

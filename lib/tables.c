@@ -1,0 +1,515 @@
+/* Label-driven table recovery; see tables.h. */
+#include <string.h>
+
+#include "alloc.h"
+#include "cellvalue.h"
+#include "label.h"
+#include "tables.h"
+
+#define NONE ((size_t)-1)
+/* Labels this long are never a column header too. */
+#define GR_MIN_DISTINCT_LABEL 4
+
+static int
+item_key(const struct gr_item *item, struct gr_key *key)
+{
+	if (item->len == 0 || item->len > GR_MAX_CELL_BYTES)
+		return 0;
+	gr_key_make(item->text, item->len, key);
+	return key->len > 0;
+}
+
+size_t
+gr_find_label(const struct gr_items *items, size_t begin, size_t end,
+	      const struct gr_row *row)
+{
+	struct gr_row_keys keys;
+	struct gr_key key;
+
+	gr_row_keys_make(row, &keys);
+	for (size_t i = begin; i < end; i++)
+		if (item_key(&items->items[i], &key) &&
+		    gr_label_match_row(&key, &keys) == GR_MATCH_EXACT)
+			return i;
+	return end;
+}
+
+/* ---- diagnostics about cells ----------------------------------------- */
+
+static int
+diag_cell(const struct gr_recovery *rc, enum gr_code code,
+	  const struct gr_cell_ref *ref, const struct gr_item *item,
+	  const char *zh_what, const char *en_what)
+{
+	const struct gr_table *t = rc->table;
+
+	return gr_diag_add(&rc->report->diags, code, NULL, ref,
+			   item ? item->line : 0,
+			   gr_printf("表%s「%s」%s列%s", t->number, ref->row->label,
+				     ref->column->label, zh_what),
+			   gr_printf("%s, row \"%s\", column \"%s\": %s", t->en,
+				     ref->row->en, ref->column->en, en_what));
+}
+
+/* ---- assigning values to a row -------------------------------------- */
+
+struct row_cells {
+	const struct gr_recovery *rc;
+	const struct gr_group *group;
+	const struct gr_row *row;
+	size_t first; /* flat index of the row's first cell */
+};
+
+static struct gr_cell *
+cell_at(const struct row_cells *rw, size_t column, struct gr_cell_ref *ref)
+{
+	*ref = (struct gr_cell_ref){ rw->rc->table, rw->group, rw->row,
+				     &rw->group->columns[column],
+				     rw->first + column };
+	return gr_report_cell(rw->rc->report, ref);
+}
+
+static int
+set_raw(struct gr_cell *cell, const struct gr_item *item)
+{
+	cell->line = item->line;
+	cell->column = item->column;
+	cell->offset = item->offset;
+	return gr_cell_set_raw(cell, item->text, item->len);
+}
+
+/* Put one item's value into a column. Returns 0 or -1 (no memory). */
+static int
+put_value(const struct row_cells *rw, size_t column, const struct gr_item *item,
+	  const struct gr_value *v)
+{
+	struct gr_cell_ref ref;
+	struct gr_cell *cell = cell_at(rw, column, &ref);
+	const struct gr_recovery *rc = rw->rc;
+	int money = ref.column->flags & GR_COL_MONEY;
+
+	if (set_raw(cell, item) < 0)
+		return -1;
+	switch (v->kind) {
+	case GR_VALUE_BLANK:
+		gr_cell_set_null(cell, GOVREPORT_CELL_BLANK);
+		return diag_cell(rc, GR_CELL_BLANK, &ref, item, "为空", "is empty");
+	case GR_VALUE_DASH:
+		gr_cell_set_null(cell, GOVREPORT_CELL_DASH);
+		return diag_cell(rc, GR_CELL_DASH, &ref, item, "填写了短横线或“无”，按空值处理",
+				 "holds a dash or 无, read as no value");
+	case GR_VALUE_TEXT:
+		gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+		return diag_cell(rc, GR_CELL_INVALID, &ref, item,
+				 v->overflow ? "的数字超出范围" : "不是数字",
+				 v->overflow ? "holds a number too large to read"
+					     : "holds text, not a number");
+	case GR_VALUE_NUMBER:
+		break;
+	}
+	if (v->scale > 0 && !money) {
+		gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+		return diag_cell(rc, GR_CELL_INVALID, &ref, item, "应为整数",
+				 "holds a fraction where a count belongs");
+	}
+	gr_cell_set_value(cell, v->coefficient, v->scale, GOVREPORT_CELL_PRESENT);
+	if (v->extra && diag_cell(rc, GR_CELL_EXTRA, &ref, item,
+				  "一格中有多个数字，取第一个",
+				  "holds several numbers; the first is kept") < 0)
+		return -1;
+	if (v->unit && diag_cell(rc, GR_CELL_UNIT, &ref, item,
+				 "数字后的单位或注释符号已忽略",
+				 "a unit or note mark after the number was dropped") < 0)
+		return -1;
+	return 0;
+}
+
+/* The columns no item reached: blank if the document has empty cells
+ * there, missing if the row simply ends. */
+static int
+fill_rest(const struct row_cells *rw, size_t column, int blank,
+	  const struct gr_item *near)
+{
+	for (size_t c = column; c < rw->group->ncolumns; c++) {
+		struct gr_cell_ref ref;
+		struct gr_cell *cell = cell_at(rw, c, &ref);
+		gr_cell_set_null(cell, blank ? GOVREPORT_CELL_BLANK
+					     : GOVREPORT_CELL_MISSING);
+		if (near) {
+			cell->line = near->line;
+			cell->offset = near->offset;
+		}
+		if (diag_cell(rw->rc, GR_CELL_BLANK, &ref, near,
+			      blank ? "为空" : "缺失", blank ? "is empty" : "is missing") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Assign the items [from, to) after a row's label to its columns.
+ * Leading and trailing blanks and stray text (the 开 a merged cell leaves,
+ * header cells of the next item) are not values; between the first and
+ * the last value every item takes its column.
+ */
+static int
+assign_row(const struct row_cells *rw, size_t from, size_t to,
+	   const struct gr_item *label)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	size_t ncols = rw->group->ncolumns;
+	size_t first = NONE, last = NONE, filled = 0, lead_blanks = 0;
+	size_t column = 0, extra = 0;
+	int trailing_blank = 0;
+	struct gr_value v;
+
+	for (size_t i = from; i < to; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (gr_value_is_filled(&v)) {
+			if (first == NONE)
+				first = i;
+			last = i;
+			filled++;
+		} else if (v.kind == GR_VALUE_BLANK && first == NONE) {
+			lead_blanks++;
+		} else if (v.kind == GR_VALUE_TEXT && first == NONE) {
+			lead_blanks = 0;
+		}
+	}
+	if (first == NONE) {
+		/* A label followed by empty cells only: the row is blank. */
+		int blank = lead_blanks > 0;
+		return fill_rest(rw, 0, blank, blank ? &items[from] : label);
+	}
+	/* "规章 | | 0 | 0": a leading blank is a column when it completes
+	 * the row; otherwise it is layout (a merged stub cell). */
+	if (filled < ncols && filled + lead_blanks == ncols)
+		for (size_t b = 0; b < lead_blanks; b++)
+			if (put_value(rw, column++, &items[first - lead_blanks + b],
+				      &(struct gr_value){ .kind = GR_VALUE_BLANK }) < 0)
+				return -1;
+	for (size_t i = first; i <= last; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (column < ncols) {
+			if (put_value(rw, column++, &items[i], &v) < 0)
+				return -1;
+		} else if (gr_value_is_filled(&v)) {
+			extra++;
+		}
+	}
+	if (extra) {
+		struct gr_cell_ref ref;
+		cell_at(rw, ncols - 1, &ref);
+		if (diag_cell(rw->rc, GR_CELL_EXTRA, &ref, &items[last],
+			      "之后还有多余的数字，已忽略",
+			      "is followed by more numbers than the row has cells; they were dropped") < 0)
+			return -1;
+		gr_diag_last(&rw->rc->report->diags)->has_actual = 1;
+		gr_diag_last(&rw->rc->report->diags)->actual = (int64_t)extra;
+	}
+	for (size_t i = last + 1; i < to; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (v.kind != GR_VALUE_BLANK)
+			break;
+		trailing_blank = 1;
+	}
+	return fill_rest(rw, column, trailing_blank,
+			 trailing_blank ? &items[last + 1] : &items[last]);
+}
+
+/* ---- rows by label --------------------------------------------------- */
+
+struct flat_row {
+	const struct gr_group *group;
+	struct gr_row_keys keys;
+	size_t label;          /* item index, or NONE */
+	enum gr_match quality;
+};
+
+static size_t
+count_rows(const struct gr_table *table)
+{
+	size_t n = 0;
+
+	for (size_t g = 0; g < table->ngroups; g++)
+		n += table->groups[g].nrows;
+	return n;
+}
+
+/*
+ * Whether the item is exactly the label of a row after `row`: then `row`
+ * is missing from the document. Short labels (总计, 其他, 规章) also occur
+ * as column headers, so they do not count.
+ */
+static int
+is_later_label(const struct flat_row *rows, size_t n, size_t row,
+	       const struct gr_key *key)
+{
+	for (size_t k = row + 1; k < n; k++)
+		if (rows[k].keys.label.len >= GR_MIN_DISTINCT_LABEL &&
+		    gr_label_match_row(key, &rows[k].keys) == GR_MATCH_EXACT)
+			return 1;
+	return 0;
+}
+
+static void
+find_labels(const struct gr_recovery *rc, struct flat_row *rows, size_t n)
+{
+	struct gr_key key;
+	size_t pos = rc->begin;
+
+	for (size_t r = 0; r < n; r++) {
+		rows[r].label = NONE;
+		for (size_t i = pos; i < rc->end; i++) {
+			enum gr_match m;
+			if (!item_key(&rc->items->items[i], &key))
+				continue;
+			m = gr_label_match_row(&key, &rows[r].keys);
+			if (m != GR_MATCH_NONE) {
+				rows[r].label = i;
+				rows[r].quality = m;
+				pos = i + 1;
+				break;
+			}
+			if (is_later_label(rows, n, r, &key))
+				break; /* this row is missing */
+		}
+	}
+}
+
+static int
+diag_fuzzy(const struct gr_recovery *rc, const struct flat_row *row)
+{
+	const struct gr_item *item = &rc->items->items[row->label];
+	struct gr_cell_ref ref = { rc->table, row->group, row->keys.row, NULL, 0 };
+
+	return gr_diag_add(&rc->report->diags, GR_LABEL_FUZZY, NULL, &ref,
+			   item->line,
+			   gr_printf("表%s：“%.*s”按“%s”读取", rc->table->number,
+				     (int)item->len, item->text, row->keys.row->label),
+			   gr_printf("%s: \"%.*s\" was read as \"%s\"", rc->table->en,
+				     (int)item->len, item->text, row->keys.row->label));
+}
+
+static int
+diag_missing_row(const struct gr_recovery *rc, const struct flat_row *row)
+{
+	struct gr_cell_ref ref = { rc->table, row->group, row->keys.row, NULL, 0 };
+
+	return gr_diag_add(&rc->report->diags, GR_ROW_MISSING, NULL, &ref, 0,
+			   gr_printf("表%s：未找到“%s”一行", rc->table->number,
+				     row->keys.row->label),
+			   gr_printf("%s: no row \"%s\" (%s) was found", rc->table->en,
+				     row->keys.row->label, row->keys.row->en));
+}
+
+int
+gr_recover_by_rows(const struct gr_recovery *rc)
+{
+	size_t n = count_rows(rc->table), found = 0, r = 0;
+	struct flat_row *rows = gr_calloc(n, sizeof(*rows));
+	int status = 0;
+
+	if (!rows)
+		return -1;
+	for (size_t g = 0; g < rc->table->ngroups; g++) {
+		const struct gr_group *group = &rc->table->groups[g];
+		for (size_t k = 0; k < group->nrows; k++, r++) {
+			rows[r].group = group;
+			gr_row_keys_make(&group->rows[k], &rows[r].keys);
+		}
+	}
+	find_labels(rc, rows, n);
+	for (r = 0; r < n; r++)
+		found += rows[r].label != NONE;
+	if (found == 0) {
+		gr_free(rows);
+		return 0;
+	}
+	if (gr_report_add_table(rc->report, rc->table->section) < 0) {
+		gr_free(rows);
+		return -1;
+	}
+	for (r = 0; r < n && status == 0; r++) {
+		struct row_cells rw = { rc, rows[r].group, rows[r].keys.row, 0 };
+		size_t next = rc->end;
+		rw.first = gr_row_first_cell(rc->table, rw.group, rw.row);
+		if (rows[r].label == NONE) {
+			status = diag_missing_row(rc, &rows[r]);
+			continue;
+		}
+		for (size_t k = r + 1; k < n; k++) {
+			if (rows[k].label != NONE) {
+				next = rows[k].label;
+				break;
+			}
+		}
+		if (rows[r].quality == GR_MATCH_FUZZY)
+			status = diag_fuzzy(rc, &rows[r]);
+		if (status == 0)
+			status = assign_row(&rw, rows[r].label + 1, next,
+					    &rc->items->items[rows[r].label]);
+	}
+	gr_free(rows);
+	return status < 0 ? -1 : (int)found;
+}
+
+/* ---- cells in sequence ----------------------------------------------- */
+
+int
+gr_recover_by_sequence(const struct gr_recovery *rc)
+{
+	const struct gr_item *items = rc->items->items;
+	size_t first = NONE, last = NONE, values = 0, cell = 0, extra = 0;
+	struct gr_value v;
+
+	for (size_t i = rc->begin; i < rc->end; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (!gr_value_is_filled(&v))
+			continue;
+		if (first == NONE)
+			first = i;
+		last = i;
+	}
+	if (first == NONE)
+		return 0;
+	if (gr_report_add_table(rc->report, rc->table->section) < 0)
+		return -1;
+	/* Walk group by group, row by row: a row_cells per row. */
+	for (size_t g = 0; g < rc->table->ngroups; g++) {
+		const struct gr_group *group = &rc->table->groups[g];
+		for (size_t r = 0; r < group->nrows; r++) {
+			struct row_cells rw = { rc, group, &group->rows[r], 0 };
+			rw.first = gr_row_first_cell(rc->table, group, rw.row);
+			for (size_t c = 0; c < group->ncolumns; c++, cell++) {
+				size_t i = first + cell;
+				if (i <= last) {
+					gr_value_parse(items[i].text, items[i].len, &v);
+					if (put_value(&rw, c, &items[i], &v) < 0)
+						return -1;
+					values += gr_value_is_filled(&v);
+				} else if (fill_rest(&rw, c, 0, &items[last]) < 0) {
+					return -1;
+				} else {
+					cell += group->ncolumns - c - 1;
+					break;
+				}
+			}
+		}
+	}
+	for (size_t i = first + cell; i <= last && last != NONE; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		extra += gr_value_is_filled(&v);
+	}
+	if (extra) {
+		struct gr_cell_ref ref;
+		const struct gr_group *group = &rc->table->groups[rc->table->ngroups - 1];
+		gr_cell_find(rc->table, group->rows[group->nrows - 1].row,
+			     group->columns[group->ncolumns - 1].column, &ref);
+		if (diag_cell(rc, GR_CELL_EXTRA, &ref, &items[last],
+			      "之后还有多余的数字，已忽略",
+			      "is followed by more numbers than the table has cells; they were dropped") < 0)
+			return -1;
+	}
+	return (int)values;
+}
+
+/* ---- template detection ---------------------------------------------- */
+
+/* Every label text of a template that a document may print. */
+static size_t
+template_labels(const struct gr_template *tpl, const char **out, size_t cap)
+{
+	size_t n = 0;
+
+	for (int s = 0; s < GR_SECTION_COUNT; s++) {
+		const struct gr_table *t = &tpl->tables[s];
+		for (size_t g = 0; g < t->ngroups; g++) {
+			const struct gr_group *group = &t->groups[g];
+			for (size_t c = 0; c < group->ncolumns && n < cap; c++)
+				out[n++] = group->columns[c].label;
+			for (size_t r = 0; r < group->nrows; r++) {
+				const struct gr_row *row = &group->rows[r];
+				if (n + 3 > cap)
+					break;
+				out[n++] = row->label;
+				if (row->parent)
+					out[n++] = row->parent;
+				if (row->outer)
+					out[n++] = row->outer;
+				for (const char *const *a = row->aliases; a && *a && n < cap; a++)
+					out[n++] = *a;
+			}
+		}
+	}
+	return n;
+}
+
+#define GR_MAX_LABELS 160
+#define GR_MIN_DISTINCT 4
+
+struct distinct_label {
+	struct gr_key key;
+	enum govreport_template tpl;
+};
+
+/* Labels of one template whose key no label of the other contains. */
+static size_t
+distinct_labels(struct distinct_label *out, size_t cap)
+{
+	const struct gr_template *tpls[2] = { gr_template_get(GOVREPORT_TEMPLATE_2019),
+					      gr_template_get(GOVREPORT_TEMPLATE_2021) };
+	const char *labels[2][GR_MAX_LABELS];
+	size_t counts[2], n = 0;
+
+	for (int t = 0; t < 2; t++)
+		counts[t] = template_labels(tpls[t], labels[t], GR_MAX_LABELS);
+	for (int t = 0; t < 2; t++) {
+		for (size_t i = 0; i < counts[t] && n < cap; i++) {
+			struct gr_key key, other;
+			int shared = 0;
+			gr_key_make(labels[t][i], strlen(labels[t][i]), &key);
+			if (key.len < GR_MIN_DISTINCT)
+				continue;
+			for (size_t j = 0; j < counts[1 - t] && !shared; j++) {
+				gr_key_make(labels[1 - t][j], strlen(labels[1 - t][j]), &other);
+				shared = gr_key_equal(&key, &other);
+			}
+			if (!shared)
+				out[n++] = (struct distinct_label){ key, tpls[t]->id };
+		}
+	}
+	return n;
+}
+
+enum govreport_template
+gr_detect_template(const struct gr_items *items, size_t begin, size_t end)
+{
+	struct distinct_label *labels = gr_malloc(GR_MAX_LABELS * sizeof(*labels));
+	size_t nlabels, votes19 = 0, votes21 = 0;
+	struct gr_key key;
+
+	if (!labels)
+		return GOVREPORT_TEMPLATE_UNKNOWN;
+	nlabels = distinct_labels(labels, GR_MAX_LABELS);
+	for (size_t i = begin; i < end; i++) {
+		const struct distinct_label *best = NULL;
+		if (!item_key(&items->items[i], &key))
+			continue;
+		/* The longest label inside the item decides: 本年处理决定数量
+		 * ("2021") holds 处理决定数量 ("2019"). */
+		for (size_t l = 0; l < nlabels; l++)
+			if ((!best || labels[l].key.len > best->key.len) &&
+			    key.len <= labels[l].key.len + 8 &&
+			    gr_key_find(&key, &labels[l].key) >= 0)
+				best = &labels[l];
+		if (best && best->tpl == GOVREPORT_TEMPLATE_2019)
+			votes19++;
+		else if (best)
+			votes21++;
+	}
+	gr_free(labels);
+	if (votes19 == votes21)
+		return GOVREPORT_TEMPLATE_UNKNOWN;
+	return votes19 > votes21 ? GOVREPORT_TEMPLATE_2019 : GOVREPORT_TEMPLATE_2021;
+}
