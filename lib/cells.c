@@ -168,12 +168,13 @@ read_line(struct builder *b, const char *s, size_t len)
 
 	trim(&t, &tlen);
 	b->in_tab_cell = 0;
-	if (tlen == 0)
-		return 0;
-	if (s[0] == '\t') {
+	/* A tab-indented line is a cell, an empty one too ("\t"). */
+	if (len > 0 && s[0] == '\t') {
 		b->in_tab_cell = 1;
 		return push(b, t, tlen, GR_ITEM_CELL);
 	}
+	if (tlen == 0)
+		return 0;
 	if (only_pipes(t, tlen, &pipes)) {
 		for (size_t i = 0; i < pipes; i++)
 			if (push(b, t, 0, GR_ITEM_CELL) < 0)

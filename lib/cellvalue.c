@@ -152,23 +152,22 @@ gr_value_parse(const char *s, size_t len, struct gr_value *v)
 	if (rc == 0)
 		return;
 	for (;;) {
-		size_t unit = unit_length(s + pos, len - pos);
+		size_t unit;
 		int64_t ignored;
 		unsigned ignored_scale;
+		while (pos < len && is_space(s[pos]))
+			pos++;
+		if (pos == len)
+			break;
+		unit = unit_length(s + pos, len - pos);
 		if (unit) {
 			v->unit = 1;
 			pos += unit;
 			continue;
 		}
-		if (pos == len)
-			break;
-		if (!is_space(s[pos]))
-			return; /* "12abc": text after all */
-		while (pos < len && is_space(s[pos]))
-			pos++;
 		rc = read_number(s, len, &pos, &ignored, &ignored_scale);
 		if (rc <= 0)
-			return;
+			return; /* "12abc": text after all */
 		v->extra++;
 	}
 	v->kind = GR_VALUE_NUMBER;

@@ -127,10 +127,12 @@ check_text(const struct utf16 *u)
 		else if (c > ' ' && c != 0xFEFF && c != 0x3000)
 			visible++;
 	}
+	/* A stray replacement character (a cut-off last byte) is still
+	 * text; a run of them, or mostly controls, is not. */
+	if (odd * 2 > (size_t)u->len || (odd > 16 && odd * 20 > (size_t)u->len))
+		return GOVREPORT_ERR_INPUT_NOT_TEXT;
 	if (visible == 0)
 		return GOVREPORT_ERR_INPUT_EMPTY;
-	if (odd * 50 > (size_t)u->len)
-		return GOVREPORT_ERR_INPUT_NOT_TEXT;
 	return GOVREPORT_OK;
 }
 

@@ -30,7 +30,7 @@ key_is(const char *key, size_t len, const char *name)
 
 /* ---- exact numbers ------------------------------------------------------ */
 
-enum number_read { NUMBER_OK, NUMBER_SHAPE, NUMBER_RANGE };
+enum number_read { NUMBER_OK, NUMBER_SHAPE, NUMBER_RANGE, NUMBER_SCALE };
 
 static void
 accumulate(uint64_t *magnitude, char digit, int *overflow)
@@ -50,16 +50,18 @@ is_digit(char c)
 }
 
 /*
- * Read the text of a JSON number as an exact decimal. Without `fraction`
- * (counts) it takes integers in int64_t's range; with it (money), up to
- * GR_MAX_SCALE digits in all, which an int64_t always holds. An exponent
- * is refused: no report writes one, and it would not write back the same.
+ * Read the text of a JSON number as an exact decimal: its digits, without
+ * the point, must fit an int64_t (NUMBER_RANGE). Without `fraction`
+ * (counts) there must be no point; with it (money), at most GR_MAX_SCALE
+ * digits after it (NUMBER_SCALE), as the model keeps. So every value
+ * govreport_to_json() writes reads back. An exponent is refused: no report
+ * writes one, and it would not write back the same.
  */
 static enum number_read
 read_number(const char *s, size_t len, int fraction, int64_t *value,
 	    unsigned *scale)
 {
-	size_t i = 0, int_digits = 0, frac_digits = 0, significant;
+	size_t i = 0, int_digits = 0, frac_digits = 0;
 	int negative = 0, overflow = 0;
 	uint64_t magnitude = 0, limit;
 
@@ -82,10 +84,8 @@ read_number(const char *s, size_t len, int fraction, int64_t *value,
 	if (i != len)
 		return NUMBER_SHAPE; /* an exponent */
 
-	/* The integer part of 0.05 adds no digit. */
-	significant = (int_digits == 1 && s[negative] == '0') ? 0 : int_digits;
-	if (fraction && significant + frac_digits > GR_MAX_SCALE)
-		return NUMBER_RANGE;
+	if (frac_digits > GR_MAX_SCALE)
+		return NUMBER_SCALE;
 	limit = negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
 	if (overflow || magnitude > limit)
 		return NUMBER_RANGE;
@@ -509,11 +509,12 @@ read_cell_number(struct gr_json_walk *walk, const struct gr_column *column,
 	case NUMBER_OK:
 		return 0;
 	case NUMBER_RANGE:
-		if (money)
-			return gr_json_walk_fail(walk, GOVREPORT_ERR_JSON, NULL,
-						 "decimal with more than %d digits",
-						 GR_MAX_SCALE);
-		return fail(walk, "integer out of range");
+		return fail(walk, money ? "decimal out of range"
+					: "integer out of range");
+	case NUMBER_SCALE:
+		return gr_json_walk_fail(walk, GOVREPORT_ERR_JSON, NULL,
+					 "more than %d decimal places",
+					 GR_MAX_SCALE);
 	case NUMBER_SHAPE:
 		break;
 	}

@@ -1,4 +1,5 @@
 /* Label keys and matching; see label.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "label.h"
@@ -173,6 +174,28 @@ strip_prefix(struct gr_key *item, const struct gr_key *prefix)
 	item->len -= prefix->len;
 }
 
+static int
+compare_cp(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Whether two keys hold the same characters in any order. */
+static int
+same_characters(const struct gr_key *a, const struct gr_key *b)
+{
+	int32_t x[GR_KEY_MAX], y[GR_KEY_MAX];
+
+	if (a->len != b->len || a->len == 0)
+		return 0;
+	memcpy(x, a->cp, a->len * sizeof(x[0]));
+	memcpy(y, b->cp, b->len * sizeof(y[0]));
+	qsort(x, a->len, sizeof(x[0]), compare_cp);
+	qsort(y, b->len, sizeof(y[0]), compare_cp);
+	return memcmp(x, y, a->len * sizeof(x[0])) == 0;
+}
+
 /* Short keys (规章, 其他, 总计) are matched whole, never inside others. */
 #define GR_MIN_CONTAINED 4
 /* A label cell holds little besides the label (a unit, a note mark). */
@@ -192,8 +215,10 @@ match_key(const struct gr_key *item, const struct gr_key *label)
 	if (item->len <= label->len + GR_MAX_EXTRA && gr_key_find(item, label) >= 0)
 		return GR_MATCH_EXACT;
 	limit = 1 + label->len / 8;
-	return gr_key_distance(item, label, limit) <= limit ? GR_MATCH_FUZZY
-							    : GR_MATCH_NONE;
+	if (gr_key_distance(item, label, limit) <= limit)
+		return GR_MATCH_FUZZY;
+	/* A garble keeps the characters and loses their order: 其结果他. */
+	return same_characters(item, label) ? GR_MATCH_FUZZY : GR_MATCH_NONE;
 }
 
 enum gr_match
@@ -203,6 +228,19 @@ gr_label_match_text(const struct gr_key *item, const char *label)
 
 	gr_key_make(label, strlen(label), &key);
 	return match_key(item, &key);
+}
+
+enum gr_match
+gr_label_match_column(const struct gr_key *item, const struct gr_column *column)
+{
+	enum gr_match best = gr_label_match_text(item, column->label);
+
+	for (const char *const *a = column->aliases; a && *a && best != GR_MATCH_EXACT; a++) {
+		enum gr_match m = gr_label_match_text(item, *a);
+		if (m > best)
+			best = m;
+	}
+	return best;
 }
 
 static void

@@ -62,6 +62,10 @@ enum gr_match gr_label_match_row(const struct gr_key *item,
 /* How well an item's key matches a label text (a column header, …). */
 enum gr_match gr_label_match_text(const struct gr_key *item, const char *label);
 
+/* How well an item's key matches a column header (or its variants). */
+enum gr_match gr_label_match_column(const struct gr_key *item,
+				    const struct gr_column *column);
+
 /* Edit distance between keys, giving up (returning limit + 1) past limit. */
 size_t gr_key_distance(const struct gr_key *a, const struct gr_key *b,
 		       size_t limit);

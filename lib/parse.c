@@ -180,6 +180,23 @@ choose_template(struct govreport *r, const struct gr_items *items,
 				     "was chosen from the year", guess->name));
 }
 
+/* Without a template no table is read: say so for each table's part. */
+static int
+report_table_parts(struct govreport *r, const struct gr_parts *parts)
+{
+	static const enum gr_part tables[] = { GR_PART_DISCLOSURE,
+					       GR_PART_APPLICATIONS, GR_PART_REVIEW };
+
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
+		enum gr_code code = parts->heading[tables[i]] == NONE
+					    ? GR_SECTION_MISSING
+					    : GR_TABLE_UNREADABLE;
+		if (diag_part(r, code, tables[i], NULL) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 report_prose_parts(struct govreport *r, const struct gr_parts *parts)
 {
@@ -211,7 +228,8 @@ parse_items(struct govreport *r, const struct gr_text *text,
 	span = tables_span(&parts);
 	if (choose_template(r, items, span) < 0)
 		return -1;
-	if (r->tpl && recover_tables(r, items, &parts, span) < 0)
+	if (r->tpl ? recover_tables(r, items, &parts, span) < 0
+		   : report_table_parts(r, &parts) < 0)
 		return -1;
 	return report_prose_parts(r, &parts);
 }

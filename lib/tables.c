@@ -217,6 +217,48 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 			 trailing_blank ? &items[last + 1] : &items[last]);
 }
 
+/* ---- column headers -------------------------------------------------- */
+
+/*
+ * Column headers do not place values (the template's order does), but a
+ * header that matches only approximately (本年度止件数, 其结果他) is worth
+ * telling: the reader may want to check the column.
+ */
+static int
+check_headers(const struct gr_recovery *rc, const struct gr_group *group,
+	      size_t from, size_t to)
+{
+	struct gr_key key;
+	struct gr_value v;
+
+	for (size_t i = from; i < to; i++) {
+		const struct gr_item *item = &rc->items->items[i];
+		const struct gr_column *fuzzy = NULL;
+		int exact = 0;
+		gr_value_parse(item->text, item->len, &v);
+		if (v.kind != GR_VALUE_TEXT || !item_key(item, &key) ||
+		    key.len < GR_MIN_DISTINCT_LABEL)
+			continue;
+		for (size_t c = 0; c < group->ncolumns && !exact; c++) {
+			enum gr_match m = gr_label_match_column(&key, &group->columns[c]);
+			exact = m == GR_MATCH_EXACT;
+			if (m == GR_MATCH_FUZZY && !fuzzy)
+				fuzzy = &group->columns[c];
+		}
+		if (exact || !fuzzy)
+			continue;
+		struct gr_cell_ref ref = { rc->table, group, NULL, fuzzy, 0 };
+		if (gr_diag_add(&rc->report->diags, GR_LABEL_FUZZY, NULL, &ref, item->line,
+				gr_printf("表%s：列标题“%.*s”按“%s”读取", rc->table->number,
+					  (int)item->len, item->text, fuzzy->label),
+				gr_printf("%s: column header \"%.*s\" was read as \"%s\"",
+					  rc->table->en, (int)item->len, item->text,
+					  fuzzy->label)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* ---- rows by label --------------------------------------------------- */
 
 struct flat_row {
@@ -303,6 +345,24 @@ diag_missing_row(const struct gr_recovery *rc, const struct flat_row *row)
 				     row->keys.row->label, row->keys.row->en));
 }
 
+/* Each group's header lies between the previous group's first label (or
+ * the table's start) and its own first label. */
+static int
+check_group_headers(const struct gr_recovery *rc, const struct flat_row *rows,
+		    size_t n)
+{
+	size_t from = rc->begin;
+
+	for (size_t r = 0; r < n; r++) {
+		if (rows[r].label == NONE || (r > 0 && rows[r].group == rows[r - 1].group))
+			continue;
+		if (check_headers(rc, rows[r].group, from, rows[r].label) < 0)
+			return -1;
+		from = rows[r].label + 1;
+	}
+	return 0;
+}
+
 int
 gr_recover_by_rows(const struct gr_recovery *rc)
 {
@@ -330,6 +390,7 @@ gr_recover_by_rows(const struct gr_recovery *rc)
 		gr_free(rows);
 		return -1;
 	}
+	status = check_group_headers(rc, rows, n);
 	for (r = 0; r < n && status == 0; r++) {
 		struct row_cells rw = { rc, rows[r].group, rows[r].keys.row, 0 };
 		size_t next = rc->end;
@@ -373,7 +434,8 @@ gr_recover_by_sequence(const struct gr_recovery *rc)
 	}
 	if (first == NONE)
 		return 0;
-	if (gr_report_add_table(rc->report, rc->table->section) < 0)
+	if (gr_report_add_table(rc->report, rc->table->section) < 0 ||
+	    check_headers(rc, &rc->table->groups[0], rc->begin, first) < 0)
 		return -1;
 	/* Walk group by group, row by row: a row_cells per row. */
 	for (size_t g = 0; g < rc->table->ngroups; g++) {

@@ -46,9 +46,9 @@ gr_part(enum gr_part part)
 static const char *const normative_aliases[] = { "规范性文件", "行政规范性文件", NULL };
 
 static const struct gr_column ad21_documents_cols[] = {
-	{ GOVREPORT_AD_COL_ISSUED, "issued", "本年制发件数", "issued this year", 0 },
-	{ GOVREPORT_AD_COL_REPEALED, "repealed", "本年废止件数", "repealed this year", 0 },
-	{ GOVREPORT_AD_COL_IN_FORCE, "in_force", "现行有效件数", "in force", 0 },
+	{ GOVREPORT_AD_COL_ISSUED, "issued", "本年制发件数", "issued this year", 0, NULL },
+	{ GOVREPORT_AD_COL_REPEALED, "repealed", "本年废止件数", "repealed this year", 0, NULL },
+	{ GOVREPORT_AD_COL_IN_FORCE, "in_force", "现行有效件数", "in force", 0, NULL },
 };
 static const struct gr_row ad21_documents_rows[] = {
 	{ GOVREPORT_AD_ROW_RULES, "rules", "规章", NULL, NULL, "rules", NULL },
@@ -57,7 +57,7 @@ static const struct gr_row ad21_documents_rows[] = {
 };
 static const struct gr_column ad21_decision_cols[] = {
 	{ GOVREPORT_AD_COL_DECISIONS, "decisions", "本年处理决定数量",
-	  "decisions this year", 0 },
+	  "decisions this year", 0, NULL },
 };
 static const struct gr_row ad21_licensing_rows[] = {
 	{ GOVREPORT_AD_ROW_LICENSING, "licensing", "行政许可", NULL, NULL,
@@ -71,7 +71,7 @@ static const struct gr_row ad21_penalty_rows[] = {
 };
 static const struct gr_column ad21_fee_cols[] = {
 	{ GOVREPORT_AD_COL_AMOUNT, "amount", "本年收费金额（单位：万元）",
-	  "fees collected this year (10,000 yuan)", GR_COL_MONEY },
+	  "fees collected this year (10,000 yuan)", GR_COL_MONEY, NULL },
 };
 static const struct gr_row ad_fee_rows[] = {
 	{ GOVREPORT_AD_ROW_FEES, "fees", "行政事业性收费", NULL, NULL,
@@ -87,11 +87,11 @@ static const struct gr_group ad21_groups[] = {
 /* ---- table 二, template "2019" ------------------------------------- */
 
 static const struct gr_column ad19_documents_cols[] = {
-	{ GOVREPORT_AD_COL_NEW_MADE, "new_made", "本年新制作数量", "newly made this year", 0 },
+	{ GOVREPORT_AD_COL_NEW_MADE, "new_made", "本年新制作数量", "newly made this year", 0, NULL },
 	{ GOVREPORT_AD_COL_NEW_PUBLISHED, "new_published", "本年新公开数量",
-	  "newly published this year", 0 },
+	  "newly published this year", 0, NULL },
 	{ GOVREPORT_AD_COL_TOTAL_PUBLISHED, "total_published", "对外公开总数量",
-	  "published in total", 0 },
+	  "published in total", 0, NULL },
 };
 static const struct gr_row ad19_documents_rows[] = {
 	{ GOVREPORT_AD_ROW_RULES, "rules", "规章", NULL, NULL, "rules", NULL },
@@ -100,10 +100,10 @@ static const struct gr_row ad19_documents_rows[] = {
 };
 static const struct gr_column ad19_items_cols[] = {
 	{ GOVREPORT_AD_COL_PREVIOUS_ITEMS, "previous_items", "上一年项目数量",
-	  "items last year", 0 },
+	  "items last year", 0, NULL },
 	{ GOVREPORT_AD_COL_CHANGE, "change", "本年增/减", "change this year",
-	  GR_COL_SIGNED },
-	{ GOVREPORT_AD_COL_DECISIONS, "decisions", "处理决定数量", "decisions", 0 },
+	  GR_COL_SIGNED, NULL },
+	{ GOVREPORT_AD_COL_DECISIONS, "decisions", "处理决定数量", "decisions", 0, NULL },
 };
 static const struct gr_row ad19_licensing_rows[] = {
 	{ GOVREPORT_AD_ROW_LICENSING, "licensing", "行政许可", NULL, NULL,
@@ -113,14 +113,14 @@ static const struct gr_row ad19_licensing_rows[] = {
 };
 static const struct gr_column ad19_fee_cols[] = {
 	{ GOVREPORT_AD_COL_PREVIOUS_ITEMS, "previous_items", "上一年项目数量",
-	  "items last year", 0 },
+	  "items last year", 0, NULL },
 	{ GOVREPORT_AD_COL_CHANGE, "change", "本年增/减", "change this year",
-	  GR_COL_SIGNED },
+	  GR_COL_SIGNED, NULL },
 };
 static const struct gr_column ad19_procurement_cols[] = {
-	{ GOVREPORT_AD_COL_PROJECTS, "projects", "采购项目数量", "procurement projects", 0 },
+	{ GOVREPORT_AD_COL_PROJECTS, "projects", "采购项目数量", "procurement projects", 0, NULL },
 	{ GOVREPORT_AD_COL_AMOUNT, "amount", "采购总金额", "procurement total amount",
-	  GR_COL_MONEY },
+	  GR_COL_MONEY, NULL },
 };
 static const struct gr_row ad19_procurement_rows[] = {
 	{ GOVREPORT_AD_ROW_PROCUREMENT, "procurement", "政府集中采购", NULL, NULL,
@@ -136,19 +136,20 @@ static const struct gr_group ad19_groups[] = {
 
 /* ---- table 三 ------------------------------------------------------- */
 
+static const char *const social_welfare_aliases[] = { "社会组织", NULL };
 /* Reports often print only the start of the long label. */
 static const char *const partially_granted_aliases[] = { "（二）部分公开", NULL };
 
 static const struct gr_column app_cols[] = {
-	{ GOVREPORT_APP_COL_NATURAL_PERSON, "natural_person", "自然人", "natural persons", 0 },
-	{ GOVREPORT_APP_COL_COMMERCIAL, "commercial", "商业企业", "businesses", 0 },
-	{ GOVREPORT_APP_COL_RESEARCH, "research", "科研机构", "research institutions", 0 },
+	{ GOVREPORT_APP_COL_NATURAL_PERSON, "natural_person", "自然人", "natural persons", 0, NULL },
+	{ GOVREPORT_APP_COL_COMMERCIAL, "commercial", "商业企业", "businesses", 0, NULL },
+	{ GOVREPORT_APP_COL_RESEARCH, "research", "科研机构", "research institutions", 0, NULL },
 	{ GOVREPORT_APP_COL_SOCIAL_WELFARE, "social_welfare", "社会公益组织",
-	  "public-interest organisations", 0 },
+	  "public-interest organisations", 0, social_welfare_aliases },
 	{ GOVREPORT_APP_COL_LEGAL_SERVICES, "legal_services", "法律服务机构",
-	  "legal service providers", 0 },
-	{ GOVREPORT_APP_COL_OTHER_ORG, "other_org", "其他", "other organisations", 0 },
-	{ GOVREPORT_APP_COL_TOTAL, "total", "总计", "total", 0 },
+	  "legal service providers", 0, NULL },
+	{ GOVREPORT_APP_COL_OTHER_ORG, "other_org", "其他", "other organisations", 0, NULL },
+	{ GOVREPORT_APP_COL_TOTAL, "total", "总计", "total", 0, NULL },
 };
 
 #define OUTCOMES "三、本年度办理结果"
@@ -246,11 +247,11 @@ static const struct gr_group app19_groups[] = {
 /* ---- table 四 ------------------------------------------------------- */
 
 static const struct gr_column rl_cols[] = {
-	{ GOVREPORT_RL_COL_UPHELD, "upheld", "结果维持", "upheld", 0 },
-	{ GOVREPORT_RL_COL_CORRECTED, "corrected", "结果纠正", "corrected", 0 },
-	{ GOVREPORT_RL_COL_OTHER, "other", "其他结果", "other outcome", 0 },
-	{ GOVREPORT_RL_COL_PENDING, "pending", "尚未审结", "pending", 0 },
-	{ GOVREPORT_RL_COL_TOTAL, "total", "总计", "total", 0 },
+	{ GOVREPORT_RL_COL_UPHELD, "upheld", "结果维持", "upheld", 0, NULL },
+	{ GOVREPORT_RL_COL_CORRECTED, "corrected", "结果纠正", "corrected", 0, NULL },
+	{ GOVREPORT_RL_COL_OTHER, "other", "其他结果", "other outcome", 0, NULL },
+	{ GOVREPORT_RL_COL_PENDING, "pending", "尚未审结", "pending", 0, NULL },
+	{ GOVREPORT_RL_COL_TOTAL, "total", "总计", "total", 0, NULL },
 };
 static const struct gr_row rl_rows[] = {
 	{ GOVREPORT_RL_ROW_REVIEW, "review", "行政复议", NULL, NULL,

@@ -24,6 +24,8 @@ struct gr_column {
 	const char *label; /* official label (this template's wording) */
 	const char *en;    /* English label, for messages */
 	unsigned flags;
+	/* Other wordings met in real reports (社会组织 for 社会公益组织). */
+	const char *const *aliases;
 };
 
 struct gr_row {

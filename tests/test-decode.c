@@ -1,0 +1,174 @@
+/* Decoding and normalisation (lib/decode.c, lib/normalize.c): SPEC §4. */
+#include <string.h>
+
+#include <unicode/ucnv.h>
+
+#include "testutil.h"
+#include "text.h"
+
+static void
+decode_ok(const char *data, size_t len, struct gr_text *text)
+{
+	ck_assert_int_eq(gr_text_decode(data, len, text), GOVREPORT_OK);
+}
+
+static const char *
+line(const struct gr_text *t, size_t i)
+{
+	ck_assert_uint_lt(i, t->nlines);
+	return gr_line_text(t, &t->lines[i]);
+}
+
+START_TEST(utf8_lines_offsets_and_bom)
+{
+	static const char doc[] = "\xEF\xBB\xBF一、总体情况\r\n第二行\n\n末行";
+	struct gr_text t;
+
+	decode_ok(doc, sizeof(doc) - 1, &t);
+	ck_assert_uint_eq(t.nlines, 4);
+	ck_assert_str_eq(line(&t, 0), "一、总体情况");
+	ck_assert_str_eq(line(&t, 1), "第二行");
+	ck_assert_str_eq(line(&t, 2), "");
+	ck_assert_str_eq(line(&t, 3), "末行");
+	ck_assert_uint_eq(t.lines[0].offset, 3);
+	ck_assert_uint_eq(t.lines[1].offset, 3 + strlen("一、总体情况\r\n"));
+	ck_assert_uint_eq(t.lines[3].number, 4);
+	ck_assert_int_eq(t.gb18030, 0);
+	gr_text_release(&t);
+}
+END_TEST
+
+START_TEST(nfkc_invisibles_and_pinyin)
+{
+	static const char doc[] = "（一）\xE2\x80\x8B１２，３４\xE2\x80\xAE|区(qū)政府(zhèng)A(b)";
+	struct gr_text t;
+
+	decode_ok(doc, sizeof(doc) - 1, &t);
+	/* Full-width forms become ASCII, zero-width and bidi marks go, pinyin
+	 * after a Han character goes, other brackets stay. */
+	ck_assert_str_eq(line(&t, 0), "(一)12,34|区政府A(b)");
+	gr_text_release(&t);
+}
+END_TEST
+
+START_TEST(traditional_becomes_simplified)
+{
+	static const char doc[] = "總體情況\n行政復議\n简体不变";
+	struct gr_text t;
+
+	decode_ok(doc, sizeof(doc) - 1, &t);
+	ck_assert_str_eq(line(&t, 0), "总体情况");
+	ck_assert_str_eq(line(&t, 1), "行政复议");
+	ck_assert_str_eq(line(&t, 2), "简体不变");
+	ck_assert_int_eq(t.traditional, 1);
+	gr_text_release(&t);
+}
+END_TEST
+
+/* The same text in another encoding decodes to the same lines. */
+static void
+check_converted(const char *codepage, int bom, int expect_gb)
+{
+	static const char doc[] = "二、主动公开政府信息情况\n行政许可\n68";
+	UErrorCode status = U_ZERO_ERROR;
+	char buf[512];
+	int32_t n = ucnv_convert(codepage, "UTF-8", buf + (bom ? 2 : 0),
+				 (int32_t)sizeof(buf) - 2, doc, -1, &status);
+	struct gr_text t;
+
+	ck_assert_msg(U_SUCCESS(status), "%s", u_errorName(status));
+	if (bom) {
+		int be = strcmp(codepage, "UTF-16BE") == 0;
+		buf[0] = be ? '\xFE' : '\xFF';
+		buf[1] = be ? '\xFF' : '\xFE';
+		n += 2;
+	}
+	decode_ok(buf, (size_t)n, &t);
+	ck_assert_uint_eq(t.nlines, 3);
+	ck_assert_str_eq(line(&t, 0), "二、主动公开政府信息情况");
+	ck_assert_str_eq(line(&t, 2), "68");
+	ck_assert_int_eq(t.gb18030, expect_gb);
+	/* 12 characters and a newline: 13 code units, 26 bytes after the BOM. */
+	if (bom)
+		ck_assert_uint_eq(t.lines[1].offset, 2 + 26);
+	else if (expect_gb)
+		ck_assert_uint_eq(t.lines[1].offset, 12 * 2 + 1);
+	gr_text_release(&t);
+}
+
+START_TEST(other_encodings)
+{
+	check_converted("GB18030", 0, 1);
+	check_converted("UTF-16LE", 1, 0);
+	check_converted("UTF-16BE", 1, 0);
+}
+END_TEST
+
+START_TEST(utf16_line_offsets)
+{
+	/* "ab\ncd" in UTF-16LE with BOM: line 2 starts at byte 2 + 3 * 2. */
+	static const char doc[] = "\xFF\xFE" "a\0b\0\n\0c\0d\0";
+	struct gr_text t;
+
+	decode_ok(doc, sizeof(doc) - 1, &t);
+	ck_assert_uint_eq(t.nlines, 2);
+	ck_assert_str_eq(line(&t, 1), "cd");
+	ck_assert_uint_eq(t.lines[1].offset, 8);
+	gr_text_release(&t);
+}
+END_TEST
+
+START_TEST(refused_inputs)
+{
+	static const char binary[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	static const char controls[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f";
+	struct gr_text t;
+
+	ck_assert_int_eq(gr_text_decode("", 0, &t), GOVREPORT_ERR_INPUT_EMPTY);
+	ck_assert_int_eq(gr_text_decode(" \n\t\r\n", 5, &t), GOVREPORT_ERR_INPUT_EMPTY);
+	ck_assert_int_eq(gr_text_decode("\xEF\xBB\xBF", 3, &t), GOVREPORT_ERR_INPUT_EMPTY);
+	ck_assert_int_eq(gr_text_decode(binary, sizeof(binary) - 1, &t),
+			 GOVREPORT_ERR_INPUT_NOT_TEXT);
+	ck_assert_int_eq(gr_text_decode(controls, sizeof(controls) - 1, &t),
+			 GOVREPORT_ERR_INPUT_NOT_TEXT);
+	/* The size is refused before a byte is read. */
+	ck_assert_int_eq(gr_text_decode("x", GOVREPORT_MAX_INPUT + 1, &t),
+			 GOVREPORT_ERR_INPUT_TOO_LARGE);
+}
+END_TEST
+
+START_TEST(truncated_utf8_stays_utf8)
+{
+	/* Cut inside the last character: still UTF-8, not GB18030. */
+	static const char doc[] = "行政许可\n六十\xE5\x85";
+	struct gr_text t;
+
+	decode_ok(doc, sizeof(doc) - 1, &t);
+	ck_assert_int_eq(t.gb18030, 0);
+	ck_assert_str_eq(line(&t, 0), "行政许可");
+	gr_text_release(&t);
+}
+END_TEST
+
+static Suite *
+decode_suite(void)
+{
+	Suite *s = suite_create("decode");
+	TCase *tc = tcase_create("decode");
+
+	tcase_add_test(tc, utf8_lines_offsets_and_bom);
+	tcase_add_test(tc, nfkc_invisibles_and_pinyin);
+	tcase_add_test(tc, traditional_becomes_simplified);
+	tcase_add_test(tc, other_encodings);
+	tcase_add_test(tc, utf16_line_offsets);
+	tcase_add_test(tc, refused_inputs);
+	tcase_add_test(tc, truncated_utf8_stays_utf8);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return test_run_suite(decode_suite());
+}

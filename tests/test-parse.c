@@ -1,0 +1,264 @@
+/*
+ * govreport_parse() end to end on the seed reports: metadata, prose, and
+ * exactly the diagnostics each seed's content justifies. The cell values
+ * of every seed and corpus case are checked by test-corpus.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucnv.h>
+
+#include "govreport.h"
+#include "testutil.h"
+
+static struct govreport *
+parse_seed(const char *name)
+{
+	char rel[128], *path, *data;
+	size_t len;
+	struct govreport *r = NULL;
+
+	snprintf(rel, sizeof(rel), "seeds/%s.txt", name);
+	path = test_data_path(rel);
+	data = test_read_file(path, &len);
+	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+	free(data);
+	free(path);
+	return r;
+}
+
+/* How many diagnostics with this code (and row, when not NULL). */
+static size_t
+count_diags(const struct govreport *r, const char *code, const char *row)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < govreport_diag_count(r); i++)
+		if (strcmp(govreport_diag_code(r, i), code) == 0 &&
+		    (!row || (govreport_diag_row(r, i) &&
+			      strcmp(govreport_diag_row(r, i), row) == 0)))
+			n++;
+	return n;
+}
+
+static void
+assert_prefix(const char *text, const char *prefix)
+{
+	ck_assert_ptr_nonnull(text);
+	ck_assert_msg(strncmp(text, prefix, strlen(prefix)) == 0,
+		      "\"%.40s\" does not start with \"%s\"", text, prefix);
+}
+
+START_TEST(seed_000_traditional_pipe_cells)
+{
+	struct govreport *r = parse_seed("000_60b25c9977688c27");
+	int64_t v;
+	enum govreport_cell_state state;
+
+	ck_assert_int_eq(govreport_template(r), GOVREPORT_TEMPLATE_2021);
+	ck_assert_int_eq(govreport_year(r), 2023);
+	ck_assert_str_eq(govreport_organ(r), "伊州区民政局");
+	ck_assert_ptr_null(govreport_title(r));
+	ck_assert_str_eq(govreport_published(r), "2024-01-16");
+	/* Converted to simplified, pinyin residue removed. */
+	assert_prefix(govreport_field(r, GOVREPORT_FIELD_OVERVIEW),
+		      "2023年,伊州区民政局以习近平新时代中国特色社会主义思想为指导");
+	assert_prefix(govreport_field(r, GOVREPORT_FIELD_PROBLEMS),
+		      "一是政府信息公开形式、内容单一");
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OTHER_MATTERS), "无");
+
+	/* 总计 is left empty in every row of table 三: blank, never 0. */
+	ck_assert_int_eq(govreport_get(r, "applications.new_received.total", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(state, GOVREPORT_CELL_BLANK);
+	ck_assert_uint_eq(count_diags(r, "CELL_BLANK", NULL), 25);
+	/* "0 0 0" under one header: the first number, and a warning. */
+	ck_assert_uint_eq(count_diags(r, "CELL_EXTRA", "penalty"), 1);
+	ck_assert_uint_eq(count_diags(r, "CELL_EXTRA", "enforcement"), 1);
+	/* 其結(jié)果他, twice in the header of table 四. */
+	ck_assert_uint_eq(count_diags(r, "LABEL_FUZZY", NULL), 2);
+	/* Part 三 has its table but no heading. */
+	ck_assert_uint_eq(count_diags(r, "HEADING_MISSING", NULL), 1);
+	ck_assert_uint_eq(govreport_diag_count(r), 25 + 2 + 2 + 1);
+	govreport_free(r);
+}
+END_TEST
+
+START_TEST(seed_001_preamble_organ)
+{
+	struct govreport *r = parse_seed("001_ebc51afa85553e39");
+	int64_t v;
+	enum govreport_cell_state state;
+
+	ck_assert_int_eq(govreport_template(r), GOVREPORT_TEMPLATE_2021);
+	ck_assert_int_eq(govreport_year(r), 2024);
+	ck_assert_str_eq(govreport_organ(r), "锦屏县大同乡人民政府");
+	ck_assert_ptr_null(govreport_title(r));
+	ck_assert_ptr_null(govreport_published(r));
+	assert_prefix(govreport_field(r, GOVREPORT_FIELD_OVERVIEW), "大同乡人民政府在政务公开工作中");
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OTHER_MATTERS), "无。");
+	ck_assert_int_eq(govreport_get(r, "active_disclosure.licensing.decisions", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(v, 17);
+	ck_assert_int_eq(govreport_get(r, "active_disclosure.rules.repealed", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(state, GOVREPORT_CELL_BLANK);
+	ck_assert_uint_eq(count_diags(r, "CELL_BLANK", "rules"), 2);
+	ck_assert_uint_eq(count_diags(r, "CELL_BLANK", "normative_documents"), 2);
+	ck_assert_uint_eq(govreport_diag_count(r), 4);
+	govreport_free(r);
+}
+END_TEST
+
+START_TEST(seed_002_tab_cells_2019)
+{
+	struct govreport *r = parse_seed("002_c3fcc36b9cf6fff1");
+	int64_t v;
+
+	ck_assert_int_eq(govreport_template(r), GOVREPORT_TEMPLATE_2019);
+	ck_assert_int_eq(govreport_year(r), 2020);
+	ck_assert_str_eq(govreport_title(r), "绿园区民政局2020年政府信息公开工作年度报告");
+	ck_assert_str_eq(govreport_organ(r), "绿园区民政局");
+	ck_assert_str_eq(govreport_published(r), "2021-01-14");
+	/* The signature and date are not part of 六. */
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OTHER_MATTERS), "无其他需要报告的事项");
+	assert_prefix(govreport_field(r, GOVREPORT_FIELD_OVERVIEW), "今年以来,我局高度重视");
+	ck_assert_int_eq(govreport_get(r, "active_disclosure.penalty.previous_items", &v, NULL),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(v, 17);
+	ck_assert_uint_eq(govreport_diag_count(r), 0);
+	govreport_free(r);
+}
+END_TEST
+
+START_TEST(seed_003_markdown_split_table)
+{
+	struct govreport *r = parse_seed("003_64f6c83b9150245c");
+	int64_t v;
+	enum govreport_cell_state state;
+
+	ck_assert_int_eq(govreport_template(r), GOVREPORT_TEMPLATE_2021);
+	ck_assert_str_eq(govreport_organ(r), "卫辉市信访局");
+	ck_assert_ptr_null(govreport_published(r));
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OTHER_MATTERS),
+			 "2021年度未收取信息处理费。");
+	/* The row that lost a cell: its 总计 is null, the others are read. */
+	ck_assert_int_eq(govreport_get(r, "applications.unavailable_not_held.total", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_ne(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(govreport_get(r, "applications.unavailable_not_held.other_org", &v,
+				       &state), GOVREPORT_OK);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_uint_eq(count_diags(r, "CELL_BLANK", "unavailable_not_held"), 1);
+	/* 本年度止件数 for 本年废止件数. */
+	ck_assert_uint_eq(count_diags(r, "LABEL_FUZZY", NULL), 1);
+	ck_assert_uint_eq(govreport_diag_count(r), 2);
+	govreport_free(r);
+}
+END_TEST
+
+START_TEST(seed_004_web_page)
+{
+	struct govreport *r = parse_seed("004_76d98d904843aa38");
+	int64_t coef;
+	unsigned scale;
+
+	ck_assert_int_eq(govreport_template(r), GOVREPORT_TEMPLATE_2019);
+	ck_assert_str_eq(govreport_organ(r), "鲤城区人民政府临江街道办事处");
+	/* The closing date, not the page's 2021-01-06 00:00:00 stamp. */
+	ck_assert_str_eq(govreport_published(r), "2021-01-06");
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OTHER_MATTERS), "无。");
+	ck_assert_int_eq(govreport_get_decimal(r, "active_disclosure.procurement.amount",
+					       &coef, &scale, NULL), GOVREPORT_OK);
+	ck_assert_int_eq(coef, 1827190);
+	ck_assert_uint_eq(scale, 0);
+	ck_assert_uint_eq(govreport_diag_count(r), 0);
+	govreport_free(r);
+}
+END_TEST
+
+START_TEST(gb18030_copy_reads_the_same)
+{
+	char *path = test_data_path("seeds/002_c3fcc36b9cf6fff1.txt");
+	size_t len;
+	char *utf8 = test_read_file(path, &len);
+	UErrorCode status = U_ZERO_ERROR;
+	char *gb = malloc(len * 2);
+	int32_t n = ucnv_convert("GB18030", "UTF-8", gb, (int32_t)len * 2, utf8,
+				 (int32_t)len, &status);
+	struct govreport *r;
+	int64_t v;
+
+	ck_assert(U_SUCCESS(status));
+	ck_assert_int_eq(govreport_parse(gb, (size_t)n, 0, &r), GOVREPORT_OK);
+	ck_assert_str_eq(govreport_organ(r), "绿园区民政局");
+	ck_assert_int_eq(govreport_get(r, "active_disclosure.licensing.previous_items", &v, NULL),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(v, 30);
+	ck_assert_uint_eq(govreport_diag_count(r), 1);
+	ck_assert_str_eq(govreport_diag_code(r, 0), "ENCODING_GB18030");
+	ck_assert_int_eq(govreport_diag_severity(r, 0), GOVREPORT_SEVERITY_INFO);
+	govreport_free(r);
+	free(gb);
+	free(utf8);
+	free(path);
+}
+END_TEST
+
+START_TEST(misuse_and_refusals)
+{
+	struct govreport *r = (struct govreport *)1;
+
+	ck_assert_int_eq(govreport_parse("x", 1, 0, NULL), GOVREPORT_ERR_ARGUMENT);
+	ck_assert_int_eq(govreport_parse(NULL, 3, 0, &r), GOVREPORT_ERR_ARGUMENT);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(govreport_parse("x", 1, 1u << 30, &r), GOVREPORT_ERR_ARGUMENT);
+	ck_assert_int_eq(govreport_parse(NULL, 0, 0, &r), GOVREPORT_ERR_INPUT_EMPTY);
+	ck_assert_int_eq(govreport_parse("\0\0\0\0", 4, 0, &r), GOVREPORT_ERR_INPUT_NOT_TEXT);
+	ck_assert_ptr_null(r);
+}
+END_TEST
+
+START_TEST(text_without_tables)
+{
+	static const char doc[] = "某局2022年政府信息公开工作年度报告\n一、总体情况\n无。\n";
+	struct govreport *r;
+
+	ck_assert_int_eq(govreport_parse(doc, sizeof(doc) - 1, 0, &r), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_template(r), GOVREPORT_TEMPLATE_UNKNOWN);
+	ck_assert_int_eq(govreport_year(r), 2022);
+	ck_assert_int_eq(govreport_has_section(r, GOVREPORT_SECTION_APPLICATIONS), 0);
+	ck_assert_uint_eq(count_diags(r, "TEMPLATE_UNKNOWN", NULL), 1);
+	/* Parts 二 to 六 are missing. */
+	ck_assert_uint_eq(count_diags(r, "SECTION_MISSING", NULL), 5);
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OVERVIEW), "无。");
+	govreport_free(r);
+}
+END_TEST
+
+static Suite *
+parse_suite(void)
+{
+	Suite *s = suite_create("parse");
+	TCase *seeds = tcase_create("seeds");
+	TCase *edges = tcase_create("edges");
+
+	tcase_add_test(seeds, seed_000_traditional_pipe_cells);
+	tcase_add_test(seeds, seed_001_preamble_organ);
+	tcase_add_test(seeds, seed_002_tab_cells_2019);
+	tcase_add_test(seeds, seed_003_markdown_split_table);
+	tcase_add_test(seeds, seed_004_web_page);
+	tcase_add_test(seeds, gb18030_copy_reads_the_same);
+	suite_add_tcase(s, seeds);
+	tcase_add_test(edges, misuse_and_refusals);
+	tcase_add_test(edges, text_without_tables);
+	suite_add_tcase(s, edges);
+	return s;
+}
+
+int
+main(void)
+{
+	return test_run_suite(parse_suite());
+}
