@@ -592,8 +592,12 @@ govreport_diag_message(const struct govreport *report, size_t i,
 
 /**
  * All diagnostics as JSON: {"diagnostics": [...], "errors": N,
- * "warnings": N, "infos": N}.
- * @param flags GOVREPORT_LANG_EN, GOVREPORT_JSON_PRETTY.
+ * "warnings": N, "infos": N}. Each diagnostic is an object with, in this
+ * order, "code", "severity" ("error", "warning", "info"), "section",
+ * "row", "column", "line", "expected", "actual" and "message"; a key that
+ * does not apply is null (line 0 is null).
+ * @param flags GOVREPORT_LANG_EN (English messages instead of Chinese),
+ *        GOVREPORT_JSON_PRETTY; any other flag is GOVREPORT_ERR_ARGUMENT.
  * @param out receives the NUL-terminated JSON, freed with
  *        govreport_string_free().
  * @param len receives its length (may be NULL).
@@ -610,8 +614,19 @@ govreport_diagnostics_json(const struct govreport *report, unsigned flags,
  * @{ */
 
 /**
- * Write the report as the canonical JSON of the govreport-1 format.
- * @param flags GOVREPORT_JSON_DETAIL, GOVREPORT_JSON_PRETTY.
+ * Write the report as the canonical JSON of the govreport-1 format: keys
+ * in one fixed order (format, template, year, organ, title, published,
+ * text, active_disclosure, applications, review_litigation), rows and
+ * columns in template order, an absent table as null. A cell is its number,
+ * or null for every state but PRESENT and INFERRED. Money is written
+ * exactly, with the decimal places it holds (12.3456, 0.0500). The same
+ * report always gives the same bytes; the schema is installed as
+ * govreport/govreport.schema.json under the data directory.
+ * @param flags GOVREPORT_JSON_DETAIL: each cell as {"value": …, "state":
+ *        "present", "line": 41, "raw": "41"} (line null when 0, raw null
+ *        when none); GOVREPORT_JSON_PRETTY: indented by two spaces, ending
+ *        in a newline (otherwise compact, without any space). Any other
+ *        flag is GOVREPORT_ERR_ARGUMENT.
  * @param out receives the NUL-terminated JSON, freed with
  *        govreport_string_free().
  * @param len receives its length (may be NULL).
@@ -624,13 +639,34 @@ govreport_to_json(const struct govreport *report, unsigned flags, char **out,
 
 /**
  * Read a report from govreport-1 JSON (canonical or detailed). Writing it
- * back gives the same bytes. Unknown keys, wrong types, missing ids and
- * numbers out of range are refused.
- * @param flags 0 (reserved).
+ * back with the same flags gives the same bytes.
+ *
+ * Keys may come in any order. All top-level keys are required but "text"
+ * (left out: all three texts null); in a table that is not null, every row
+ * and column id of the template is required. Unknown and duplicate keys,
+ * wrong types, a "format" other than "govreport-1", tables without a
+ * template, fractions or exponents in counts, numbers outside int64_t,
+ * money with more than 18 decimal places, a year outside 1900–9999,
+ * strings that are not UTF-8 or hold U+0000 or a lone surrogate escape,
+ * and anything after the JSON value are refused.
+ *
+ * Cells may be numbers, null, or detailed objects {"value", "state",
+ * "line", "raw"} ("line" and "raw" may be left out); canonical and detailed
+ * cells may be mixed. A detailed cell keeps its state, which must agree
+ * with its value ("present" and "inferred" need a number, the others
+ * null). A canonical null does not say why it is null: it becomes
+ * GOVREPORT_CELL_MISSING, never BLANK, so that GOVREPORT_BLANK_AS_ZERO
+ * does not read it as 0. Diagnostics are not part of the format: the
+ * report has none.
+ * @param json the text; need not be NUL-terminated.
+ * @param len its length, at most GOVREPORT_MAX_INPUT.
+ * @param flags 0 (reserved); anything else is GOVREPORT_ERR_ARGUMENT.
  * @param out receives the report, or NULL on failure.
- * @param error receives, on failure, a message naming the JSON path
- *        ("applications.granted.total: expected integer or null"), freed
- *        with govreport_string_free(); NULL on success. May be NULL.
+ * @param error receives, on GOVREPORT_ERR_JSON or GOVREPORT_ERR_LIMIT, a
+ *        message naming the JSON path and the reason
+ *        ("applications.granted.total: expected integer or null",
+ *        "published: missing"; "(root): …" for the document itself),
+ *        freed with govreport_string_free(); NULL otherwise. May be NULL.
  * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM,
  *         GOVREPORT_ERR_JSON, GOVREPORT_ERR_LIMIT (nesting deeper than
  *         GOVREPORT_MAX_JSON_DEPTH or input over GOVREPORT_MAX_INPUT).

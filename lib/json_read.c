@@ -8,9 +8,10 @@
  * at the first thing that is not govreport-1. So malformed JSON and a too
  * deep nesting are reported before any mistake in meaning.
  *
- * The second walk keeps one frame per open object; the format nests five
- * deep at most (top level, table, row, detailed cell), and an array
- * anywhere is refused before it could nest further.
+ * The second walk keeps one frame per open object: the format nests four
+ * deep at most (top level, table, row, detailed cell; or top level and
+ * "text"), and any other object or array is refused where it opens, so the
+ * frames never run out.
  */
 #include <stdint.h>
 #include <string.h>
@@ -176,7 +177,7 @@ enum frame_kind { IN_ROOT, IN_TEXT, IN_TABLE, IN_ROW, IN_CELL };
 /* Keys of the top level: the meta keys, then one per table. */
 #define ROOT_KEY_TABLE(section) (GR_JSON_META_COUNT + (int)(section))
 #define ROOT_KEY_COUNT (GR_JSON_META_COUNT + GR_SECTION_COUNT)
-#define MAX_FRAMES 5
+#define MAX_FRAMES 4
 #define MAX_KEYS 64 /* bits in frame.seen */
 
 struct frame {

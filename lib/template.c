@@ -21,13 +21,18 @@ static const char *const problems_keys[] = { "存在的主要问题", "主要问
 					     "存在问题", NULL };
 static const char *const other_keys[] = { "其他需要报告", NULL };
 
+/* The headings of the table parts, named so that the tables below can use
+ * them in constant initializers. */
+#define DISCLOSURE_HEADING "主动公开政府信息情况"
+#define APPLICATIONS_HEADING "收到和处理政府信息公开申请情况"
+#define REVIEW_HEADING "政府信息公开行政复议、行政诉讼情况"
+
 static const struct gr_part_def parts[GR_PART_COUNT] = {
 	{ "一", "总体情况", "overview", overview_keys },
-	{ "二", "主动公开政府信息情况", "proactive disclosure", disclosure_keys },
-	{ "三", "收到和处理政府信息公开申请情况", "applications",
-	  applications_keys },
-	{ "四", "政府信息公开行政复议、行政诉讼情况",
-	  "administrative review and litigation", review_keys },
+	{ "二", DISCLOSURE_HEADING, "proactive disclosure", disclosure_keys },
+	{ "三", APPLICATIONS_HEADING, "applications", applications_keys },
+	{ "四", REVIEW_HEADING, "administrative review and litigation",
+	  review_keys },
 	{ "五", "存在的主要问题及改进情况", "problems and improvements",
 	  problems_keys },
 	{ "六", "其他需要报告的事项", "other matters", other_keys },
@@ -267,9 +272,8 @@ static const struct gr_group rl_groups[] = {
 
 /* ---- the templates -------------------------------------------------- */
 
-#define TABLE(section, id, part, en, groups, ncells) \
-	{ section, id, parts[part].number, parts[part].heading, en, groups, \
-	  COUNT_OF(groups), ncells }
+#define TABLE(section, id, number, heading, en, groups, ncells) \
+	{ section, id, number, heading, en, groups, COUNT_OF(groups), ncells }
 
 /* Cell counts, checked against the groups by the template tests. */
 #define AD21_CELLS (3 * 2 + 1 + 1 * 2 + 1)
@@ -281,24 +285,24 @@ static const struct gr_group rl_groups[] = {
 static const struct gr_template templates[] = {
 	{ GOVREPORT_TEMPLATE_2019, "2019", "国办公开办函〔2019〕60号", {
 		TABLE(GOVREPORT_SECTION_ACTIVE_DISCLOSURE, "active_disclosure",
-		      GR_PART_DISCLOSURE, "table 2 (proactive disclosure)",
+		      "二", DISCLOSURE_HEADING, "table 2 (proactive disclosure)",
 		      ad19_groups, AD19_CELLS),
 		TABLE(GOVREPORT_SECTION_APPLICATIONS, "applications",
-		      GR_PART_APPLICATIONS, "table 3 (applications)",
+		      "三", APPLICATIONS_HEADING, "table 3 (applications)",
 		      app19_groups, APP19_CELLS),
 		TABLE(GOVREPORT_SECTION_REVIEW_LITIGATION, "review_litigation",
-		      GR_PART_REVIEW, "table 4 (review and litigation)",
+		      "四", REVIEW_HEADING, "table 4 (review and litigation)",
 		      rl_groups, RL_CELLS),
 	} },
 	{ GOVREPORT_TEMPLATE_2021, "2021", "国办公开办函〔2021〕30号", {
 		TABLE(GOVREPORT_SECTION_ACTIVE_DISCLOSURE, "active_disclosure",
-		      GR_PART_DISCLOSURE, "table 2 (proactive disclosure)",
+		      "二", DISCLOSURE_HEADING, "table 2 (proactive disclosure)",
 		      ad21_groups, AD21_CELLS),
 		TABLE(GOVREPORT_SECTION_APPLICATIONS, "applications",
-		      GR_PART_APPLICATIONS, "table 3 (applications)",
+		      "三", APPLICATIONS_HEADING, "table 3 (applications)",
 		      app21_groups, APP21_CELLS),
 		TABLE(GOVREPORT_SECTION_REVIEW_LITIGATION, "review_litigation",
-		      GR_PART_REVIEW, "table 4 (review and litigation)",
+		      "四", REVIEW_HEADING, "table 4 (review and litigation)",
 		      rl_groups, RL_CELLS),
 	} },
 };

@@ -323,10 +323,10 @@ compare_string(struct mismatches *m, const char *key, yajl_val expected,
 		return;
 	}
 	if (!actual)
-		mismatch(m, "%s: expected \"%s\", actual null", key, YAJL_GET_STRING(expected));
-	else if (strcmp(actual, YAJL_GET_STRING(expected)) != 0)
-		mismatch(m, "%s: expected \"%s\", actual \"%s\"", key,
-			 YAJL_GET_STRING(expected), actual);
+		mismatch(m, "%s: expected \"%s\", actual null", key, expected->u.string);
+	else if (strcmp(actual, expected->u.string) != 0)
+		mismatch(m, "%s: expected \"%s\", actual \"%s\"", key, expected->u.string,
+			 actual);
 }
 
 static void
@@ -448,7 +448,7 @@ compare_report(struct mismatches *m, const struct govreport *r, yajl_val root)
 		size_t s;
 
 		if (strcmp(key, "format") == 0) {
-			if (!YAJL_IS_STRING(v) || strcmp(YAJL_GET_STRING(v), "govreport-1") != 0)
+			if (!YAJL_IS_STRING(v) || strcmp(v->u.string, "govreport-1") != 0)
 				mismatch(m, "format: expected.json is not govreport-1");
 		} else if (strcmp(key, "template") == 0) {
 			compare_template(m, v, r);

@@ -11,6 +11,7 @@
  */
 #include <ctype.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,7 +116,8 @@ exercise_paths(const struct govreport *r, const struct gr_template *tpl, int own
 					char path[160];
 					int64_t v = 42, coef = 42;
 					unsigned scale = 99;
-					enum govreport_cell_state st1 = -1, st2 = -1;
+					enum govreport_cell_state st1 = (enum govreport_cell_state)-1;
+					enum govreport_cell_state st2 = st1;
 					enum govreport_status a, b, src;
 					size_t line = 0;
 					const char *raw = NULL;
@@ -356,45 +358,67 @@ parse_and_walk(const char *data, size_t len, const char *what)
 	return st;
 }
 
-/* Files of a directory whose names end in suffix, sorted; NULL-terminated. */
-static char **
-list_files(const char *dir, const char *suffix)
+static void
+sort_names(char **names, size_t n)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0;
-
-	ck_assert_msg(d != NULL, "cannot open %s", dir);
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name), slen = strlen(suffix);
-		char **grown;
-
-		if (e->d_name[0] == '.' || len < slen ||
-		    strcmp(e->d_name + len - slen, suffix) != 0 ||
-		    strstr(e->d_name, ".expected.") != NULL)
-			continue;
-		grown = realloc(names, (n + 2) * sizeof(*names));
-		ck_assert_ptr_nonnull(grown);
-		names = grown;
-		names[n] = malloc(strlen(dir) + len + 2);
-		ck_assert_ptr_nonnull(names[n]);
-		sprintf(names[n], "%s/%s", dir, e->d_name);
-		n++;
-	}
-	closedir(d);
-	if (!names) {
-		names = calloc(1, sizeof(*names));
-		ck_assert_ptr_nonnull(names);
-		return names;
-	}
-	names[n] = NULL;
 	for (size_t i = 1; i < n; i++) /* insertion sort: a handful of names */
 		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
 			char *t = names[j];
 			names[j] = names[j - 1];
 			names[j - 1] = t;
 		}
+}
+
+/*
+ * Paths under dir: entries named *suffix (seeds/ *.txt without the
+ * .expected. files), or with subdir set, dir/<entry>/subdir for entries
+ * whose name contains one of the words. Sorted, NULL-terminated; empty
+ * when dir cannot be read. Runs in main(), outside any test.
+ */
+static char **
+list_paths(const char *dir, const char *suffix, const char *subdir,
+	   const char *const *words)
+{
+	DIR *d = dir ? opendir(dir) : NULL;
+	struct dirent *e;
+	char **names = calloc(1, sizeof(*names));
+	size_t n = 0;
+
+	if (!names)
+		abort();
+	if (!d)
+		return names;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+		int wanted = 0;
+		char **grown;
+
+		if (e->d_name[0] == '.')
+			continue;
+		if (suffix) {
+			size_t slen = strlen(suffix);
+			wanted = len >= slen && strcmp(e->d_name + len - slen, suffix) == 0 &&
+				 strstr(e->d_name, ".expected.") == NULL;
+		}
+		for (size_t w = 0; words && words[w]; w++)
+			if (strstr(e->d_name, words[w]))
+				wanted = 1;
+		if (!wanted)
+			continue;
+		grown = realloc(names, (n + 2) * sizeof(*names));
+		if (!grown)
+			abort();
+		names = grown;
+		len = strlen(dir) + len + (subdir ? strlen(subdir) : 0) + 3;
+		names[n] = malloc(len);
+		if (!names[n])
+			abort();
+		snprintf(names[n], len, "%s/%s%s%s", dir, e->d_name, subdir ? "/" : "",
+			 subdir ? subdir : "");
+		names[++n] = NULL;
+	}
+	closedir(d);
+	sort_names(names, n);
 	return names;
 }
 
@@ -524,9 +548,13 @@ START_TEST(too_large)
 	long page = sysconf(_SC_PAGESIZE);
 	size_t len = GOVREPORT_MAX_INPUT + 1;
 	size_t map = (len + (size_t)page - 1) / (size_t)page * (size_t)page;
+	int fd = open("/dev/zero", O_RDWR);
 	char *p;
 
-	p = mmap(NULL, map, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	/* /dev/zero rather than MAP_ANONYMOUS, which POSIX 2008 lacks. */
+	ck_assert_msg(fd >= 0, "cannot open /dev/zero");
+	p = mmap(NULL, map, PROT_NONE, MAP_PRIVATE, fd, 0);
+	close(fd);
 	ck_assert_msg(p != MAP_FAILED, "cannot reserve %zu bytes", map);
 	ck_assert_int_eq(mprotect(p, (size_t)page, PROT_READ | PROT_WRITE), 0);
 	memset(p, '0', (size_t)page);
@@ -544,7 +572,7 @@ END_TEST
 
 /* ---- truncated and mutated documents --------------------------------- */
 
-static char **seed_files;     /* tests/data/seeds/ *.txt */
+static char **seed_files;     /* tests/data/seeds/NAME.txt */
 static char **encoded_files;  /* corpus cases that are not UTF-8 */
 
 static size_t
@@ -761,45 +789,6 @@ END_TEST
 
 /* ---- the suite ------------------------------------------------------------- */
 
-static char **
-collect_encoded(const char *corpus)
-{
-	DIR *d = opendir(corpus);
-	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0;
-
-	if (!d)
-		return calloc(1, sizeof(char *));
-	while ((e = readdir(d)) != NULL) {
-		char **grown;
-
-		if (e->d_name[0] == '.' ||
-		    (!strstr(e->d_name, "utf16") && !strstr(e->d_name, "gb18030")))
-			continue;
-		grown = realloc(names, (n + 2) * sizeof(*names));
-		if (!grown)
-			abort();
-		names = grown;
-		names[n] = malloc(strlen(corpus) + strlen(e->d_name) + 16);
-		if (!names[n])
-			abort();
-		sprintf(names[n], "%s/%s/input.txt", corpus, e->d_name);
-		n++;
-	}
-	closedir(d);
-	if (!names)
-		return calloc(1, sizeof(char *));
-	names[n] = NULL;
-	for (size_t i = 1; i < n; i++)
-		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-			char *t = names[j];
-			names[j] = names[j - 1];
-			names[j - 1] = t;
-		}
-	return names;
-}
-
 static Suite *
 robustness_suite(void)
 {
@@ -834,17 +823,35 @@ START_TEST(data_found)
 }
 END_TEST
 
+static char *
+data_dir(const char *name)
+{
+	const char *root = getenv("GOVREPORT_TEST_DATA");
+	char *path;
+	size_t len;
+
+	if (!root)
+		return NULL;
+	len = strlen(root) + strlen(name) + 2;
+	path = malloc(len);
+	if (!path)
+		abort();
+	snprintf(path, len, "%s/%s", root, name);
+	return path;
+}
+
 int
 main(void)
 {
-	char *seeds = test_data_path("seeds");
-	char *corpus = test_data_path("corpus");
+	static const char *const encoded[] = { "utf16", "gb18030", NULL };
+	char *seeds = data_dir("seeds");
+	char *corpus = data_dir("corpus");
 	Suite *s;
 	TCase *tc;
 	int status;
 
-	seed_files = list_files(seeds, ".txt");
-	encoded_files = collect_encoded(corpus);
+	seed_files = list_paths(seeds, ".txt", NULL, NULL);
+	encoded_files = list_paths(corpus, NULL, "input.txt", encoded);
 	free(seeds);
 	free(corpus);
 
