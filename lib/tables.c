@@ -147,6 +147,21 @@ fill_rest(const struct row_cells *rw, size_t column, int blank,
 }
 
 /*
+ * Whether item i may still belong to the grid row of item `last`: in a
+ * layout with a row per line (Markdown) only the same line does; where
+ * every cell has a line of its own, the line says nothing.
+ */
+static int
+continues_row(const struct gr_items *items, size_t last, size_t i)
+{
+	const struct gr_item *it = items->items;
+	int alone = (last == 0 || it[last - 1].line != it[last].line) &&
+		    (last + 1 >= items->count || it[last + 1].line != it[last].line);
+
+	return alone || it[i].line == it[last].line;
+}
+
+/*
  * Assign the items [from, to) after a row's label to its columns.
  * Leading and trailing blanks and stray text (the 开 a merged cell leaves,
  * header cells of the next item) are not values; between the first and
@@ -181,9 +196,16 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 		int blank = lead_blanks > 0;
 		return fill_rest(rw, 0, blank, blank ? &items[from] : label);
 	}
+	for (size_t i = last + 1; i < to && continues_row(rw->rc->items, last, i); i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (v.kind != GR_VALUE_BLANK)
+			break;
+		trailing_blank = 1;
+	}
 	/* "规章 | | 0 | 0": a leading blank is a column when it completes
-	 * the row; otherwise it is layout (a merged stub cell). */
-	if (filled < ncols && filled + lead_blanks == ncols)
+	 * the row and no empty cell follows the values; otherwise it is
+	 * layout (the sub-label column of a merged stub). */
+	if (filled < ncols && filled + lead_blanks == ncols && !trailing_blank)
 		for (size_t b = 0; b < lead_blanks; b++)
 			if (put_value(rw, column++, &items[first - lead_blanks + b],
 				      &(struct gr_value){ .kind = GR_VALUE_BLANK }) < 0)
@@ -206,12 +228,6 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 			return -1;
 		gr_diag_last(&rw->rc->report->diags)->has_actual = 1;
 		gr_diag_last(&rw->rc->report->diags)->actual = (int64_t)extra;
-	}
-	for (size_t i = last + 1; i < to; i++) {
-		gr_value_parse(items[i].text, items[i].len, &v);
-		if (v.kind != GR_VALUE_BLANK)
-			break;
-		trailing_blank = 1;
 	}
 	return fill_rest(rw, column, trailing_blank,
 			 trailing_blank ? &items[last + 1] : &items[last]);
