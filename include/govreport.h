@@ -68,6 +68,8 @@ enum govreport_status {
 	GOVREPORT_ERR_TEMPLATE = -11,
 	/** A dependency (ICU, yajl) failed in a way it should not. */
 	GOVREPORT_ERR_INTERNAL = -12,
+	/** Reports that must be of consecutive years are not. */
+	GOVREPORT_ERR_YEARS = -13,
 };
 
 /**
@@ -153,6 +155,16 @@ enum govreport_severity {
 #define GOVREPORT_JSON_DETAIL (1u << 0)
 /** JSON: indent the output for people. @since 1.0 */
 #define GOVREPORT_JSON_PRETTY (1u << 1)
+/** Validation: blank cells (not dashes, not missing cells) count as 0.
+ * @since 1.0 */
+#define GOVREPORT_BLANK_AS_ZERO (1u << 2)
+/** Validation: fill the null cells the table's equations determine (a
+ * missing 总计 from its parts), mark them GOVREPORT_CELL_INFERRED and say
+ * so (CELL_INFERRED). @since 1.0 */
+#define GOVREPORT_INFER (1u << 3)
+/** Validation: also list the checks skipped because a cell they need is
+ * null (CHECK_SKIPPED, info). @since 1.0 */
+#define GOVREPORT_VALIDATE_DETAIL (1u << 4)
 /** Messages in English instead of Chinese. @since 1.0 */
 #define GOVREPORT_LANG_EN (1u << 8)
 /** @} */
@@ -675,6 +687,78 @@ govreport_to_json(const struct govreport *report, unsigned flags, char **out,
 GOVREPORT_EXPORT enum govreport_status
 govreport_from_json(const char *json, size_t len, unsigned flags,
 		    struct govreport **out, char **error);
+
+/** @} */
+
+/* ------------------------------------------------------------------ */
+/** @name Validation
+ * The checks of SPEC §5. Their diagnostics join the report's list (see
+ * Diagnostics); running validation again replaces the ones it added
+ * before. A check whose inputs include a null cell is skipped, never a
+ * false error.
+ * @{ */
+
+/**
+ * Check a report: the tables' equations (T3_BALANCE, T3_TOTAL_PROCESSED,
+ * T3_ROW_TOTAL, T4_TOTAL), VALUE_NEGATIVE, FEE_PRECISION, TEMPLATE_YEAR,
+ * PUBLISHED_LATE, PUBLISHED_EARLY, SECTION_MISSING, the prose against the
+ * tables (NARRATIVE_APPLICATIONS, NARRATIVE_FIGURE), and SUGGESTED_FIX
+ * where one cell change would make every failing equation of a table hold.
+ * Switched-off rules are left out and severities changed as set with
+ * govreport_rule_enable() and govreport_rule_severity(); that applies to
+ * the parser's diagnostics too.
+ * @param flags GOVREPORT_BLANK_AS_ZERO, GOVREPORT_INFER (changes cells),
+ *        GOVREPORT_VALIDATE_DETAIL.
+ * @return GOVREPORT_OK (whatever was found: count the diagnostics),
+ *         GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_validate(struct govreport *report, unsigned flags);
+
+/**
+ * The cross-year checks of two consecutive reports of one organ:
+ * XY_CARRYOVER (each column of 二、上年结转 against last year's
+ * 四、结转下年度) and, for two "2021" reports, XY_IN_FORCE (现行有效件数 =
+ * last year's + 本年制发 − 本年废止). Diagnostics are added to @p current;
+ * comparing again replaces the ones added before.
+ * @param flags GOVREPORT_BLANK_AS_ZERO, GOVREPORT_VALIDATE_DETAIL.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM,
+ *         GOVREPORT_ERR_YEARS (the years are unknown or not consecutive).
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_compare(const struct govreport *previous, struct govreport *current,
+		  unsigned flags);
+
+/**
+ * Switch a rule (a diagnostic code such as "PUBLISHED_LATE") off or on
+ * again for this report; validation then leaves its diagnostics out.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND
+ *         (no such code).
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_rule_enable(struct govreport *report, const char *code, int enabled);
+
+/**
+ * Give a rule's diagnostics another severity for this report.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOT_FOUND.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_rule_severity(struct govreport *report, const char *code,
+			enum govreport_severity severity);
+
+/**
+ * The publication deadline PUBLISHED_LATE checks, as a day of the year
+ * after the reporting year; 31 January (1, 31) unless set.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_RANGE (no
+ *         such day).
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_set_deadline(struct govreport *report, int month, int day);
 
 /** @} */
 

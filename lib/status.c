@@ -40,6 +40,7 @@ govreport_status_str(enum govreport_status status)
 	case GOVREPORT_ERR_LIMIT: return "limit exceeded";
 	case GOVREPORT_ERR_TEMPLATE: return "reports do not share a template";
 	case GOVREPORT_ERR_INTERNAL: return "internal error";
+	case GOVREPORT_ERR_YEARS: return "reports are not of consecutive years";
 	}
 	return "unknown status";
 }
