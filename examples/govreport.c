@@ -14,6 +14,7 @@
 
 static const struct cli_command *const commands[] = {
 	&cli_parse,
+	&cli_check,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

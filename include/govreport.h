@@ -762,6 +762,175 @@ govreport_set_deadline(struct govreport *report, int month, int day);
 
 /** @} */
 
+/* ------------------------------------------------------------------ */
+/** @name Totals and differences
+ * govreport_sum() totals the reports of several organs (汇总);
+ * govreport_diff() lists what differs between two reports, e.g. two
+ * years of one organ.
+ * @{ */
+
+/**
+ * Total several reports of one template and year, cell by cell, into a
+ * new report.
+ *
+ * Nulls are never counted as 0: a cell that is null in any input (blank,
+ * dash, missing, invalid, or in a table that input lacks) is null
+ * (GOVREPORT_CELL_MISSING) in the total, and the total gets a
+ * SUM_INCOMPLETE diagnostic (warning) naming the cell, with `actual` the
+ * number of inputs without a value and `expected` what the others add up
+ * to (for money, its whole part; the message gives it exactly). Money
+ * adds exactly, at the largest number of decimal places among the inputs.
+ * A cell is GOVREPORT_CELL_INFERRED when any input's is, else PRESENT.
+ * A table is present when any input has it. Organ, title, published and
+ * the texts are kept where every input has the same one, else NULL. The
+ * inputs' own diagnostics are not carried over, and the inputs are not
+ * changed.
+ * @param reports @p n reports, none NULL.
+ * @param n how many; at least 1.
+ * @param out receives the total, to be freed with govreport_free(); NULL
+ *        on failure.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT (NULL pointers, n == 0),
+ *         GOVREPORT_ERR_TEMPLATE (templates or years differ, or a report
+ *         has no template), GOVREPORT_ERR_RANGE (a total does not fit in
+ *         int64_t), GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_sum(const struct govreport *const *reports, size_t n,
+	      struct govreport **out);
+
+/** The differences of two reports (govreport_diff()). @since 1.0 */
+struct govreport_diff;
+
+/**
+ * What a difference is about; each names its key as the canonical JSON
+ * does (govreport_diff_section(), _row(), _column()).
+ * @since 1.0
+ */
+enum govreport_diff_kind {
+	/** A cell: section, row and column ids; both values and states. */
+	GOVREPORT_DIFF_CELL = 0,
+	/** A table one report has and the other lacks: its section id; the
+	 * state is GOVREPORT_CELL_PRESENT on the side that has it, MISSING
+	 * on the other. */
+	GOVREPORT_DIFF_TABLE = 1,
+	/** The template: section "template"; the value is the enum
+	 * govreport_template, the text its name ("2019"), MISSING/NULL when
+	 * unknown. */
+	GOVREPORT_DIFF_TEMPLATE = 2,
+	/** The reporting year: section "year"; MISSING when unknown. */
+	GOVREPORT_DIFF_YEAR = 3,
+	/** A text: section "organ", "title" or "published", or section
+	 * "text" with row "overview", "problems" or "other_matters"; read
+	 * with govreport_diff_text_a() and govreport_diff_text_b(). */
+	GOVREPORT_DIFF_TEXT = 4,
+};
+
+/**
+ * List what differs between two reports, in the order of the canonical
+ * JSON: template, year, organ, title, published, texts, then each table
+ * (present in one report only: one GOVREPORT_DIFF_TABLE; in both: its
+ * cells in template order).
+ *
+ * Cells are compared as the canonical JSON writes them, by value: two
+ * null cells are equal whatever their states, PRESENT 5 equals INFERRED
+ * 5, and 1.5 equals 1.50; a difference keeps both values and both states.
+ * Reports of different templates are compared by ids, a row or column
+ * only one template has standing against a MISSING cell.
+ * @param a, b the reports; they are not changed, and the diff does not
+ *        refer to them once made.
+ * @param out receives the differences (possibly none), to be freed with
+ *        govreport_diff_free(); NULL on failure.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_diff(const struct govreport *a, const struct govreport *b,
+	       struct govreport_diff **out);
+
+/** Free a diff and all it owns. NULL is a no-op. @since 1.0 */
+GOVREPORT_EXPORT void govreport_diff_free(struct govreport_diff *diff);
+
+/** Number of differences (0 for NULL). @since 1.0 */
+GOVREPORT_EXPORT size_t govreport_diff_count(const struct govreport_diff *diff);
+
+/**
+ * The kind of difference @p i (an enum govreport_diff_kind value), or -1
+ * for an index out of range.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT int govreport_diff_kind(const struct govreport_diff *diff,
+					 size_t i);
+
+/**
+ * The key of difference @p i: section (a table id, or a top-level key such
+ * as "year"), row and column ids. Static strings; NULL where the key has
+ * no such part, or for an index out of range.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT const char *
+govreport_diff_section(const struct govreport_diff *diff, size_t i);
+/** @copydoc govreport_diff_section @since 1.0 */
+GOVREPORT_EXPORT const char *
+govreport_diff_row(const struct govreport_diff *diff, size_t i);
+/** @copydoc govreport_diff_section @since 1.0 */
+GOVREPORT_EXPORT const char *
+govreport_diff_column(const struct govreport_diff *diff, size_t i);
+
+/**
+ * Report a's side of difference @p i: for a cell its exact decimal
+ * (coefficient × 10^-scale; 0 when null) and state; for a year or
+ * template its number and PRESENT, or 0 and MISSING when unknown; for a
+ * table 0 and PRESENT or MISSING. Each out-parameter may be NULL.
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT (NULL diff, index out of
+ *         range), GOVREPORT_ERR_TYPE (a text difference: use
+ *         govreport_diff_text_a()).
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_diff_a(const struct govreport_diff *diff, size_t i,
+		 int64_t *coefficient, unsigned *scale,
+		 enum govreport_cell_state *state);
+/** Report b's side of difference @p i, as govreport_diff_a(). @since 1.0 */
+GOVREPORT_EXPORT enum govreport_status
+govreport_diff_b(const struct govreport_diff *diff, size_t i,
+		 int64_t *coefficient, unsigned *scale,
+		 enum govreport_cell_state *state);
+
+/**
+ * Report a's text in difference @p i: a text field's content or a
+ * template's name, owned by the diff until govreport_diff_free(); NULL
+ * when that side has none, for other kinds, or for an index out of range.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT const char *
+govreport_diff_text_a(const struct govreport_diff *diff, size_t i);
+/** Report b's text in difference @p i, as govreport_diff_text_a().
+ * @since 1.0 */
+GOVREPORT_EXPORT const char *
+govreport_diff_text_b(const struct govreport_diff *diff, size_t i);
+
+/**
+ * The differences as JSON: {"differences": [...], "count": N}. Each
+ * difference is an object with, in this order, "kind" ("cell", "table",
+ * "template", "year", "text"), "section", "row", "column" (null where the
+ * key has no such part), and "a" and "b": for a cell {"value": number or
+ * null, "state": "present" …}, for a table true or false (present), for a
+ * year a number or null, for a template or text a string or null.
+ * @param flags GOVREPORT_JSON_PRETTY; any other flag is
+ *        GOVREPORT_ERR_ARGUMENT.
+ * @param out receives the NUL-terminated JSON, freed with
+ *        govreport_string_free().
+ * @param len receives its length (may be NULL).
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_diff_json(const struct govreport_diff *diff, unsigned flags,
+		    char **out, size_t *len);
+
+/** @} */
+
 #ifdef __cplusplus
 }
 #endif

@@ -16,4 +16,14 @@
 int gr_app_recover(struct govreport *r, const struct gr_items *items,
 		  size_t begin, size_t end);
 
+/* The equations of table 三 (T3_BALANCE, T3_TOTAL_PROCESSED, T3_ROW_TOTAL),
+ * when the report has the table. Returns 0 or -1 (no memory). */
+struct gr_equations;
+int gr_app_equations(const struct govreport *r, struct gr_equations *eqs);
+
+/* XY_CARRYOVER: this year's 二、上年结转 against last year's 四、结转下年度,
+ * column by column. Returns 0 or -1 (no memory). */
+int gr_app_compare(const struct govreport *previous, struct govreport *current,
+		   unsigned flags);
+
 #endif

@@ -27,12 +27,38 @@ static const struct {
 	[GR_YEAR_UNKNOWN] = { "YEAR_UNKNOWN", GOVREPORT_SEVERITY_WARNING },
 	[GR_ROW_MISSING] = { "ROW_MISSING", GOVREPORT_SEVERITY_WARNING },
 	[GR_TEMPLATE_GUESSED] = { "TEMPLATE_GUESSED", GOVREPORT_SEVERITY_WARNING },
+	[GR_T3_BALANCE] = { "T3_BALANCE", GOVREPORT_SEVERITY_ERROR },
+	[GR_T3_TOTAL_PROCESSED] = { "T3_TOTAL_PROCESSED", GOVREPORT_SEVERITY_ERROR },
+	[GR_T3_ROW_TOTAL] = { "T3_ROW_TOTAL", GOVREPORT_SEVERITY_ERROR },
+	[GR_T4_TOTAL] = { "T4_TOTAL", GOVREPORT_SEVERITY_ERROR },
+	[GR_VALUE_NEGATIVE] = { "VALUE_NEGATIVE", GOVREPORT_SEVERITY_ERROR },
+	[GR_FEE_PRECISION] = { "FEE_PRECISION", GOVREPORT_SEVERITY_WARNING },
+	[GR_TEMPLATE_YEAR] = { "TEMPLATE_YEAR", GOVREPORT_SEVERITY_WARNING },
+	[GR_PUBLISHED_LATE] = { "PUBLISHED_LATE", GOVREPORT_SEVERITY_WARNING },
+	[GR_PUBLISHED_EARLY] = { "PUBLISHED_EARLY", GOVREPORT_SEVERITY_ERROR },
+	[GR_NARRATIVE_APPLICATIONS] = { "NARRATIVE_APPLICATIONS", GOVREPORT_SEVERITY_WARNING },
+	[GR_NARRATIVE_FIGURE] = { "NARRATIVE_FIGURE", GOVREPORT_SEVERITY_WARNING },
+	[GR_SUGGESTED_FIX] = { "SUGGESTED_FIX", GOVREPORT_SEVERITY_INFO },
+	[GR_CELL_INFERRED] = { "CELL_INFERRED", GOVREPORT_SEVERITY_INFO },
+	[GR_CHECK_SKIPPED] = { "CHECK_SKIPPED", GOVREPORT_SEVERITY_INFO },
+	[GR_XY_CARRYOVER] = { "XY_CARRYOVER", GOVREPORT_SEVERITY_ERROR },
+	[GR_XY_IN_FORCE] = { "XY_IN_FORCE", GOVREPORT_SEVERITY_WARNING },
+	[GR_SUM_INCOMPLETE] = { "SUM_INCOMPLETE", GOVREPORT_SEVERITY_WARNING },
 };
 
 const char *
 gr_code_name(enum gr_code code)
 {
 	return (unsigned)code < GR_CODE_COUNT ? codes[code].name : NULL;
+}
+
+enum gr_code
+gr_code_by_name(const char *name)
+{
+	for (int c = 0; c < GR_CODE_COUNT; c++)
+		if (codes[c].name && strcmp(codes[c].name, name) == 0)
+			return (enum gr_code)c;
+	return GR_CODE_COUNT;
 }
 
 enum govreport_severity
@@ -74,6 +100,7 @@ gr_diag_add(struct gr_diags *diags, enum gr_code code,
 		diags->cap = cap;
 	}
 	d.code = code;
+	d.origin = diags->origin;
 	d.severity = gr_code_severity(code);
 	d.line = line;
 	if (cell) {
@@ -96,6 +123,37 @@ struct gr_diag *
 gr_diag_last(struct gr_diags *diags)
 {
 	return diags->count ? &diags->items[diags->count - 1] : NULL;
+}
+
+void
+gr_diags_filter(struct gr_diags *diags,
+		int (*drop)(const struct gr_diag *d, const void *data),
+		const void *data)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < diags->count; i++) {
+		struct gr_diag *d = &diags->items[i];
+		if (drop(d, data)) {
+			gr_free(d->message_zh);
+			gr_free(d->message_en);
+			continue;
+		}
+		diags->items[kept++] = *d;
+	}
+	diags->count = kept;
+}
+
+static int
+has_origin(const struct gr_diag *d, const void *data)
+{
+	return d->origin == *(const enum gr_origin *)data;
+}
+
+void
+gr_diags_drop_origin(struct gr_diags *diags, enum gr_origin origin)
+{
+	gr_diags_filter(diags, has_origin, &origin);
 }
 
 void

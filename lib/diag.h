@@ -30,11 +30,39 @@ enum gr_code {
 	GR_YEAR_UNKNOWN,
 	GR_ROW_MISSING,
 	GR_TEMPLATE_GUESSED,
+	/* validation (govreport_validate) */
+	GR_T3_BALANCE,
+	GR_T3_TOTAL_PROCESSED,
+	GR_T3_ROW_TOTAL,
+	GR_T4_TOTAL,
+	GR_VALUE_NEGATIVE,
+	GR_FEE_PRECISION,
+	GR_TEMPLATE_YEAR,
+	GR_PUBLISHED_LATE,
+	GR_PUBLISHED_EARLY,
+	GR_NARRATIVE_APPLICATIONS,
+	GR_NARRATIVE_FIGURE,
+	GR_SUGGESTED_FIX,
+	GR_CELL_INFERRED,
+	GR_CHECK_SKIPPED,
+	/* cross-year (govreport_compare) */
+	GR_XY_CARRYOVER,
+	GR_XY_IN_FORCE,
+	/* totals (govreport_sum) */
+	GR_SUM_INCOMPLETE,
 	GR_CODE_COUNT
+};
+
+/* Which call added a diagnostic: a call run again replaces its own. */
+enum gr_origin {
+	GR_FROM_PARSE = 0,
+	GR_FROM_VALIDATE = 1,
+	GR_FROM_COMPARE = 2,
 };
 
 struct gr_diag {
 	enum gr_code code;
+	enum gr_origin origin;
 	enum govreport_severity severity;
 	const char *section, *row, *column; /* static ids, or NULL */
 	size_t line;
@@ -46,9 +74,12 @@ struct gr_diag {
 struct gr_diags {
 	struct gr_diag *items;
 	size_t count, cap;
+	enum gr_origin origin; /* given to the diagnostics added now */
 };
 
 const char *gr_code_name(enum gr_code code);
+/* The code with this name, or GR_CODE_COUNT. */
+enum gr_code gr_code_by_name(const char *name);
 enum govreport_severity gr_code_severity(enum gr_code code);
 
 /*
@@ -68,6 +99,14 @@ char *gr_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The last diagnostic added, to attach expected/actual numbers. */
 struct gr_diag *gr_diag_last(struct gr_diags *diags);
+
+/* Remove the diagnostics a call added before, to add them anew. */
+void gr_diags_drop_origin(struct gr_diags *diags, enum gr_origin origin);
+
+/* Remove every diagnostic for which drop(d, data) is true. */
+void gr_diags_filter(struct gr_diags *diags,
+		     int (*drop)(const struct gr_diag *d, const void *data),
+		     const void *data);
 
 void gr_diags_release(struct gr_diags *diags);
 

@@ -242,6 +242,12 @@ gr_json_out_null(struct gr_json_out *out)
 }
 
 void
+gr_json_out_bool(struct gr_json_out *out, int value)
+{
+	check(out, yajl_gen_bool(out->gen, value != 0));
+}
+
+void
 gr_json_out_integer(struct gr_json_out *out, int64_t value)
 {
 	gr_json_out_decimal(out, value, 0);

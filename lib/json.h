@@ -112,6 +112,7 @@ void gr_json_out_key(struct gr_json_out *out, const char *key);
 /* A string, or null for NULL. */
 void gr_json_out_string(struct gr_json_out *out, const char *s);
 void gr_json_out_null(struct gr_json_out *out);
+void gr_json_out_bool(struct gr_json_out *out, int value);
 void gr_json_out_integer(struct gr_json_out *out, int64_t value);
 void gr_json_out_decimal(struct gr_json_out *out, int64_t coefficient,
 			 unsigned scale);

@@ -87,6 +87,7 @@ diag_part(struct govreport *r, enum gr_code code, enum gr_part part,
 			       def->number, def->en);
 		break;
 	}
+	r->parts_noted |= 1u << part;
 	return gr_diag_add(&r->diags, code, table, NULL, 0, zh, en);
 }
 

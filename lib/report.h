@@ -32,6 +32,14 @@ struct govreport {
 	char *fields[GR_FIELD_COUNT];  /* enum govreport_field; NULL: none */
 	struct gr_cell *cells[GR_SECTION_COUNT]; /* NULL: table absent */
 	struct gr_diags diags;
+	/* Parts the parser already said are missing or unreadable (bits of
+	 * enum gr_part), so validation does not say it twice. */
+	unsigned parts_noted;
+	/* Validation settings: rules switched off, severities changed
+	 * (severity + 1; 0 for the default), the deadline (0: 31 January). */
+	uint8_t rule_off[GR_CODE_COUNT];
+	uint8_t severity[GR_CODE_COUNT];
+	uint8_t deadline_month, deadline_day;
 };
 
 /* A report of the template (may be NULL) with every table absent. */

@@ -16,4 +16,9 @@
 int gr_rl_recover(struct govreport *r, const struct gr_items *items,
 		  size_t begin, size_t end);
 
+/* The equations of table 四 (T4_TOTAL), when the report has the table.
+ * Returns 0 or -1 (no memory). */
+struct gr_equations;
+int gr_rl_equations(const struct govreport *r, struct gr_equations *eqs);
+
 #endif

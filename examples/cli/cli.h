@@ -27,6 +27,7 @@ struct cli_command {
 };
 
 extern const struct cli_command cli_parse;
+extern const struct cli_command cli_check;
 
 /* Print the command's usage and help to stdout; returns CLI_EXIT_OK. */
 int cli_help(const struct cli_command *cmd);
