@@ -14,6 +14,8 @@
 
 static const struct cli_command *const commands[] = {
 	&cli_parse,
+	&cli_sum,
+	&cli_diff,
 	&cli_check,
 };
 

@@ -167,6 +167,20 @@ enum govreport_severity {
 #define GOVREPORT_VALIDATE_DETAIL (1u << 4)
 /** Messages in English instead of Chinese. @since 1.0 */
 #define GOVREPORT_LANG_EN (1u << 8)
+/** Parsing: read the input as text (SPEC §2 items 1–5), whatever it looks
+ * like. At most one GOVREPORT_FORMAT_* flag; none detects the shape.
+ * @since 1.0 */
+#define GOVREPORT_FORMAT_TEXT (1u << 12)
+/** Parsing: read the input as HTML (SPEC §2 item 6). Refused with
+ * GOVREPORT_ERR_ARGUMENT by a build without HTML support. @since 1.0 */
+#define GOVREPORT_FORMAT_HTML (1u << 13)
+/** Parsing: read the input as text extracted from PDF with
+ * `pdftotext -layout` (SPEC §2 item 7). @since 1.0 */
+#define GOVREPORT_FORMAT_LAYOUT (1u << 14)
+/** Rendering (HTML only): a self-contained page with every cell a
+ * diagnostic names marked, and the other diagnostics listed.
+ * @since 1.0 */
+#define GOVREPORT_RENDER_ANNOTATE (1u << 15)
 /** @} */
 
 /** The largest input govreport_parse() accepts: 64 MiB. @since 1.0 */
@@ -221,9 +235,17 @@ govreport_new(enum govreport_template tpl, int year, struct govreport **out);
  * Parse the text of a report (UTF-8 with or without BOM, UTF-16 with BOM,
  * or GB18030) into a report. A readable document never fails: what could
  * not be read becomes a diagnostic and a null cell.
+ *
+ * The shape of the input is detected unless a flag names it: HTML when it
+ * starts with markup or holds an <html>, <body> or <table> element (its
+ * <meta charset> is honoured: gb2312, gbk, big5, …); text extracted from
+ * PDF with `pdftotext -layout` when many lines hold columns separated by
+ * runs of spaces; text otherwise.
  * @param data the document's bytes; need not be NUL-terminated.
  * @param len their length, at most GOVREPORT_MAX_INPUT.
- * @param flags 0 (reserved).
+ * @param flags 0 (detect the shape), or one of GOVREPORT_FORMAT_TEXT,
+ *        GOVREPORT_FORMAT_HTML, GOVREPORT_FORMAT_LAYOUT; anything else is
+ *        GOVREPORT_ERR_ARGUMENT.
  * @param out receives the report, to be freed with govreport_free(); set
  *        to NULL on failure.
  * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM,

@@ -14,7 +14,16 @@
 #include "text.h"
 #include "utf8.h"
 
-enum encoding { ENC_UTF8, ENC_UTF16LE, ENC_UTF16BE, ENC_GB18030 };
+/* ENC_OTHER: a charset the caller named (an HTML page's declaration),
+ * ASCII-compatible, read through its ICU converter. */
+enum encoding {
+	ENC_NONE = -1,
+	ENC_UTF8,
+	ENC_UTF16LE,
+	ENC_UTF16BE,
+	ENC_GB18030,
+	ENC_OTHER,
+};
 
 struct utf16 {
 	UChar *units;
@@ -63,9 +72,11 @@ from_utf16(const unsigned char *s, size_t len, int big_endian, struct utf16 *out
 	return GOVREPORT_OK;
 }
 
-/* UTF-8 or GB18030 through ICU; invalid sequences become U+FFFD. */
+/* UTF-8, GB18030 or a named charset through ICU; invalid sequences
+ * become U+FFFD. */
 static enum govreport_status
-from_bytes(const char *s, size_t len, enum encoding enc, struct utf16 *out)
+from_bytes(const char *s, size_t len, enum encoding enc, const char *charset,
+	   struct utf16 *out)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UConverter *cnv = NULL;
@@ -77,7 +88,7 @@ from_bytes(const char *s, size_t len, enum encoding enc, struct utf16 *out)
 		u_strFromUTF8WithSub(NULL, 0, &need, s, (int32_t)len, 0xFFFD, NULL,
 				     &status);
 	} else {
-		cnv = ucnv_open("GB18030", &status);
+		cnv = ucnv_open(enc == ENC_OTHER ? charset : "GB18030", &status);
 		if (U_FAILURE(status))
 			return GOVREPORT_ERR_INTERNAL;
 		need = ucnv_toUChars(cnv, NULL, 0, s, (int32_t)len, &status);
@@ -179,37 +190,70 @@ add_line(struct gr_text *text, size_t *cap, size_t start, size_t len,
 		*cap = ncap;
 	}
 	text->lines[text->nlines] = (struct gr_line){
-		start, len, offset, (uint32_t)(text->nlines + 1)
+		.start = start, .len = len, .offset = offset,
+		.number = (uint32_t)(text->nlines + 1),
 	};
 	text->nlines++;
 	return 0;
 }
 
+/* Append UTF-16 as UTF-8, unchanged (lone surrogates become U+FFFD). */
+static int
+append_raw(const UChar *s, int32_t len, struct gr_strbuf *out)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t need = 0;
+	char *at;
+
+	u_strToUTF8WithSub(NULL, 0, &need, s, len, 0xFFFD, NULL, &status);
+	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
+		return -1;
+	at = gr_strbuf_extend(out, (size_t)need);
+	if (!at)
+		return -1;
+	status = U_ZERO_ERROR;
+	u_strToUTF8WithSub(at, need + 1, NULL, s, len, 0xFFFD, NULL, &status);
+	return U_FAILURE(status) ? -1 : 0;
+}
+
+static int
+has_form_feed(const UChar *s, int32_t len)
+{
+	for (int32_t i = 0; i < len; i++)
+		if (s[i] == '\f')
+			return 1;
+	return 0;
+}
+
 static enum govreport_status
-split_and_normalize(const struct utf16 *u, struct offsets *o,
+split_and_normalize(const struct utf16 *u, struct offsets *o, unsigned options,
 		    struct gr_text *text)
 {
-	struct gr_normalizer *norm = gr_normalizer_new();
+	struct gr_normalizer *norm = NULL;
 	struct gr_strbuf buf;
 	size_t cap = 0, offset = o->bom;
 	int32_t begin = 0;
 	enum govreport_status st = GOVREPORT_OK;
+	int raw = (options & GR_DECODE_RAW) != 0;
 
-	if (!norm)
+	if (!raw && !(norm = gr_normalizer_new()))
 		return GOVREPORT_ERR_NOMEM;
 	gr_strbuf_init(&buf);
 	for (int32_t i = 0; i <= u->len; i++) {
 		UChar c = i < u->len ? u->units[i] : '\n';
 		size_t start;
-		int crlf;
+		int crlf, rc;
 		if (c != '\n' && c != '\r')
 			continue;
 		start = buf.len;
-		if (gr_normalize_line(norm, u->units + begin, i - begin, &buf) < 0 ||
-		    add_line(text, &cap, start, buf.len - start, offset) < 0) {
+		rc = raw ? append_raw(u->units + begin, i - begin, &buf)
+			 : gr_normalize_line(norm, u->units + begin, i - begin, &buf);
+		if (rc < 0 || add_line(text, &cap, start, buf.len - start, offset) < 0) {
 			st = GOVREPORT_ERR_NOMEM;
 			break;
 		}
+		text->lines[text->nlines - 1].page_break =
+			(uint8_t)has_form_feed(u->units + begin, i - begin);
 		gr_strbuf_putc(&buf, '\0');
 		crlf = c == '\r' && i + 1 < u->len && u->units[i + 1] == '\n';
 		if (!is_utf16(o)) {
@@ -224,7 +268,7 @@ split_and_normalize(const struct utf16 *u, struct offsets *o,
 	}
 	if (st == GOVREPORT_OK && gr_strbuf_failed(&buf))
 		st = GOVREPORT_ERR_NOMEM;
-	text->traditional = gr_normalizer_converted(norm);
+	text->traditional = norm && gr_normalizer_converted(norm);
 	gr_normalizer_free(norm);
 	if (st != GOVREPORT_OK) {
 		gr_strbuf_release(&buf);
@@ -234,13 +278,65 @@ split_and_normalize(const struct utf16 *u, struct offsets *o,
 	return text->buf ? GOVREPORT_OK : GOVREPORT_ERR_NOMEM;
 }
 
+static int
+has_non_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * The encoding a caller named: UTF-8, GB18030 for the GB family (GB2312
+ * and GBK pages hold GBK characters, and GB18030 reads them all), or any
+ * other ASCII-compatible charset ICU knows; ENC_NONE for none.
+ */
+static enum encoding
+named_encoding(const char *charset)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const char *canonical;
+	UConverter *cnv;
+	enum encoding enc;
+
+	if (!charset)
+		return ENC_NONE;
+	cnv = ucnv_open(charset, &status);
+	if (U_FAILURE(status))
+		return ENC_NONE;
+	canonical = ucnv_getName(cnv, &status);
+	if (U_FAILURE(status) || ucnv_getMinCharSize(cnv) != 1)
+		enc = ENC_NONE;
+	else if (strcmp(canonical, "UTF-8") == 0)
+		enc = ENC_UTF8;
+	else if (strcmp(canonical, "GB18030") == 0 ||
+		 strncmp(canonical, "ibm-1386", 8) == 0 || /* GBK */
+		 strncmp(canonical, "ibm-5478", 8) == 0 || /* GB2312 */
+		 strncmp(canonical, "windows-936", 11) == 0 ||
+		 strstr(canonical, "GB2312") || strstr(canonical, "GBK"))
+		enc = ENC_GB18030;
+	else
+		enc = ENC_OTHER;
+	ucnv_close(cnv);
+	return enc;
+}
+
 enum govreport_status
 gr_text_decode(const char *data, size_t len, struct gr_text *text)
+{
+	return gr_text_decode_as(data, len, NULL, 0, text);
+}
+
+enum govreport_status
+gr_text_decode_as(const char *data, size_t len, const char *charset,
+		  unsigned options, struct gr_text *text)
 {
 	const unsigned char *bytes = (const unsigned char *)data;
 	struct utf16 u = { 0 };
 	struct offsets o = { 0 };
 	enum govreport_status st;
+	enum encoding named;
 	size_t bom;
 
 	*text = (struct gr_text){ 0 };
@@ -250,6 +346,18 @@ gr_text_decode(const char *data, size_t len, struct gr_text *text)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
 
 	o.enc = sniff(bytes, len, &bom);
+	named = named_encoding(charset);
+	/*
+	 * A BOM says more than a declaration. So do the bytes where they
+	 * cannot be what is declared: text that is not UTF-8 under a UTF-8
+	 * declaration, and Chinese text that is well-formed UTF-8 under
+	 * another (a page saved again with a stale <meta charset>; text in
+	 * GBK or Big5 is practically never well-formed UTF-8).
+	 */
+	if (!bom && named != ENC_NONE &&
+	    !(named == ENC_UTF8 && o.enc != ENC_UTF8) &&
+	    !(named != ENC_UTF8 && o.enc == ENC_UTF8 && has_non_ascii(data, len)))
+		o.enc = named;
 	o.bom = bom;
 	o.raw = data;
 	o.raw_len = len;
@@ -260,12 +368,12 @@ gr_text_decode(const char *data, size_t len, struct gr_text *text)
 		/* A NUL byte in an 8-bit encoding is binary. */
 		if (memchr(data, '\0', len))
 			return GOVREPORT_ERR_INPUT_NOT_TEXT;
-		st = from_bytes(data + bom, len - bom, o.enc, &u);
+		st = from_bytes(data + bom, len - bom, o.enc, charset, &u);
 	}
 	if (st == GOVREPORT_OK)
 		st = check_text(&u);
 	if (st == GOVREPORT_OK)
-		st = split_and_normalize(&u, &o, text);
+		st = split_and_normalize(&u, &o, options, text);
 	gr_free(u.units);
 	if (st != GOVREPORT_OK) {
 		gr_text_release(text);
@@ -281,4 +389,32 @@ gr_text_release(struct gr_text *text)
 	gr_free(text->buf);
 	gr_free(text->lines);
 	*text = (struct gr_text){ 0 };
+}
+
+int
+gr_normalize_utf8(struct gr_normalizer *n, const char *s, size_t len,
+		  struct gr_strbuf *out)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UChar stack[256], *units = stack;
+	int32_t need = 0;
+	int rc;
+
+	if (len > INT32_MAX / 2)
+		return -1;
+	u_strFromUTF8WithSub(units, (int32_t)(sizeof(stack) / sizeof(stack[0])),
+			     &need, s, (int32_t)len, 0xFFFD, NULL, &status);
+	if (status == U_BUFFER_OVERFLOW_ERROR ||
+	    need >= (int32_t)(sizeof(stack) / sizeof(stack[0]))) {
+		units = gr_malloc(((size_t)need + 1) * sizeof(UChar));
+		if (!units)
+			return -1;
+		status = U_ZERO_ERROR;
+		u_strFromUTF8WithSub(units, need + 1, &need, s, (int32_t)len,
+				     0xFFFD, NULL, &status);
+	}
+	rc = U_FAILURE(status) ? -1 : gr_normalize_line(n, units, need, out);
+	if (units != stack)
+		gr_free(units);
+	return rc;
 }

@@ -15,6 +15,8 @@
 #define NONE GR_NO_ITEM
 /* The title sits within the first lines when part 一 has no heading. */
 #define GR_TITLE_SEARCH 20
+/* Longest line of page chrome, in bytes. */
+#define GR_MAX_CHROME 200
 /* Longest organ name, in characters. */
 #define GR_MAX_ORGAN 40
 
@@ -74,6 +76,9 @@ gr_is_chrome(const struct gr_item *item)
 	};
 	const char *s = item->text;
 
+	/* Chrome is a short line; prose that quotes 来源 is not chrome. */
+	if (item->len > GR_MAX_CHROME)
+		return 0;
 	for (const char *const *m = marks; *m; m++)
 		if (contains(s, item->len, *m))
 			return 1;

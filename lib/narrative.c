@@ -183,16 +183,19 @@ report_mismatch(struct govreport *r, const struct figure *f, const char *part,
 static int
 is_clause_end(const char *s, size_t len, size_t i, size_t *width)
 {
-	static const char *const ends[] = { "。", ";", "!", "?", "\n", NULL };
-
-	for (const char *const *e = ends; *e; e++) {
-		size_t n = strlen(*e);
-		if (i + n <= len && memcmp(s + i, *e, n) == 0) {
-			*width = n;
+	switch (s[i]) {
+	case ';': case '!': case '?': case '\n':
+		*width = 1;
+		return 1;
+	case '\xE3': /* 。 is E3 80 82 */
+		if (i + 2 < len && s[i + 1] == '\x80' && s[i + 2] == '\x82') {
+			*width = 3;
 			return 1;
 		}
+		return 0;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
 /* Check one prose field, figure by figure; the first claim of each counts. */

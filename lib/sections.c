@@ -1,6 +1,8 @@
 /* Finding the parts' headings; see sections.h. */
+#include <stdint.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "label.h"
 #include "sections.h"
 
@@ -8,61 +10,79 @@
 #define GR_MAX_HEADING_EXTRA 12
 
 /*
- * How item text reads as the heading of part p: 2 when numbered with the
- * part's own number (一、 or 1、), 1 when numbered otherwise or written
- * bare as the official heading, 0 when it is not p's heading.
+ * How each part's heading the item could be, as a score per part: 2 when
+ * numbered with the part's own number (一、 or 1、), 1 when numbered
+ * otherwise or written bare as the official heading, 0 when it is not that
+ * part's heading. Each item's key is made once.
  */
-static int
-heading_score(const struct gr_item *item, enum gr_part p)
+static void
+heading_scores(const struct gr_item *item, const struct gr_key *official,
+	       uint8_t score[GR_PART_COUNT])
 {
-	const struct gr_part_def *def = gr_part(p);
-	struct gr_key key, official;
-	int number = 0, bracketed = 0, matched = 0;
+	struct gr_key key;
+	int number = 0, bracketed = 0;
 	size_t numbering;
 
+	memset(score, 0, GR_PART_COUNT);
 	if (item->len == 0 || item->len > 150)
-		return 0;
+		return;
 	numbering = gr_numbering(item->text, item->len, &number, &bracketed);
 	gr_key_make(item->text, item->len, &key);
-	gr_key_make(def->heading, strlen(def->heading), &official);
-	if (key.len == 0 || key.len > official.len + GR_MAX_HEADING_EXTRA)
-		return 0;
-	for (const char *const *k = def->keys; *k && !matched; k++)
-		matched = gr_key_contains_text(&key, *k);
-	if (!matched)
-		return 0;
-	if (numbering && !bracketed && number == (int)p + 1)
-		return 2;
-	if (numbering || gr_key_equal(&key, &official))
-		return 1;
-	return 0;
-}
-
-static size_t
-find_heading(const struct gr_items *items, size_t from, enum gr_part p,
-	     int min_score)
-{
-	for (size_t i = from; i < items->count; i++)
-		if (heading_score(&items->items[i], p) >= min_score)
-			return i;
-	return GR_NO_ITEM;
+	if (key.len == 0)
+		return;
+	for (int p = 0; p < GR_PART_COUNT; p++) {
+		const struct gr_part_def *def = gr_part((enum gr_part)p);
+		int matched = 0;
+		if (key.len > official[p].len + GR_MAX_HEADING_EXTRA)
+			continue;
+		for (const char *const *k = def->keys; *k && !matched; k++)
+			matched = gr_key_contains_text(&key, *k);
+		if (!matched)
+			continue;
+		if (numbering && !bracketed && number == p + 1)
+			score[p] = 2;
+		else if (numbering || gr_key_equal(&key, &official[p]))
+			score[p] = 1;
+	}
 }
 
 void
 gr_find_parts(const struct gr_items *items, struct gr_parts *parts)
 {
+	struct gr_key official[GR_PART_COUNT];
+	uint8_t (*scores)[GR_PART_COUNT];
 	size_t from = 0;
 
 	parts->count = items->count;
 	for (int p = 0; p < GR_PART_COUNT; p++) {
-		/* Prefer a heading numbered as the part; fall back on any. */
-		size_t at = find_heading(items, from, (enum gr_part)p, 2);
-		if (at == GR_NO_ITEM)
-			at = find_heading(items, from, (enum gr_part)p, 1);
-		parts->heading[p] = at;
-		if (at != GR_NO_ITEM)
-			from = at + 1;
+		const char *h = gr_part((enum gr_part)p)->heading;
+		gr_key_make(h, strlen(h), &official[p]);
+		parts->heading[p] = GR_NO_ITEM;
 	}
+	/* Each item is scored once; without memory for the scores there is
+	 * no heading to find either (the parse fails with NOMEM later). */
+	scores = gr_malloc((items->count ? items->count : 1) * sizeof(*scores));
+	if (!scores)
+		return;
+	for (size_t i = 0; i < items->count; i++)
+		heading_scores(&items->items[i], official, scores[i]);
+	/* Parts come in order: part p is looked for after part p-1's
+	 * heading, preferring a heading numbered as the part. */
+	for (int p = 0; p < GR_PART_COUNT; p++) {
+		size_t numbered = GR_NO_ITEM, other = GR_NO_ITEM;
+		for (size_t i = from; i < items->count; i++) {
+			if (scores[i][p] == 2) {
+				numbered = i;
+				break;
+			}
+			if (scores[i][p] == 1 && other == GR_NO_ITEM)
+				other = i;
+		}
+		parts->heading[p] = numbered != GR_NO_ITEM ? numbered : other;
+		if (parts->heading[p] != GR_NO_ITEM)
+			from = parts->heading[p] + 1;
+	}
+	gr_free(scores);
 }
 
 size_t

@@ -1,4 +1,5 @@
 /* Label-driven table recovery; see tables.h. */
+#include <pthread.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -531,9 +532,9 @@ struct distinct_label {
 	enum govreport_template tpl;
 };
 
-/* Labels of one template whose key no label of the other contains. */
+/* Labels of one template whose key no label of the other has. */
 static size_t
-distinct_labels(struct distinct_label *out, size_t cap)
+find_distinct_labels(struct distinct_label *out, size_t cap)
 {
 	const struct gr_template *tpls[2] = { gr_template_get(GOVREPORT_TEMPLATE_2019),
 					      gr_template_get(GOVREPORT_TEMPLATE_2021) };
@@ -560,16 +561,29 @@ distinct_labels(struct distinct_label *out, size_t cap)
 	return n;
 }
 
+/*
+ * The distinct labels depend on the templates alone: found once per
+ * process and never changed after, so every thread may read them.
+ */
+static pthread_once_t distinct_once = PTHREAD_ONCE_INIT;
+static struct distinct_label distinct[GR_MAX_LABELS];
+static size_t ndistinct;
+
+static void
+init_distinct_labels(void)
+{
+	ndistinct = find_distinct_labels(distinct, GR_MAX_LABELS);
+}
+
 enum govreport_template
 gr_detect_template(const struct gr_items *items, size_t begin, size_t end)
 {
-	struct distinct_label *labels = gr_malloc(GR_MAX_LABELS * sizeof(*labels));
+	const struct distinct_label *labels = distinct;
 	size_t nlabels, votes19 = 0, votes21 = 0;
 	struct gr_key key;
 
-	if (!labels)
-		return GOVREPORT_TEMPLATE_UNKNOWN;
-	nlabels = distinct_labels(labels, GR_MAX_LABELS);
+	pthread_once(&distinct_once, init_distinct_labels);
+	nlabels = ndistinct;
 	for (size_t i = begin; i < end; i++) {
 		const struct distinct_label *best = NULL;
 		if (!item_key(&items->items[i], &key))
@@ -586,7 +600,6 @@ gr_detect_template(const struct gr_items *items, size_t begin, size_t end)
 		else if (best)
 			votes21++;
 	}
-	gr_free(labels);
 	if (votes19 == votes21)
 		return GOVREPORT_TEMPLATE_UNKNOWN;
 	return votes19 > votes21 ? GOVREPORT_TEMPLATE_2019 : GOVREPORT_TEMPLATE_2021;

@@ -8,7 +8,9 @@
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 #define GROUP(caption, stub, cols, rows) \
-	{ caption, stub, cols, COUNT_OF(cols), rows, COUNT_OF(rows) }
+	{ caption, stub, cols, COUNT_OF(cols), rows, COUNT_OF(rows), NULL, 0, 0 }
+#define GROUP_BAND(caption, stub, cols, rows, band, first, count) \
+	{ caption, stub, cols, COUNT_OF(cols), rows, COUNT_OF(rows), band, first, count }
 
 /* ---- parts ---------------------------------------------------------- */
 
@@ -242,11 +244,13 @@ static const struct gr_row app19_rows[] = {
 };
 
 #define APP_STUB "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+/* 法人或其他组织 heads the columns 商业企业 … 其他 (1 to 5). */
+#define APP_BAND "法人或其他组织"
 static const struct gr_group app21_groups[] = {
-	GROUP("申请人情况", APP_STUB, app_cols, app21_rows),
+	GROUP_BAND("申请人情况", APP_STUB, app_cols, app21_rows, APP_BAND, 1, 5),
 };
 static const struct gr_group app19_groups[] = {
-	GROUP("申请人情况", APP_STUB, app_cols, app19_rows),
+	GROUP_BAND("申请人情况", APP_STUB, app_cols, app19_rows, APP_BAND, 1, 5),
 };
 
 /* ---- table 四 ------------------------------------------------------- */
@@ -380,25 +384,32 @@ cell_walk(const struct gr_table *table, cell_match_fn match, const void *key,
 	return -1;
 }
 
-struct enum_key {
-	int row, column;
-};
-
-static int
-match_enum(const struct gr_row *row, const struct gr_column *column,
-	   size_t index, const void *key)
-{
-	const struct enum_key *k = key;
-	(void)index;
-	return row->row == k->row && column->column == k->column;
-}
-
 int
 gr_cell_find(const struct gr_table *table, int row, int column,
 	     struct gr_cell_ref *ref)
 {
-	struct enum_key key = { row, column };
-	return cell_walk(table, match_enum, &key, ref);
+	size_t index = 0;
+
+	/* Rows are few: find the row, then compute the index. */
+	for (size_t g = 0; g < table->ngroups; g++) {
+		const struct gr_group *group = &table->groups[g];
+		for (size_t r = 0; r < group->nrows; r++) {
+			if (group->rows[r].row != row)
+				continue;
+			for (size_t c = 0; c < group->ncolumns; c++) {
+				if (group->columns[c].column != column)
+					continue;
+				*ref = (struct gr_cell_ref){
+					table, group, &group->rows[r], &group->columns[c],
+					index + r * group->ncolumns + c
+				};
+				return 0;
+			}
+			return -1;
+		}
+		index += group->nrows * group->ncolumns;
+	}
+	return -1;
 }
 
 struct id_key {

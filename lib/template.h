@@ -50,6 +50,10 @@ struct gr_group {
 	size_t ncolumns;
 	const struct gr_row *rows;
 	size_t nrows;
+	/* A header over a run of the columns (法人或其他组织 over 商业企业 …
+	 * 其他), or NULL: columns [band_first, band_first + band_count). */
+	const char *band;
+	size_t band_first, band_count;
 };
 
 struct gr_table {

@@ -14,6 +14,7 @@ struct gr_line {
 	size_t start, len; /* bytes of text->buf, without the newline */
 	size_t offset;     /* byte offset of the line in the input */
 	uint32_t number;   /* 1-based line number */
+	uint8_t page_break; /* a form feed (a new page) is on this line */
 };
 
 struct gr_text {
@@ -32,7 +33,32 @@ struct gr_text {
  */
 enum govreport_status gr_text_decode(const char *data, size_t len,
 				     struct gr_text *out);
+
+/* gr_text_decode_as(): keep the lines as written, not normalised (the
+ * HTML front end normalises the text it takes out of the markup). */
+#define GR_DECODE_RAW (1u << 0)
+
+/*
+ * As gr_text_decode(), reading the bytes in `charset` (an ICU converter
+ * name, e.g. "GB18030", "Big5") unless the input starts with a BOM; NULL
+ * finds the encoding as gr_text_decode() does. A charset ICU does not know,
+ * or one that is not ASCII-compatible, is ignored. text->gb18030 says
+ * whether the GB18030 decoder was used.
+ */
+enum govreport_status gr_text_decode_as(const char *data, size_t len,
+					const char *charset, unsigned options,
+					struct gr_text *out);
 void gr_text_release(struct gr_text *text);
+
+struct gr_normalizer;
+struct gr_strbuf;
+
+/*
+ * Normalise len bytes of UTF-8 (SPEC §4, as each line of gr_text_decode())
+ * and append the result to out. Returns 0, or -1 on failure.
+ */
+int gr_normalize_utf8(struct gr_normalizer *n, const char *s, size_t len,
+		      struct gr_strbuf *out);
 
 static inline const char *
 gr_line_text(const struct gr_text *text, const struct gr_line *line)

@@ -33,6 +33,22 @@
 #include "template.h"
 #include "testutil.h"
 
+/*
+ * REQUIRE() records its location on every call, which under CK_FORK=no
+ * is a write to a file; the walks below make millions of checks, so they
+ * call into Check only when a check fails.
+ */
+#define REQUIRE(cond)                                                          \
+	do {                                                                   \
+		if (!(cond))                                                   \
+			ck_abort_msg("Assertion '%s' failed", #cond);          \
+	} while (0)
+#define REQUIRE_MSG(cond, ...)                                                 \
+	do {                                                                   \
+		if (!(cond))                                                   \
+			ck_abort_msg(__VA_ARGS__);                             \
+	} while (0)
+
 /* ---- helpers -------------------------------------------------------------- */
 
 /* splitmix64: a fixed, portable sequence for every "random" input. */
@@ -93,9 +109,9 @@ check_string(const char *s, const char *what)
 	while (*p) {
 		size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2
 			 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-		ck_assert_msg(n != 0, "%s: not UTF-8", what);
+		REQUIRE_MSG(n != 0, "%s: not UTF-8", what);
 		for (size_t k = 1; k < n; k++)
-			ck_assert_msg((p[k] & 0xC0) == 0x80, "%s: not UTF-8", what);
+			REQUIRE_MSG((p[k] & 0xC0) == 0x80, "%s: not UTF-8", what);
 		p += n;
 	}
 }
@@ -129,33 +145,33 @@ exercise_paths(const struct govreport *r, const struct gr_template *tpl, int own
 					src = govreport_get_source(r, path, &line, &raw);
 					check_string(raw, path);
 					if (!own) {
-						ck_assert(a == GOVREPORT_OK || a == GOVREPORT_ERR_TYPE ||
+						REQUIRE(a == GOVREPORT_OK || a == GOVREPORT_ERR_TYPE ||
 							  a == GOVREPORT_ERR_NOT_FOUND);
-						ck_assert(b == GOVREPORT_OK ||
+						REQUIRE(b == GOVREPORT_OK ||
 							  b == GOVREPORT_ERR_NOT_FOUND);
-						ck_assert(src == GOVREPORT_OK ||
+						REQUIRE(src == GOVREPORT_OK ||
 							  src == GOVREPORT_ERR_NOT_FOUND);
 						continue;
 					}
 					if (!present) {
-						ck_assert_msg(b == GOVREPORT_ERR_NOT_FOUND,
+						REQUIRE_MSG(b == GOVREPORT_ERR_NOT_FOUND,
 							      "%s: table absent, status %d", path, b);
 						continue;
 					}
-					ck_assert_msg(b == GOVREPORT_OK, "%s: status %d", path, b);
-					ck_assert_msg(a == GOVREPORT_OK || a == GOVREPORT_ERR_TYPE,
+					REQUIRE_MSG(b == GOVREPORT_OK, "%s: status %d", path, b);
+					REQUIRE_MSG(a == GOVREPORT_OK || a == GOVREPORT_ERR_TYPE,
 						      "%s: status %d", path, a);
-					ck_assert_msg(src == GOVREPORT_OK, "%s: source %d", path, src);
-					ck_assert_msg(valid_state(st2), "%s: state %d", path, st2);
-					ck_assert_msg(scale <= 18, "%s: scale %u", path, scale);
+					REQUIRE_MSG(src == GOVREPORT_OK, "%s: source %d", path, src);
+					REQUIRE_MSG(valid_state(st2), "%s: state %d", path, st2);
+					REQUIRE_MSG(scale <= 18, "%s: scale %u", path, scale);
 					if (a == GOVREPORT_OK) {
-						ck_assert_int_eq(st1, st2);
+						REQUIRE(st1 == st2);
 						if (!has_value(st1))
-							ck_assert_msg(v == 0, "%s: null cell holds %" PRId64,
+							REQUIRE_MSG(v == 0, "%s: null cell holds %" PRId64,
 								      path, v);
 					}
 					if (!has_value(st2))
-						ck_assert_msg(coef == 0, "%s: null cell holds %" PRId64,
+						REQUIRE_MSG(coef == 0, "%s: null cell holds %" PRId64,
 							      path, coef);
 				}
 			}
@@ -176,30 +192,30 @@ exercise_enums(const struct govreport *r)
 		for (int col = -1; col <= GOVREPORT_AD_COL_PROJECTS + 1; col++) {
 			s = govreport_ad_get(r, (enum govreport_ad_row)row,
 					     (enum govreport_ad_column)col, &coef, &scale, &st);
-			ck_assert(s == GOVREPORT_OK || s == GOVREPORT_ERR_NOT_FOUND ||
+			REQUIRE(s == GOVREPORT_OK || s == GOVREPORT_ERR_NOT_FOUND ||
 				  s == GOVREPORT_ERR_ARGUMENT);
 			if (s == GOVREPORT_OK)
-				ck_assert(valid_state(st));
+				REQUIRE(valid_state(st));
 		}
 	}
 	for (int row = -1; row <= GOVREPORT_APP_ROW_CARRIED_FORWARD + 1; row++) {
 		for (int col = -1; col <= GOVREPORT_APP_COL_TOTAL + 1; col++) {
 			s = govreport_app_get(r, (enum govreport_app_row)row,
 					      (enum govreport_app_column)col, &v, &st);
-			ck_assert(s == GOVREPORT_OK || s == GOVREPORT_ERR_NOT_FOUND ||
+			REQUIRE(s == GOVREPORT_OK || s == GOVREPORT_ERR_NOT_FOUND ||
 				  s == GOVREPORT_ERR_ARGUMENT);
 			if (s == GOVREPORT_OK)
-				ck_assert(valid_state(st));
+				REQUIRE(valid_state(st));
 		}
 	}
 	for (int row = -1; row <= GOVREPORT_RL_ROW_LITIGATION_AFTER_REVIEW + 1; row++) {
 		for (int col = -1; col <= GOVREPORT_RL_COL_TOTAL + 1; col++) {
 			s = govreport_rl_get(r, (enum govreport_rl_row)row,
 					     (enum govreport_rl_column)col, &v, &st);
-			ck_assert(s == GOVREPORT_OK || s == GOVREPORT_ERR_NOT_FOUND ||
+			REQUIRE(s == GOVREPORT_OK || s == GOVREPORT_ERR_NOT_FOUND ||
 				  s == GOVREPORT_ERR_ARGUMENT);
 			if (s == GOVREPORT_OK)
-				ck_assert(valid_state(st));
+				REQUIRE(valid_state(st));
 		}
 	}
 }
@@ -222,20 +238,19 @@ exercise_bad_paths(const struct govreport *r)
 
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
 		s = govreport_get(r, paths[i], &v, &st);
-		ck_assert_msg(s == GOVREPORT_ERR_NOT_FOUND || s == GOVREPORT_ERR_ARGUMENT,
+		REQUIRE_MSG(s == GOVREPORT_ERR_NOT_FOUND || s == GOVREPORT_ERR_ARGUMENT,
 			      "\"%s\": %d", paths[i], s);
 		s = govreport_get_decimal(r, paths[i], &coef, &scale, &st);
-		ck_assert(s == GOVREPORT_ERR_NOT_FOUND || s == GOVREPORT_ERR_ARGUMENT);
+		REQUIRE(s == GOVREPORT_ERR_NOT_FOUND || s == GOVREPORT_ERR_ARGUMENT);
 	}
 	memset(long_path, 'a', sizeof long_path - 1);
 	long_path[sizeof long_path - 1] = '\0';
 	long_path[100] = '.';
 	long_path[200] = '.';
 	s = govreport_get(r, long_path, &v, &st);
-	ck_assert(s == GOVREPORT_ERR_NOT_FOUND || s == GOVREPORT_ERR_ARGUMENT);
-	ck_assert_int_eq(govreport_get(r, NULL, &v, &st), GOVREPORT_ERR_ARGUMENT);
-	ck_assert_int_eq(govreport_get_decimal(r, NULL, &coef, &scale, &st),
-			 GOVREPORT_ERR_ARGUMENT);
+	REQUIRE(s == GOVREPORT_ERR_NOT_FOUND || s == GOVREPORT_ERR_ARGUMENT);
+	REQUIRE(govreport_get(r, NULL, &v, &st) == GOVREPORT_ERR_ARGUMENT);
+	REQUIRE(govreport_get_decimal(r, NULL, &coef, &scale, &st) == GOVREPORT_ERR_ARGUMENT);
 }
 
 static int
@@ -269,25 +284,25 @@ exercise_diagnostics(const struct govreport *r)
 		(void)govreport_diag_expected(r, i, &value);
 		(void)govreport_diag_actual(r, i, &value);
 		if (i == n) {
-			ck_assert_ptr_null(code);
-			ck_assert_int_eq(severity, -1);
-			ck_assert_ptr_null(zh);
-			ck_assert_ptr_null(en);
+			REQUIRE(code == NULL);
+			REQUIRE(severity == -1);
+			REQUIRE(zh == NULL);
+			REQUIRE(en == NULL);
 			continue;
 		}
-		ck_assert_msg(is_code(code), "diagnostic %zu: code \"%s\"", i,
+		REQUIRE_MSG(is_code(code), "diagnostic %zu: code \"%s\"", i,
 			      code ? code : "(null)");
-		ck_assert_msg(severity >= GOVREPORT_SEVERITY_INFO &&
+		REQUIRE_MSG(severity >= GOVREPORT_SEVERITY_INFO &&
 			      severity <= GOVREPORT_SEVERITY_ERROR,
 			      "diagnostic %zu (%s): severity %d", i, code, severity);
-		ck_assert_ptr_nonnull(zh);
-		ck_assert_ptr_nonnull(en);
+		REQUIRE(zh != NULL);
+		REQUIRE(en != NULL);
 		check_string(zh, code);
 		check_string(en, code);
 	}
-	ck_assert_ptr_null(govreport_diag_code(r, SIZE_MAX));
-	ck_assert_ptr_null(govreport_diag_message(r, SIZE_MAX, 0));
-	ck_assert_int_eq(govreport_diag_severity(r, SIZE_MAX), -1);
+	REQUIRE(govreport_diag_code(r, SIZE_MAX) == NULL);
+	REQUIRE(govreport_diag_message(r, SIZE_MAX, 0) == NULL);
+	REQUIRE(govreport_diag_severity(r, SIZE_MAX) == -1);
 }
 
 /*
@@ -302,28 +317,28 @@ exercise_report(const struct govreport *r, int thorough)
 	enum govreport_template tpl = govreport_template(r);
 	int year = govreport_year(r);
 
-	ck_assert(tpl == GOVREPORT_TEMPLATE_UNKNOWN || tpl == GOVREPORT_TEMPLATE_2019 ||
+	REQUIRE(tpl == GOVREPORT_TEMPLATE_UNKNOWN || tpl == GOVREPORT_TEMPLATE_2019 ||
 		  tpl == GOVREPORT_TEMPLATE_2021);
-	ck_assert_msg(year == 0 || (year >= 1900 && year <= 9999), "year %d", year);
+	REQUIRE_MSG(year == 0 || (year >= 1900 && year <= 9999), "year %d", year);
 	check_string(govreport_organ(r), "organ");
 	check_string(govreport_title(r), "title");
 	check_string(govreport_published(r), "published");
 	for (int f = GOVREPORT_FIELD_ORGAN; f <= GOVREPORT_FIELD_OTHER_MATTERS; f++)
 		check_string(govreport_field(r, (enum govreport_field)f), "field");
-	ck_assert_ptr_null(govreport_field(r, (enum govreport_field)99));
-	ck_assert_ptr_null(govreport_field(r, (enum govreport_field)-1));
+	REQUIRE(govreport_field(r, (enum govreport_field)99) == NULL);
+	REQUIRE(govreport_field(r, (enum govreport_field)-1) == NULL);
 	if (govreport_published(r)) {
 		const char *p = govreport_published(r);
-		ck_assert_msg(strlen(p) == 10 && p[4] == '-' && p[7] == '-',
+		REQUIRE_MSG(strlen(p) == 10 && p[4] == '-' && p[7] == '-',
 			      "published \"%s\" is not YYYY-MM-DD", p);
 	}
 	for (int s = -1; s <= GR_SECTION_COUNT; s++) {
 		int has = govreport_has_section(r, (enum govreport_section)s);
-		ck_assert(has == 0 || has == 1);
+		REQUIRE(has == 0 || has == 1);
 		if (s < 0 || s == GR_SECTION_COUNT)
-			ck_assert_int_eq(has, 0);
+			REQUIRE(has == 0);
 		if (tpl == GOVREPORT_TEMPLATE_UNKNOWN)
-			ck_assert_msg(has == 0, "table %d present without a template", s);
+			REQUIRE_MSG(has == 0, "table %d present without a template", s);
 	}
 	if (tpl != GOVREPORT_TEMPLATE_UNKNOWN)
 		exercise_paths(r, gr_template_get(tpl), 1);
@@ -363,13 +378,13 @@ parse_and_walk(const char *data, size_t len, const char *what)
 	struct govreport *r = (struct govreport *)&sentinel;
 	enum govreport_status st = govreport_parse(data, len, 0, &r);
 
-	ck_assert_msg(documented_parse_status(st), "%s (%zu bytes): status %d (%s)", what,
+	REQUIRE_MSG(documented_parse_status(st), "%s (%zu bytes): status %d (%s)", what,
 		      len, st, govreport_status_str(st));
 	if (st != GOVREPORT_OK) {
-		ck_assert_msg(r == NULL, "%s: failed parse left *out set", what);
+		REQUIRE_MSG(r == NULL, "%s: failed parse left *out set", what);
 		return st;
 	}
-	ck_assert_msg(r != NULL, "%s: OK without a report", what);
+	REQUIRE_MSG(r != NULL, "%s: OK without a report", what);
 	exercise_report(r, next_thorough());
 	govreport_free(r);
 	return st;
@@ -613,7 +628,7 @@ truncations(const char *path, size_t step)
 	for (size_t cut = step; cut < len; cut += step, n++) {
 		/* A copy of exactly cut bytes, so valgrind sees any over-read. */
 		char *prefix = malloc(cut);
-		ck_assert_ptr_nonnull(prefix);
+		REQUIRE(prefix != NULL);
 		memcpy(prefix, data, cut);
 		if (parse_and_walk(prefix, cut, path) == GOVREPORT_OK)
 			ok++;
@@ -717,12 +732,12 @@ START_TEST(mutated_seed)
 		size_t edits = 1 + (size_t)(next_random(&seed) % 12);
 		char *exact;
 
-		ck_assert_ptr_nonnull(buf);
+		REQUIRE(buf != NULL);
 		memcpy(buf, data, len);
 		for (size_t e = 0; e < edits; e++)
 			n = mutate(buf, n, cap, &seed);
 		exact = malloc(n ? n : 1);
-		ck_assert_ptr_nonnull(exact);
+		REQUIRE(exact != NULL);
 		memcpy(exact, buf, n);
 		free(buf);
 		parse_and_walk(exact, n, seed_files[_i]);

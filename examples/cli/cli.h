@@ -27,6 +27,8 @@ struct cli_command {
 };
 
 extern const struct cli_command cli_parse;
+extern const struct cli_command cli_sum;
+extern const struct cli_command cli_diff;
 extern const struct cli_command cli_check;
 
 /* Print the command's usage and help to stdout; returns CLI_EXIT_OK. */
@@ -57,6 +59,12 @@ const char *cli_input_name(const char *path);
  */
 int cli_read_input(const struct cli_command *cmd, const char *path,
 		   char **data, size_t *len);
+
+/*
+ * The same without a message, for worker threads: returns 0, or an errno
+ * value (nothing is handed out then).
+ */
+int cli_read_file(const char *path, char **data, size_t *len);
 
 /*
  * Write @len bytes and a newline to stdout and flush. On error prints

@@ -1,4 +1,8 @@
-/* govreport parse [--detail] [FILE|-]: a report as canonical JSON. */
+/*
+ * govreport parse [--detail] [--jsonl] [-j N] [-q] [FILE|-]...: reports as
+ * canonical JSON; with --jsonl, one JSON object per line for any number
+ * of files (batch.h).
+ */
 #define _GNU_SOURCE /* getopt_long */
 #include <getopt.h>
 #include <stdio.h>
@@ -6,41 +10,103 @@
 
 #include <govreport.h>
 
+#include "batch.h"
 #include "cli.h"
 
-enum { OPT_DETAIL = 256 };
+enum { OPT_DETAIL = 256, OPT_JSONL };
+
+struct parse_batch {
+	const struct cli_command *cmd;
+	unsigned json_flags;
+};
+
+/* In a worker: the report's JSON with "file" first. */
+static int
+jsonl_work(struct cli_batch_item *item, void *data)
+{
+	const struct parse_batch *pb = data;
+	char *json = NULL;
+	size_t len = 0;
+	int ret;
+
+	if (!item->report)
+		return 0;
+	item->status = govreport_to_json(item->report, pb->json_flags, &json, &len);
+	if (item->status != GOVREPORT_OK)
+		return 0; /* said in jsonl_emit() */
+	ret = cli_jsonl_with_file(item->path, json, len, &item->output,
+				  &item->output_len);
+	govreport_string_free(json);
+	return ret;
+}
+
+/* In input order: the line, or an error record and a message. */
+static int
+jsonl_emit(struct cli_batch_item *item, void *data)
+{
+	const struct parse_batch *pb = data;
+	char *line = NULL;
+	size_t len = 0;
+	int ret;
+
+	if (item->output)
+		return cli_write_line(pb->cmd, item->output, item->output_len);
+	/* Unreadable, or (rarely) not writable as JSON. */
+	if (item->report) {
+		fprintf(stderr, "govreport %s: %s: %s\n", pb->cmd->name,
+			cli_input_name(item->path), govreport_status_str(item->status));
+		ret = cli_jsonl_error(item->path, govreport_status_str(item->status),
+				      &line, &len);
+	} else {
+		cli_batch_print_failure(pb->cmd, item);
+		ret = cli_jsonl_error(item->path, cli_batch_failure(item), &line, &len);
+	}
+	if (ret < 0) {
+		fprintf(stderr, "govreport %s: out of memory\n", pb->cmd->name);
+		return -1;
+	}
+	ret = cli_write_line(pb->cmd, line, len);
+	free(line);
+	return ret;
+}
 
 static int
-run_parse(const struct cli_command *cmd, int argc, char **argv)
+run_jsonl(const struct cli_command *cmd, char **paths, size_t npaths,
+	  unsigned json_flags, unsigned jobs, int quiet)
 {
-	static const struct option options[] = {
-		{ "detail", no_argument, NULL, OPT_DETAIL },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
+	static char *const stdin_only[] = { "-" };
+	struct parse_batch pb = { cmd, json_flags };
+	struct cli_batch batch = {
+		.cmd = cmd,
+		.jobs = jobs,
+		.progress = -1,
+		.work = jsonl_work,
+		.emit = jsonl_emit,
+		.data = &pb,
 	};
+	struct cli_batch_summary summary;
+	int ret;
+
+	if (npaths == 0) {
+		paths = (char **)stdin_only;
+		npaths = 1;
+	}
+	ret = cli_batch_run(&batch, paths, npaths, &summary);
+	if (!quiet)
+		cli_batch_print_summary(cmd, &summary);
+	if (ret < 0 || summary.unreadable > 0)
+		return CLI_EXIT_FAILURE;
+	return CLI_EXIT_OK;
+}
+
+static int
+run_one(const struct cli_command *cmd, const char *path, unsigned flags)
+{
 	struct govreport *report = NULL;
 	enum govreport_status status;
-	unsigned flags = 0;
-	const char *path;
 	char *data = NULL, *json = NULL;
 	size_t len = 0, json_len = 0;
-	int c, ret;
-
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
-		switch (c) {
-		case OPT_DETAIL:
-			flags |= GOVREPORT_JSON_DETAIL;
-			break;
-		case 'h':
-			return cli_help(cmd);
-		default:
-			return cli_option_error(cmd, argv);
-		}
-	}
-	if (argc - optind > 1)
-		return cli_usage_error(cmd, "one file at a time");
-	path = optind < argc ? argv[optind] : NULL;
+	int ret;
 
 	if (cli_read_input(cmd, path, &data, &len) < 0)
 		return CLI_EXIT_FAILURE;
@@ -65,17 +131,73 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 	return ret;
 }
 
+static int
+run_parse(const struct cli_command *cmd, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "detail", no_argument, NULL, OPT_DETAIL },
+		{ "jsonl", no_argument, NULL, OPT_JSONL },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	unsigned flags = 0, jobs = 1;
+	int c, jsonl = 0, quiet = 0;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hj:q", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DETAIL:
+			flags |= GOVREPORT_JSON_DETAIL;
+			break;
+		case OPT_JSONL:
+			jsonl = 1;
+			break;
+		case 'j':
+			if (cli_batch_parse_jobs(cmd, optarg, &jobs) < 0)
+				return CLI_EXIT_FAILURE;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			return cli_help(cmd);
+		case ':':
+			return cli_usage_error(cmd, "option '%s' needs a value",
+					       argv[optind - 1]);
+		default:
+			return cli_option_error(cmd, argv);
+		}
+	}
+	if (jsonl)
+		return run_jsonl(cmd, argv + optind, (size_t)(argc - optind), flags,
+				 jobs, quiet);
+	if (argc - optind > 1)
+		return cli_usage_error(cmd, "one file at a time without --jsonl");
+	return run_one(cmd, optind < argc ? argv[optind] : NULL, flags);
+}
+
 const struct cli_command cli_parse = {
 	.name = "parse",
-	.synopsis = "parse [--detail] [FILE|-]",
-	.summary = "Read a report and print it as canonical JSON (format govreport-1).",
+	.synopsis = "parse [--detail] [--jsonl [-j N] [-q]] [FILE|-]...",
+	.summary = "Read reports and print them as canonical JSON (format govreport-1).",
 	.help = "Reads FILE, or standard input when FILE is '-' or absent: text in\n"
-		"UTF-8, UTF-16 with a BOM, or GB18030.\n"
+		"UTF-8, UTF-16 with a BOM, or GB18030. Without --jsonl, one file and\n"
+		"one JSON object.\n"
 		"\n"
 		"Options:\n"
 		"  --detail     write each cell as {\"value\", \"state\", \"line\", \"raw\"}\n"
+		"  --jsonl      any number of files: one JSON object per line (JSON\n"
+		"               Lines), in input order, each with \"file\" first; a file\n"
+		"               that cannot be read gives {\"file\", \"error\"}. A summary\n"
+		"               (files, errors, warnings, unreadable) ends on stderr,\n"
+		"               and a progress line shows there on a terminal\n"
+		"  -j, --jobs=N parse in N threads (0: one per processor; default 1)\n"
+		"  -q, --quiet  no summary\n"
 		"  -h, --help   show this help\n"
 		"\n"
-		"Exit status: 0 on success, 2 on a usage error or unusable input.\n",
+		"Exit status: 0 on success, 2 on a usage error or unusable input\n"
+		"(with --jsonl: when any file was unusable).\n",
 	.run = run_parse,
 };

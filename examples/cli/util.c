@@ -52,8 +52,7 @@ cli_input_name(const char *path)
 }
 
 int
-cli_read_input(const struct cli_command *cmd, const char *path, char **data,
-	       size_t *len)
+cli_read_file(const char *path, char **data, size_t *len)
 {
 	const size_t limit = GOVREPORT_MAX_INPUT + 1;
 	int use_stdin = !path || strcmp(path, "-") == 0;
@@ -62,11 +61,8 @@ cli_read_input(const struct cli_command *cmd, const char *path, char **data,
 	size_t size = 0, cap = 0;
 	int err = 0;
 
-	if (!f) {
-		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name, path,
-			strerror(errno));
-		return -1;
-	}
+	if (!f)
+		return errno ? errno : EIO;
 	while (size < limit) {
 		size_t n;
 
@@ -96,13 +92,25 @@ cli_read_input(const struct cli_command *cmd, const char *path, char **data,
 	if (!use_stdin)
 		fclose(f);
 	if (err) {
-		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
-			cli_input_name(path), strerror(err));
 		free(buf);
-		return -1;
+		return err;
 	}
 	*data = buf;
 	*len = size;
+	return 0;
+}
+
+int
+cli_read_input(const struct cli_command *cmd, const char *path, char **data,
+	       size_t *len)
+{
+	int err = cli_read_file(path, data, len);
+
+	if (err) {
+		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
+			cli_input_name(path), strerror(err));
+		return -1;
+	}
 	return 0;
 }
 

@@ -1,0 +1,774 @@
+/*
+ * HTML → cell stream through libxml2's HTML parser; see html.h.
+ *
+ * The page is parsed into a tree (libxml2 recovers from broken markup the
+ * way browsers do) and walked in document order:
+ * - text outside tables is gathered block by block (p, div, h1…h6, li, …;
+ *   a <br> ends a line too), whitespace collapsed as a browser does, and
+ *   each block becomes a line item;
+ * - a table is laid out on its grid, rowspan and colspan expanded, and
+ *   read row by row: each cell's text once, at the cell's first grid slot,
+ *   as a cell item. A slot that a value cell (a number, a dash or nothing)
+ *   spans into is an empty cell, so that the values after it keep their
+ *   columns; a slot that a label spans into is nothing, as in the text
+ *   layouts (the stub of a merged "三、本年度办理结果" leaves nothing on the
+ *   rows below it). Text inside a cell (nested <p>, <span>, <br>) is
+ *   joined: without a space where a line break falls between Chinese
+ *   characters, with one elsewhere;
+ * - a table that holds another table, or has a single column, is page
+ *   layout, not data: its cells are read as blocks;
+ * - <head>, scripts, styles, form controls, hidden elements (display:none,
+ *   Word's mso-hide:all) and Word's conditional markers (<![if …]>) are
+ *   skipped.
+ * Every text is normalised as text input is (SPEC §4); items keep the
+ * source line of their element.
+ */
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "alloc.h"
+#include "cellvalue.h"
+#include "html.h"
+#include "normalize.h"
+#include "strbuf.h"
+#include "utf8.h"
+
+/* Tables larger than this (grid slots) are read as page layout. */
+#define GR_HTML_MAX_COLUMNS 1000
+#define GR_HTML_MAX_ROWSPAN 65534
+/* Elements nested deeper than this are read for their text alone. */
+#define GR_HTML_MAX_DEPTH 256
+
+enum pending { PENDING_NONE = 0, PENDING_SPACE = 1, PENDING_BREAK = 2 };
+
+struct walker {
+	const struct gr_text *raw;
+	struct gr_normalizer *norm;
+	/* What the walk produces: texts (each NUL-terminated), one line per
+	 * item, and the items, whose text pointers are set at the end. */
+	struct gr_strbuf buf;
+	struct gr_line *lines;
+	size_t nlines, lines_cap;
+	struct gr_items *items;
+	size_t *starts;
+	size_t starts_cap;
+	/* The block or cell being read, as written (UTF-8, not normalised). */
+	struct gr_strbuf acc;
+	struct gr_strbuf tmp;
+	uint32_t acc_line;
+	enum pending pending;
+	int in_cell; /* breaks join the cell's text instead of ending it */
+	int in_pre;
+	int failed;
+};
+
+/* ---- output ---------------------------------------------------------- */
+
+static size_t
+source_offset(const struct walker *w, uint32_t line)
+{
+	if (line == 0 || line > w->raw->nlines)
+		return 0;
+	return w->raw->lines[line - 1].offset;
+}
+
+/* Add an item with a copy of its (normalised, trimmed) text. */
+static int
+push_item(struct walker *w, const char *s, size_t len, uint32_t line,
+	  enum gr_item_kind kind)
+{
+	struct gr_items *items = w->items;
+	size_t start = w->buf.len;
+
+	if (items->count == items->cap) {
+		size_t cap = items->cap ? items->cap * 2 : 256;
+		struct gr_item *grown = gr_realloc(items->items, cap * sizeof(*grown));
+		size_t *starts;
+		if (!grown)
+			return -1;
+		items->items = grown;
+		items->cap = cap;
+		starts = gr_realloc(w->starts, cap * sizeof(*starts));
+		if (!starts)
+			return -1;
+		w->starts = starts;
+		w->starts_cap = cap;
+	}
+	if (w->nlines == w->lines_cap) {
+		size_t cap = w->lines_cap ? w->lines_cap * 2 : 256;
+		struct gr_line *grown = gr_realloc(w->lines, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		w->lines = grown;
+		w->lines_cap = cap;
+	}
+	gr_strbuf_append(&w->buf, s, len);
+	gr_strbuf_putc(&w->buf, '\0');
+	if (gr_strbuf_failed(&w->buf))
+		return -1;
+	w->lines[w->nlines++] = (struct gr_line){
+		.start = start, .len = len, .offset = source_offset(w, line),
+		.number = line,
+	};
+	w->starts[items->count] = start;
+	items->items[items->count++] = (struct gr_item){
+		.text = NULL, .len = len, .offset = source_offset(w, line),
+		.line = line, .column = 1, .kind = (uint8_t)kind,
+	};
+	return 0;
+}
+
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+		(*len)--;
+}
+
+/* Normalise what was gathered into w->tmp (trimmed); resets the gathering. */
+static int
+take_gathered(struct walker *w, const char **s, size_t *len)
+{
+	gr_strbuf_release(&w->tmp);
+	gr_strbuf_append(&w->tmp, "", 0);
+	if (w->acc.len && gr_normalize_utf8(w->norm, w->acc.data, w->acc.len, &w->tmp) < 0)
+		return -1;
+	if (gr_strbuf_failed(&w->tmp) || gr_strbuf_failed(&w->acc))
+		return -1;
+	*s = w->tmp.data;
+	*len = w->tmp.len;
+	trim(s, len);
+	w->acc.len = 0;
+	w->pending = PENDING_NONE;
+	return 0;
+}
+
+/* End the block being read: a line item, unless it holds no text. */
+static void
+flush_block(struct walker *w)
+{
+	const char *s;
+	size_t len;
+	uint32_t line = w->acc_line;
+
+	if (w->failed || w->acc.len == 0) {
+		w->pending = PENDING_NONE;
+		return;
+	}
+	if (take_gathered(w, &s, &len) < 0 ||
+	    (len > 0 && push_item(w, s, len, line, GR_ITEM_LINE) < 0))
+		w->failed = 1;
+}
+
+/* ---- gathering text --------------------------------------------------- */
+
+static int
+is_wide(int32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+	       (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0x2014 && cp <= 0x201D) ||
+	       cp == 0x2026;
+}
+
+static int32_t
+last_code_point(const struct gr_strbuf *b)
+{
+	size_t start = b->len, pos;
+
+	while (start > 0 && (b->data[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return -1;
+	pos = --start;
+	return gr_utf8_next(b->data, b->len, &pos);
+}
+
+static void
+line_break(struct walker *w)
+{
+	if (w->in_cell) {
+		if (w->acc.len)
+			w->pending = PENDING_BREAK;
+	} else {
+		flush_block(w);
+	}
+}
+
+/* Word's downlevel-revealed conditionals reach the tree as text:
+ * "<![if !supportLists]>", "<![endif]>". Their length at s, or 0. */
+static size_t
+conditional_marker(const char *s, size_t len)
+{
+	const char *end;
+
+	if (len < 4 || memcmp(s, "<![", 3) != 0)
+		return 0;
+	end = memchr(s, '>', len);
+	if (!end || end[-1] != ']')
+		return 0;
+	return (size_t)(end - s) + 1;
+}
+
+static void
+add_text(struct walker *w, const char *s, size_t len, uint32_t line)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n, skip;
+		int32_t cp;
+
+		if (c == '<' && (skip = conditional_marker(s + i, len - i)) != 0) {
+			i += skip;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+			if (c == '\n')
+				line++;
+			if (w->in_pre && c == '\n') {
+				line_break(w);
+			} else if (w->in_pre && w->acc.len) {
+				gr_strbuf_putc(&w->acc, (char)c);
+			} else if (w->acc.len) {
+				enum pending p = c == '\n' || c == '\r' ? PENDING_BREAK
+									 : PENDING_SPACE;
+				if (p > w->pending)
+					w->pending = p;
+			}
+			i++;
+			continue;
+		}
+		n = i;
+		cp = gr_utf8_next(s, len, &n);
+		if (cp < 0)
+			break;
+		n -= i;
+		if (w->pending != PENDING_NONE && w->acc.len) {
+			if (!(w->pending == PENDING_BREAK &&
+			      is_wide(last_code_point(&w->acc)) && is_wide(cp)))
+				gr_strbuf_putc(&w->acc, ' ');
+		}
+		w->pending = PENDING_NONE;
+		if (w->acc.len == 0)
+			w->acc_line = line;
+		gr_strbuf_append(&w->acc, s + i, n);
+		i += n;
+	}
+}
+
+/* ---- elements ---------------------------------------------------------- */
+
+static int
+name_is(const xmlNode *node, const char *name)
+{
+	return node->name && strcmp((const char *)node->name, name) == 0;
+}
+
+static int
+name_in(const xmlNode *node, const char *const *names)
+{
+	for (const char *const *n = names; *n; n++)
+		if (name_is(node, *n))
+			return 1;
+	return 0;
+}
+
+/* Elements whose content is no part of the document's text. */
+static const char *const skipped[] = {
+	"head", "title", "script", "style", "noscript", "template", "select",
+	"option", "button", "textarea", "input", "iframe", "object", "embed",
+	"svg", "math", "canvas", "audio", "video", "map", "xml", NULL,
+};
+
+/* Elements that begin and end a block of text. */
+static const char *const blocks[] = {
+	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+	"dt", "dd", "blockquote", "pre", "section", "article", "header",
+	"footer", "nav", "aside", "address", "figure", "figcaption", "center",
+	"form", "fieldset", "legend", "hr", "main", "body", "html", "caption",
+	"tr", "td", "th", "thead", "tbody", "tfoot", NULL,
+};
+
+/* A style attribute that hides the element (spaces and case ignored). */
+static int
+is_hidden(xmlNode *node)
+{
+	static const char *const hiding[] = { "display:none", "mso-hide:all",
+					      "visibility:hidden", NULL };
+	xmlChar *style;
+	char squeezed[256];
+	size_t n = 0;
+	int hidden = 0;
+
+	if (xmlHasProp(node, (const xmlChar *)"hidden"))
+		return 1;
+	style = xmlGetProp(node, (const xmlChar *)"style");
+	if (!style)
+		return 0;
+	for (const xmlChar *p = style; *p && n + 1 < sizeof(squeezed); p++) {
+		char c = (char)*p;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		squeezed[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	squeezed[n] = '\0';
+	xmlFree(style);
+	for (const char *const *h = hiding; *h && !hidden; h++)
+		hidden = strstr(squeezed, *h) != NULL;
+	return hidden;
+}
+
+static uint32_t
+node_line(const xmlNode *node)
+{
+	long line = xmlGetLineNo(node);
+	return line > 0 && line <= (long)UINT32_MAX ? (uint32_t)line : 0;
+}
+
+static void walk_children(struct walker *w, xmlNode *node, int depth);
+static void read_table(struct walker *w, xmlNode *table, int depth);
+
+/* Below GR_HTML_MAX_DEPTH: the subtree's text alone, without recursion. */
+static void
+walk_flat(struct walker *w, xmlNode *top)
+{
+	xmlNode *node = top->children;
+
+	while (node && node != top) {
+		if (node->type == XML_TEXT_NODE && node->content)
+			add_text(w, (const char *)node->content,
+				 strlen((const char *)node->content), node_line(node));
+		if (node->type == XML_ELEMENT_NODE && node->children &&
+		    !name_in(node, skipped)) {
+			node = node->children;
+			continue;
+		}
+		while (node != top && !node->next)
+			node = node->parent;
+		if (node != top)
+			node = node->next;
+	}
+}
+
+static void
+walk(struct walker *w, xmlNode *node, int depth)
+{
+	if (w->failed)
+		return;
+	if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+		if (node->content)
+			add_text(w, (const char *)node->content,
+				 strlen((const char *)node->content), node_line(node));
+		return;
+	}
+	if (node->type != XML_ELEMENT_NODE || name_in(node, skipped) || is_hidden(node))
+		return;
+	if (depth > GR_HTML_MAX_DEPTH) {
+		walk_flat(w, node);
+		return;
+	}
+	if (name_is(node, "br")) {
+		line_break(w);
+	} else if (name_is(node, "table") && !w->in_cell) {
+		flush_block(w);
+		read_table(w, node, depth);
+	} else if (name_in(node, blocks)) {
+		int pre = w->in_pre;
+		line_break(w);
+		w->in_pre = pre || name_is(node, "pre");
+		walk_children(w, node, depth + 1);
+		w->in_pre = pre;
+		line_break(w);
+	} else {
+		walk_children(w, node, depth + 1);
+	}
+}
+
+static void
+walk_children(struct walker *w, xmlNode *node, int depth)
+{
+	for (xmlNode *c = node->children; c && !w->failed; c = c->next)
+		walk(w, c, depth);
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+struct cell {
+	xmlNode *node;
+	size_t row, col, rowspan, colspan;
+	size_t text, len; /* normalised text in the table's texts */
+	uint32_t line;
+	int label; /* text, not a value: spans leave nothing behind */
+};
+
+struct table {
+	xmlNode **rows;
+	size_t nrows, rows_cap;
+	struct cell *cells;
+	size_t ncells, cells_cap;
+	struct gr_strbuf texts;
+};
+
+static int
+add_row(struct table *t, xmlNode *tr)
+{
+	if (t->nrows == t->rows_cap) {
+		size_t cap = t->rows_cap ? t->rows_cap * 2 : 32;
+		xmlNode **grown = gr_realloc(t->rows, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		t->rows = grown;
+		t->rows_cap = cap;
+	}
+	t->rows[t->nrows++] = tr;
+	return 0;
+}
+
+/* The table's rows in document order: in thead/tbody/tfoot or directly
+ * under the table (or under stray wrappers), never in a nested table. */
+static int
+collect_rows(struct table *t, xmlNode *parent, int depth)
+{
+	for (xmlNode *c = parent->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || name_is(c, "table"))
+			continue;
+		if (name_is(c, "tr")) {
+			if (add_row(t, c) < 0)
+				return -1;
+		} else if (!name_is(c, "td") && !name_is(c, "th") &&
+			   depth < GR_HTML_MAX_DEPTH && collect_rows(t, c, depth + 1) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+is_cell(const xmlNode *node)
+{
+	return node->type == XML_ELEMENT_NODE && (name_is(node, "td") || name_is(node, "th"));
+}
+
+static int
+has_descendant_table(const xmlNode *node)
+{
+	for (const xmlNode *c = node->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_is(c, "table") || has_descendant_table(c))
+			return 1;
+	}
+	return 0;
+}
+
+/* A table that holds a table, or has one column, lays out a page. */
+static int
+is_layout_table(const struct table *t)
+{
+	size_t widest = 0;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t n = 0;
+		for (xmlNode *c = t->rows[r]->children; c; c = c->next) {
+			if (!is_cell(c))
+				continue;
+			if (has_descendant_table(c))
+				return 1;
+			n++;
+		}
+		if (n > widest)
+			widest = n;
+	}
+	return widest <= 1;
+}
+
+static size_t
+span_attr(xmlNode *node, const char *name, size_t max)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+	size_t n = 0;
+	const xmlChar *p;
+
+	if (!v)
+		return 1;
+	for (p = v; *p == ' '; p++)
+		;
+	for (; *p >= '0' && *p <= '9' && n <= max; p++)
+		n = n * 10 + (size_t)(*p - '0');
+	xmlFree(v);
+	if (n == 0)
+		return 1;
+	return n > max ? max : n;
+}
+
+/* Read a cell's text into the table's texts. */
+static int
+read_cell(struct walker *w, struct table *t, struct cell *cell, int depth)
+{
+	const char *s;
+	size_t len;
+
+	w->in_cell = 1;
+	w->acc.len = 0;
+	w->acc_line = 0;
+	w->pending = PENDING_NONE;
+	walk_children(w, cell->node, depth + 1);
+	w->in_cell = 0;
+	if (w->failed)
+		return -1;
+	cell->line = w->acc_line ? w->acc_line : node_line(cell->node);
+	if (take_gathered(w, &s, &len) < 0)
+		return -1;
+	cell->text = t->texts.len;
+	cell->len = len;
+	gr_strbuf_append(&t->texts, s, len);
+	if (gr_strbuf_failed(&t->texts))
+		return -1;
+	if (len) {
+		struct gr_value v;
+		gr_value_parse(s, len, &v);
+		cell->label = v.kind == GR_VALUE_TEXT;
+	}
+	return 0;
+}
+
+static int
+add_cell(struct table *t, xmlNode *node, size_t row, size_t rows_left)
+{
+	struct cell *cell;
+
+	if (t->ncells == t->cells_cap) {
+		size_t cap = t->cells_cap ? t->cells_cap * 2 : 128;
+		struct cell *grown = gr_realloc(t->cells, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		t->cells = grown;
+		t->cells_cap = cap;
+	}
+	cell = &t->cells[t->ncells++];
+	*cell = (struct cell){ .node = node, .row = row };
+	cell->colspan = span_attr(node, "colspan", GR_HTML_MAX_COLUMNS);
+	cell->rowspan = span_attr(node, "rowspan", GR_HTML_MAX_ROWSPAN);
+	if (cell->rowspan > rows_left)
+		cell->rowspan = rows_left;
+	return 0;
+}
+
+static int
+covers(const struct cell *cell, size_t row)
+{
+	return cell && row >= cell->row && row < cell->row + cell->rowspan;
+}
+
+/*
+ * Lay the cells out on the grid row by row (HTML's table model: a cell
+ * takes the first column no cell from above still covers) and emit each
+ * row's slots in column order.
+ */
+static int
+emit_grid(struct walker *w, struct table *t)
+{
+	struct cell **owner = gr_calloc(GR_HTML_MAX_COLUMNS, sizeof(*owner));
+	size_t width = 0, next = 0;
+
+	if (!owner)
+		return -1;
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t col = 0;
+		uint32_t row_line = node_line(t->rows[r]);
+		for (; next < t->ncells && t->cells[next].row == r; next++) {
+			struct cell *cell = &t->cells[next];
+			while (col < GR_HTML_MAX_COLUMNS && covers(owner[col], r) &&
+			       owner[col]->row < r)
+				col++;
+			if (col >= GR_HTML_MAX_COLUMNS)
+				break;
+			if (cell->colspan > GR_HTML_MAX_COLUMNS - col)
+				cell->colspan = GR_HTML_MAX_COLUMNS - col;
+			cell->col = col;
+			for (size_t k = col; k < col + cell->colspan; k++)
+				owner[k] = cell;
+			col += cell->colspan;
+			if (col > width)
+				width = col;
+		}
+		for (; next < t->ncells && t->cells[next].row == r; next++)
+			; /* cells past the widest grid are dropped */
+		for (size_t k = 0; k < width; k++) {
+			struct cell *cell = owner[k];
+			int rc = 0;
+			if (!covers(cell, r))
+				continue;
+			if (cell->row == r && cell->col == k)
+				rc = push_item(w, t->texts.data + cell->text, cell->len,
+					       cell->line, GR_ITEM_CELL);
+			else if (!cell->label)
+				rc = push_item(w, "", 0, row_line ? row_line : cell->line,
+					       GR_ITEM_CELL);
+			if (rc < 0) {
+				gr_free(owner);
+				return -1;
+			}
+		}
+	}
+	gr_free(owner);
+	return 0;
+}
+
+static void
+release_table(struct table *t)
+{
+	gr_free(t->rows);
+	gr_free(t->cells);
+	gr_strbuf_release(&t->texts);
+}
+
+static void
+read_table(struct walker *w, xmlNode *node, int depth)
+{
+	struct table t = { 0 };
+
+	gr_strbuf_init(&t.texts);
+	gr_strbuf_append(&t.texts, "", 0);
+	/* A caption is a line of its own before the rows. */
+	for (xmlNode *c = node->children; c && !w->failed; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && name_is(c, "caption"))
+			walk(w, c, depth + 1);
+	if (w->failed || collect_rows(&t, node, depth) < 0) {
+		w->failed = 1;
+		release_table(&t);
+		return;
+	}
+	if (is_layout_table(&t)) {
+		for (size_t r = 0; r < t.nrows && !w->failed; r++)
+			walk(w, t.rows[r], depth + 1);
+		release_table(&t);
+		return;
+	}
+	for (size_t r = 0; r < t.nrows && !w->failed; r++) {
+		for (xmlNode *c = t.rows[r]->children; c; c = c->next) {
+			if (!is_cell(c) || is_hidden(c))
+				continue;
+			if (add_cell(&t, c, r, t.nrows - r) < 0 ||
+			    read_cell(w, &t, &t.cells[t.ncells - 1], depth) < 0) {
+				w->failed = 1;
+				break;
+			}
+		}
+	}
+	if (!w->failed && emit_grid(w, &t) < 0)
+		w->failed = 1;
+	release_table(&t);
+}
+
+/* ---- the document -------------------------------------------------------- */
+
+int
+gr_html_available(void)
+{
+	return 1;
+}
+
+/* The raw lines joined again, so that libxml2 counts the same lines. */
+static char *
+join_lines(const struct gr_text *raw, size_t *len)
+{
+	struct gr_strbuf b;
+
+	gr_strbuf_init(&b);
+	for (size_t i = 0; i < raw->nlines; i++) {
+		gr_strbuf_append(&b, gr_line_text(raw, &raw->lines[i]), raw->lines[i].len);
+		gr_strbuf_putc(&b, '\n');
+	}
+	return gr_strbuf_steal(&b, len);
+}
+
+static void
+walker_release(struct walker *w)
+{
+	gr_strbuf_release(&w->buf);
+	gr_strbuf_release(&w->acc);
+	gr_strbuf_release(&w->tmp);
+	gr_free(w->lines);
+	gr_free(w->starts);
+	gr_normalizer_free(w->norm);
+}
+
+enum govreport_status
+gr_html_build(const struct gr_text *raw, struct gr_text *text,
+	      struct gr_items *items)
+{
+	struct walker w = { .raw = raw, .items = items };
+	htmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	xmlNode *root;
+	char *source;
+	size_t len;
+	enum govreport_status st = GOVREPORT_OK;
+
+	*text = (struct gr_text){ 0 };
+	*items = (struct gr_items){ 0 };
+	source = join_lines(raw, &len);
+	if (!source)
+		return GOVREPORT_ERR_NOMEM;
+	if (len > INT32_MAX) {
+		gr_free(source);
+		return GOVREPORT_ERR_INPUT_TOO_LARGE;
+	}
+	ctxt = htmlNewParserCtxt();
+	if (!ctxt) {
+		gr_free(source);
+		return GOVREPORT_ERR_NOMEM;
+	}
+	doc = htmlCtxtReadMemory(ctxt, source, (int)len, NULL, "UTF-8",
+				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+				 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+				 HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+	htmlFreeParserCtxt(ctxt);
+	gr_free(source);
+	if (!doc)
+		return GOVREPORT_ERR_INTERNAL;
+
+	w.norm = gr_normalizer_new();
+	gr_strbuf_init(&w.buf);
+	gr_strbuf_init(&w.acc);
+	gr_strbuf_init(&w.tmp);
+	if (!w.norm) {
+		xmlFreeDoc(doc);
+		return GOVREPORT_ERR_NOMEM;
+	}
+	root = xmlDocGetRootElement(doc);
+	if (root) {
+		walk(&w, root, 0);
+		flush_block(&w);
+	}
+	xmlFreeDoc(doc);
+	if (w.failed) {
+		st = GOVREPORT_ERR_NOMEM;
+	} else if (items->count == 0) {
+		st = GOVREPORT_ERR_INPUT_EMPTY;
+	} else {
+		for (size_t i = 0; i < items->count; i++)
+			items->items[i].text = w.buf.data + w.starts[i];
+		text->traditional = gr_normalizer_converted(w.norm);
+		text->gb18030 = raw->gb18030;
+		text->lines = w.lines;
+		text->nlines = w.nlines;
+		text->buf = gr_strbuf_steal(&w.buf, &text->len);
+		w.lines = NULL;
+	}
+	walker_release(&w);
+	if (st != GOVREPORT_OK) {
+		gr_items_release(items);
+		gr_text_release(text);
+	}
+	return st;
+}

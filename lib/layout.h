@@ -1,0 +1,21 @@
+/*
+ * Text extracted from PDF with `pdftotext -layout` → the cell stream
+ * (SPEC §2 item 7). Cells are aligned by runs of spaces, long labels wrap
+ * onto the lines around their row's values, prose wraps at the page's
+ * width, and page headers, footers and page numbers come between rows.
+ * This module finds the columns and gives the same items as the other
+ * layouts, so that nothing above cells.h sees the difference.
+ */
+#ifndef GR_LAYOUT_H
+#define GR_LAYOUT_H
+
+#include "cells.h"
+#include "text.h"
+
+/* Whether the (normalised) text looks like pdftotext -layout output. */
+int gr_layout_detect(const struct gr_text *text);
+
+/* Split the document into items. Returns 0, or -1 when out of memory. */
+int gr_layout_build(const struct gr_text *text, struct gr_items *out);
+
+#endif
