@@ -17,6 +17,7 @@ static const struct cli_command *const commands[] = {
 	&cli_sum,
 	&cli_diff,
 	&cli_check,
+	&cli_render,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -39,8 +40,8 @@ usage(FILE *out)
 		"  -h, --help     show this help; 'govreport COMMAND --help' for a command\n"
 		"  --version      print the library's version\n"
 		"\n"
-		"Exit status: 0 success, 1 errors found in a report (check),\n"
-		"2 usage error or unusable input.\n");
+		"Exit status: 0 success, 1 errors found in a report (check) or\n"
+		"differences found (diff), 2 usage error or unusable input.\n");
 }
 
 static const struct cli_command *

@@ -953,6 +953,66 @@ govreport_diff_json(const struct govreport_diff *diff, unsigned flags,
 
 /** @} */
 
+/* ------------------------------------------------------------------ */
+/** @name Rendering
+ * The report as its template's official forms (SPEC §7).
+ * @{ */
+
+/**
+ * What govreport_render() writes.
+ * @since 1.0
+ */
+enum govreport_render_format {
+	/** A complete HTML page (UTF-8): the title, the six parts with their
+	 * prose, each table in the official layout of the report's template
+	 * (rowspan/colspan, official labels, `<table class="govreport
+	 * govreport-SECTION">`, no styling beyond the class), the signature
+	 * and the date. Parsing it gives the report back. */
+	GOVREPORT_RENDER_HTML = 0,
+	/** The same document in Markdown: pipe tables, a merged cell's text
+	 * written once, a row's stub labels in its first cell. Parsing it
+	 * gives the report back. */
+	GOVREPORT_RENDER_MARKDOWN = 1,
+	/** Every cell of every table present, long form, one line per cell:
+	 * `section,row,column,value,state` after that header line (RFC 4180,
+	 * CRLF line ends); value empty for a null cell, state "present",
+	 * "blank", "dash", "invalid", "inferred" or "missing". */
+	GOVREPORT_RENDER_CSV = 2,
+	/** The document as plain text, tables with columns aligned by spaces
+	 * (East Asian wide characters count two columns). */
+	GOVREPORT_RENDER_TEXT = 3,
+};
+
+/**
+ * Render a report. A report made by govreport_new() renders as the blank
+ * form an organ fills in. Only what the report holds is written: a part
+ * whose text is NULL and a table that is absent are left out (with their
+ * headings), so that parsing the HTML or Markdown gives the same report
+ * (the same canonical JSON) back; an opening sentence names the organ and
+ * year when the title does not.
+ * @param format one of enum govreport_render_format.
+ * @param flags GOVREPORT_RENDER_ANNOTATE (HTML only): a self-contained page
+ *        for people checking a report, with inline CSS and no scripts,
+ *        every cell a diagnostic of the report names marked with the class
+ *        of its severity ("gr-error", "gr-warning", "gr-info") and the
+ *        message as its title, the messages as numbered notes under each
+ *        table, and the diagnostics that name no cell listed; run
+ *        govreport_validate() first for the rule checks.
+ *        GOVREPORT_LANG_EN: those messages and notes in English. Any
+ *        other flag is GOVREPORT_ERR_ARGUMENT.
+ * @param out receives the NUL-terminated text, freed with
+ *        govreport_string_free().
+ * @param len receives its length (may be NULL).
+ * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_render(const struct govreport *report,
+		 enum govreport_render_format format, unsigned flags,
+		 char **out, size_t *len);
+
+/** @} */
+
 #ifdef __cplusplus
 }
 #endif

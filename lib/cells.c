@@ -1,7 +1,7 @@
 /*
  * Layout → cell stream. Each line is read by the first rule that fits it:
  * a tab-indented cell, a Markdown row, a run of cells each ending in " |",
- * or a plain line. A plain line right after a tab cell continues that cell
+ * or a plain line (without the marks of a Markdown heading). A plain line right after a tab cell continues that cell
  * (Word wraps long header cells: "本年新" / "制作数量").
  */
 #include <string.h>
@@ -159,6 +159,21 @@ push_pipe_cells(struct builder *b, const char *s, size_t len, int leading)
 	return 0;
 }
 
+/* A Markdown heading's marks: "## 一、总体情况" is the line 一、总体情况. */
+static void
+strip_heading_marks(const char **s, size_t *len)
+{
+	size_t n = 0;
+
+	while (n < *len && n < 7 && (*s)[n] == '#')
+		n++;
+	if (n == 0 || n > 6 || n >= *len || (*s)[n] != ' ')
+		return;
+	*s += n;
+	*len -= n;
+	trim(s, len);
+}
+
 static int
 read_line(struct builder *b, const char *s, size_t len)
 {
@@ -167,6 +182,7 @@ read_line(struct builder *b, const char *s, size_t len)
 	int was_tab_cell = b->in_tab_cell;
 
 	trim(&t, &tlen);
+	strip_heading_marks(&t, &tlen);
 	b->in_tab_cell = 0;
 	/* A tab-indented line is a cell, an empty one too ("\t"). */
 	if (len > 0 && s[0] == '\t') {

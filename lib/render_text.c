@@ -1,1 +1,303 @@
-/* placeholder */
+/*
+ * The report as Markdown and as plain text. Neither can merge cells, so
+ * each table's form is flattened: a merged cell's text is written once, in
+ * its first row and column, and the stub's labels of a row (三、本年度办理
+ * 结果, （三）不予公开, 1.属于国家秘密) share the row's first cell, outer
+ * labels first, as the parser reads them. See render.h.
+ */
+#include <string.h>
+
+#include "alloc.h"
+#include "render.h"
+#include "utf8.h"
+
+struct flat {
+	size_t nrows, ncols;
+	struct gr_strbuf *cells; /* nrows × ncols */
+	unsigned char *value;    /* 1 for a value cell (right-aligned) */
+	unsigned char *caption;  /* 1 for a row that is a caption alone */
+};
+
+static void
+flat_release(struct flat *fl)
+{
+	for (size_t i = 0; fl->cells && i < fl->nrows * fl->ncols; i++)
+		gr_strbuf_release(&fl->cells[i]);
+	gr_free(fl->cells);
+	gr_free(fl->value);
+	gr_free(fl->caption);
+	*fl = (struct flat){ 0 };
+}
+
+static int
+flatten(const struct govreport *r, const struct gr_table *t, struct flat *fl)
+{
+	const struct gr_cell *cells = gr_report_cells(r, t->section);
+	struct gr_form form;
+	int failed = 0;
+
+	*fl = (struct flat){ 0 };
+	if (gr_form_build(t, &form) < 0)
+		return -1;
+	fl->nrows = form.nrows;
+	fl->ncols = form.stub_cols ? form.ncols - form.stub_cols + 1 : form.ncols;
+	fl->cells = gr_calloc(fl->nrows * fl->ncols + 1, sizeof(*fl->cells));
+	fl->value = gr_calloc(fl->nrows * fl->ncols + 1, 1);
+	fl->caption = gr_calloc(fl->nrows + 1, 1);
+	if (!fl->cells || !fl->value || !fl->caption) {
+		gr_form_release(&form);
+		flat_release(fl);
+		return -1;
+	}
+	for (size_t k = 0; k < form.count; k++) {
+		const struct gr_form_cell *c = &form.cells[k];
+		size_t col = !form.stub_cols ? c->col
+			     : c->stub ? 0 : c->col - form.stub_cols + 1;
+		size_t at = c->row * fl->ncols + col;
+		struct gr_strbuf *b = &fl->cells[at];
+		/* A caption across the whole table: centred as printed. */
+		if (c->role == GR_FORM_CAPTION && c->col == 0 && c->colspan == form.ncols)
+			fl->caption[c->row] = 1;
+		if (c->role == GR_FORM_VALUE) {
+			fl->value[at] = 1;
+			gr_render_value(&cells[c->ref.index], b);
+		} else {
+			if (b->len)
+				gr_strbuf_putc(b, ' ');
+			gr_strbuf_puts(b, c->text);
+		}
+		failed |= gr_strbuf_failed(b);
+	}
+	gr_form_release(&form);
+	if (failed) {
+		flat_release(fl);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *
+flat_text(const struct flat *fl, size_t row, size_t col, size_t *len)
+{
+	const struct gr_strbuf *b = &fl->cells[row * fl->ncols + col];
+
+	*len = b->len;
+	return b->data ? b->data : "";
+}
+
+/* ---- Markdown -------------------------------------------------------------- */
+
+static void
+md_cell(struct gr_strbuf *out, const char *s, size_t len)
+{
+	gr_strbuf_puts(out, " ");
+	for (size_t i = 0; i < len; i++)
+		if (s[i] != '|' && s[i] != '\n')
+			gr_strbuf_putc(out, s[i]);
+	gr_strbuf_puts(out, " |");
+}
+
+static int
+md_table(const struct govreport *r, const struct gr_table *t, struct gr_strbuf *out)
+{
+	struct flat fl;
+
+	if (flatten(r, t, &fl) < 0)
+		return -1;
+	for (size_t row = 0; row < fl.nrows; row++) {
+		gr_strbuf_putc(out, '|');
+		for (size_t col = 0; col < fl.ncols; col++) {
+			size_t len;
+			const char *s = flat_text(&fl, row, col, &len);
+			md_cell(out, s, len);
+		}
+		gr_strbuf_putc(out, '\n');
+		if (row == 0) {
+			gr_strbuf_putc(out, '|');
+			for (size_t col = 0; col < fl.ncols; col++)
+				gr_strbuf_puts(out, "---|");
+			gr_strbuf_putc(out, '\n');
+		}
+	}
+	gr_strbuf_putc(out, '\n');
+	flat_release(&fl);
+	return 0;
+}
+
+/* ---- plain text -------------------------------------------------------------- */
+
+/* Columns a character takes in a terminal: two for East Asian wide ones. */
+static size_t
+display_width(const char *s, size_t len)
+{
+	size_t pos = 0, width = 0;
+
+	while (pos < len) {
+		int32_t c = gr_utf8_next(s, len, &pos);
+		if (c < 0)
+			break;
+		width += (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+				 (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+				 (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+				 (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD)
+			 ? 2 : 1;
+	}
+	return width;
+}
+
+static void
+pad(struct gr_strbuf *out, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		gr_strbuf_putc(out, ' ');
+}
+
+static void
+trim_line_end(struct gr_strbuf *out)
+{
+	while (out->len && out->data[out->len - 1] == ' ')
+		out->data[--out->len] = '\0';
+}
+
+static int
+text_table(const struct govreport *r, const struct gr_table *t, struct gr_strbuf *out)
+{
+	struct flat fl;
+	size_t *widths, total = 0;
+
+	if (flatten(r, t, &fl) < 0)
+		return -1;
+	widths = gr_calloc(fl.ncols + 1, sizeof(*widths));
+	if (!widths) {
+		flat_release(&fl);
+		return -1;
+	}
+	for (size_t row = 0; row < fl.nrows; row++) {
+		for (size_t col = 0; col < fl.ncols; col++) {
+			size_t len, w;
+			const char *s = flat_text(&fl, row, col, &len);
+			w = display_width(s, len);
+			if (w > widths[col])
+				widths[col] = w;
+		}
+	}
+	for (size_t col = 0; col < fl.ncols; col++)
+		total += widths[col] + (col ? 2 : 0);
+	for (size_t row = 0; row < fl.nrows; row++) {
+		if (fl.caption[row]) {
+			size_t len, w;
+			const char *s = flat_text(&fl, row, 0, &len);
+			w = display_width(s, len);
+			pad(out, w < total ? (total - w) / 2 : 0);
+			gr_strbuf_append(out, s, len);
+			gr_strbuf_putc(out, '\n');
+			continue;
+		}
+		for (size_t col = 0; col < fl.ncols; col++) {
+			size_t len, w;
+			const char *s = flat_text(&fl, row, col, &len);
+			w = display_width(s, len);
+			if (col)
+				pad(out, 2);
+			if (fl.value[row * fl.ncols + col])
+				pad(out, widths[col] - w);
+			gr_strbuf_append(out, s, len);
+			if (!fl.value[row * fl.ncols + col])
+				pad(out, widths[col] - w);
+		}
+		trim_line_end(out);
+		gr_strbuf_putc(out, '\n');
+	}
+	gr_strbuf_putc(out, '\n');
+	gr_free(widths);
+	flat_release(&fl);
+	return 0;
+}
+
+/* ---- the documents ------------------------------------------------------------ */
+
+struct style {
+	const char *title, *heading; /* line prefixes */
+	int (*table)(const struct govreport *r, const struct gr_table *t,
+		     struct gr_strbuf *out);
+};
+
+static void
+prose(const struct govreport *r, const struct style *st, enum gr_part part,
+      enum govreport_field field, struct gr_strbuf *out)
+{
+	const char *text = r->fields[field], *line;
+	size_t len;
+
+	if (!text)
+		return;
+	gr_strbuf_puts(out, st->heading);
+	gr_render_heading(part, out);
+	gr_strbuf_puts(out, "\n\n");
+	while (gr_render_next_line(&text, &line, &len)) {
+		if (!len)
+			continue;
+		gr_strbuf_append(out, line, len);
+		gr_strbuf_puts(out, "\n\n");
+	}
+}
+
+static int
+table_part(const struct govreport *r, const struct style *st, enum gr_part part,
+	   enum govreport_section section, struct gr_strbuf *out)
+{
+	if (!r->tpl || !gr_report_cells(r, section))
+		return 0;
+	gr_strbuf_puts(out, st->heading);
+	gr_render_heading(part, out);
+	gr_strbuf_puts(out, "\n\n");
+	return st->table(r, gr_table_get(r->tpl, section), out);
+}
+
+static int
+document(const struct govreport *r, const struct style *st, struct gr_strbuf *out)
+{
+	const char *title = r->fields[GOVREPORT_FIELD_TITLE];
+	const char *organ = r->fields[GOVREPORT_FIELD_ORGAN];
+	const char *published = r->fields[GOVREPORT_FIELD_PUBLISHED];
+	size_t before;
+
+	if (title)
+		gr_strbuf_printf(out, "%s%s\n\n", st->title, title);
+	before = out->len;
+	gr_render_intro(r, out);
+	if (out->len > before)
+		gr_strbuf_puts(out, "\n\n");
+	prose(r, st, GR_PART_OVERVIEW, GOVREPORT_FIELD_OVERVIEW, out);
+	if (table_part(r, st, GR_PART_DISCLOSURE, GOVREPORT_SECTION_ACTIVE_DISCLOSURE, out) < 0 ||
+	    table_part(r, st, GR_PART_APPLICATIONS, GOVREPORT_SECTION_APPLICATIONS, out) < 0 ||
+	    table_part(r, st, GR_PART_REVIEW, GOVREPORT_SECTION_REVIEW_LITIGATION, out) < 0)
+		return -1;
+	prose(r, st, GR_PART_PROBLEMS, GOVREPORT_FIELD_PROBLEMS, out);
+	prose(r, st, GR_PART_OTHER, GOVREPORT_FIELD_OTHER_MATTERS, out);
+	if (published) {
+		if (organ)
+			gr_strbuf_printf(out, "%s\n\n", organ);
+		gr_render_date(published, out);
+		gr_strbuf_putc(out, '\n');
+	}
+	return 0;
+}
+
+int
+gr_render_markdown(const struct govreport *r, unsigned flags, struct gr_strbuf *out)
+{
+	static const struct style markdown = { "# ", "## ", md_table };
+
+	(void)flags;
+	return document(r, &markdown, out);
+}
+
+int
+gr_render_text(const struct govreport *r, unsigned flags, struct gr_strbuf *out)
+{
+	static const struct style text = { "", "", text_table };
+
+	(void)flags;
+	return document(r, &text, out);
+}

@@ -30,6 +30,7 @@ extern const struct cli_command cli_parse;
 extern const struct cli_command cli_sum;
 extern const struct cli_command cli_diff;
 extern const struct cli_command cli_check;
+extern const struct cli_command cli_render;
 
 /* Print the command's usage and help to stdout; returns CLI_EXIT_OK. */
 int cli_help(const struct cli_command *cmd);
@@ -47,6 +48,13 @@ int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
  * 256 and up. Returns CLI_EXIT_FAILURE.
  */
 int cli_option_error(const struct cli_command *cmd, char **argv);
+
+/*
+ * The value of --format (auto, text, html, layout) as govreport_parse()
+ * flags. On an unknown value reports a usage error and returns -1.
+ */
+int cli_parse_format(const struct cli_command *cmd, const char *value,
+		     unsigned *flags);
 
 /* The name of an input for messages: the path, or "<stdin>". */
 const char *cli_input_name(const char *path);

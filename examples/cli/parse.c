@@ -13,7 +13,7 @@
 #include "batch.h"
 #include "cli.h"
 
-enum { OPT_DETAIL = 256, OPT_JSONL };
+enum { OPT_DETAIL = 256, OPT_JSONL, OPT_FORMAT };
 
 struct parse_batch {
 	const struct cli_command *cmd;
@@ -72,7 +72,7 @@ jsonl_emit(struct cli_batch_item *item, void *data)
 
 static int
 run_jsonl(const struct cli_command *cmd, char **paths, size_t npaths,
-	  unsigned json_flags, unsigned jobs, int quiet)
+	  unsigned json_flags, unsigned parse_flags, unsigned jobs, int quiet)
 {
 	static char *const stdin_only[] = { "-" };
 	struct parse_batch pb = { cmd, json_flags };
@@ -83,6 +83,7 @@ run_jsonl(const struct cli_command *cmd, char **paths, size_t npaths,
 		.work = jsonl_work,
 		.emit = jsonl_emit,
 		.data = &pb,
+		.parse_flags = parse_flags,
 	};
 	struct cli_batch_summary summary;
 	int ret;
@@ -100,7 +101,8 @@ run_jsonl(const struct cli_command *cmd, char **paths, size_t npaths,
 }
 
 static int
-run_one(const struct cli_command *cmd, const char *path, unsigned flags)
+run_one(const struct cli_command *cmd, const char *path, unsigned flags,
+	unsigned parse_flags)
 {
 	struct govreport *report = NULL;
 	enum govreport_status status;
@@ -110,7 +112,7 @@ run_one(const struct cli_command *cmd, const char *path, unsigned flags)
 
 	if (cli_read_input(cmd, path, &data, &len) < 0)
 		return CLI_EXIT_FAILURE;
-	status = govreport_parse(data, len, 0, &report);
+	status = govreport_parse(data, len, parse_flags, &report);
 	free(data);
 	if (status != GOVREPORT_OK) {
 		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
@@ -137,12 +139,13 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 	static const struct option options[] = {
 		{ "detail", no_argument, NULL, OPT_DETAIL },
 		{ "jsonl", no_argument, NULL, OPT_JSONL },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	unsigned flags = 0, jobs = 1;
+	unsigned flags = 0, parse_flags = 0, jobs = 1;
 	int c, jsonl = 0, quiet = 0;
 
 	opterr = 0;
@@ -153,6 +156,10 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 			break;
 		case OPT_JSONL:
 			jsonl = 1;
+			break;
+		case OPT_FORMAT:
+			if (cli_parse_format(cmd, optarg, &parse_flags) < 0)
+				return CLI_EXIT_FAILURE;
 			break;
 		case 'j':
 			if (cli_batch_parse_jobs(cmd, optarg, &jobs) < 0)
@@ -172,22 +179,25 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 	}
 	if (jsonl)
 		return run_jsonl(cmd, argv + optind, (size_t)(argc - optind), flags,
-				 jobs, quiet);
+				 parse_flags, jobs, quiet);
 	if (argc - optind > 1)
 		return cli_usage_error(cmd, "one file at a time without --jsonl");
-	return run_one(cmd, optind < argc ? argv[optind] : NULL, flags);
+	return run_one(cmd, optind < argc ? argv[optind] : NULL, flags, parse_flags);
 }
 
 const struct cli_command cli_parse = {
 	.name = "parse",
-	.synopsis = "parse [--detail] [--jsonl [-j N] [-q]] [FILE|-]...",
+	.synopsis = "parse [--detail] [--format F] [--jsonl [-j N] [-q]] [FILE|-]...",
 	.summary = "Read reports and print them as canonical JSON (format govreport-1).",
-	.help = "Reads FILE, or standard input when FILE is '-' or absent: text in\n"
-		"UTF-8, UTF-16 with a BOM, or GB18030. Without --jsonl, one file and\n"
-		"one JSON object.\n"
+	.help = "Reads FILE, or standard input when FILE is '-' or absent: text,\n"
+		"HTML or pdftotext -layout output in UTF-8, UTF-16 with a BOM, or\n"
+		"GB18030 (HTML: or the charset it declares). Without --jsonl, one\n"
+		"file and one JSON object.\n"
 		"\n"
 		"Options:\n"
 		"  --detail     write each cell as {\"value\", \"state\", \"line\", \"raw\"}\n"
+		"  --format=F   the input's shape: auto (detected; the default), text,\n"
+		"               html, or layout (pdftotext -layout output)\n"
 		"  --jsonl      any number of files: one JSON object per line (JSON\n"
 		"               Lines), in input order, each with \"file\" first; a file\n"
 		"               that cannot be read gives {\"file\", \"error\"}. A summary\n"

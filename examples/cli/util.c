@@ -45,6 +45,30 @@ cli_option_error(const struct cli_command *cmd, char **argv)
 	return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
 }
 
+int
+cli_parse_format(const struct cli_command *cmd, const char *value,
+		 unsigned *flags)
+{
+	static const struct {
+		const char *name;
+		unsigned flag;
+	} formats[] = {
+		{ "auto", 0 },
+		{ "text", GOVREPORT_FORMAT_TEXT },
+		{ "html", GOVREPORT_FORMAT_HTML },
+		{ "layout", GOVREPORT_FORMAT_LAYOUT },
+	};
+
+	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		if (strcmp(value, formats[i].name) == 0) {
+			*flags = formats[i].flag;
+			return 0;
+		}
+	}
+	cli_usage_error(cmd, "unknown format '%s' (auto, text, html or layout)", value);
+	return -1;
+}
+
 const char *
 cli_input_name(const char *path)
 {

@@ -1,0 +1,377 @@
+"""Tests of the govreport Python package against the library just built.
+
+`meson test` runs them with GOVREPORT_LIBRARY set to the build's
+lib/libgovreport.so.1, PYTHONPATH to bindings/python, and
+GOVREPORT_TEST_DATA to tests/data. Standard library only (unittest).
+"""
+
+import gc
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import unittest
+from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
+
+import govreport
+from govreport import Cell, Diagnostic, GovreportError, Status
+
+DATA = pathlib.Path(os.environ.get(
+    "GOVREPORT_TEST_DATA",
+    pathlib.Path(__file__).resolve().parents[3] / "tests" / "data")).resolve()
+SEEDS = DATA / "seeds"
+SOURCE_ROOT = pathlib.Path(__file__).resolve().parents[3]
+
+S000 = SEEDS / "000_60b25c9977688c27.txt"  # "2021", 2023, 伊州区民政局
+S001 = SEEDS / "001_ebc51afa85553e39.txt"  # "2021", 2024, 锦屏县大同乡人民政府
+S002 = SEEDS / "002_c3fcc36b9cf6fff1.txt"  # "2019", 2020, 绿园区民政局
+S003 = SEEDS / "003_64f6c83b9150245c.txt"  # "2021", 2021, 卫辉市信访局
+S004 = SEEDS / "004_76d98d904843aa38.txt"  # "2019", 2020, 鲤城区…临江街道办事处
+
+
+def expected(seed):
+    with open(str(seed).replace(".txt", ".expected.json"), encoding="utf-8") as f:
+        return json.load(f, parse_float=Decimal)
+
+
+class ParseTest(unittest.TestCase):
+    def test_metadata_of_the_seeds(self):
+        with govreport.parse(S001) as r:
+            self.assertEqual(r.template, "2021")
+            self.assertEqual(r.year, 2024)
+            self.assertEqual(r.organ, "锦屏县大同乡人民政府")
+            self.assertIsNone(r.title)
+            self.assertIsNone(r.published)
+        with govreport.parse(S002) as r:
+            self.assertEqual(r.template, "2019")
+            self.assertEqual(r.year, 2020)
+            self.assertEqual(r.organ, "绿园区民政局")
+            self.assertEqual(r.title, "绿园区民政局2020年政府信息公开工作年度报告")
+            self.assertEqual(r.published, "2021-01-14")
+        with govreport.parse(S000) as r:
+            self.assertEqual(r.published, "2024-01-16")
+            self.assertTrue(r.text["overview"])
+
+    def test_text_bytes_and_path_agree(self):
+        raw = S004.read_bytes()
+        with govreport.parse(S004) as a, govreport.parse(raw) as b, \
+                govreport.parse(raw.decode("utf-8")) as c, \
+                govreport.parse(bytearray(raw)) as d:
+            self.assertEqual(a.to_json(), b.to_json())
+            self.assertEqual(a.to_json(), c.to_json())
+            self.assertEqual(a.to_json(), d.to_json())
+
+    def test_to_dict_is_the_expected_json_of_every_seed(self):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            with self.subTest(seed=seed.name), govreport.parse(seed) as r:
+                got = r.to_dict()
+                self.assertEqual(list(got)[:2], ["format", "template"])
+                del got["text"]
+                self.assertEqual(got, expected(seed))
+
+    def test_cells(self):
+        with govreport.parse(S004) as r:
+            self.assertEqual(r.cell("active_disclosure.other_services.decisions"),
+                             Cell("active_disclosure.other_services.decisions", 3600,
+                                  "present", r.cell("active_disclosure.other_services.decisions").line,
+                                  "3600"))
+            amount = r.cell("active_disclosure.procurement.amount")
+            self.assertEqual((amount.value, amount.state), (1827190, "present"))
+            self.assertGreater(amount.line, 0)
+            self.assertEqual(r.cell("active_disclosure.licensing.decisions").value, 87)
+        with govreport.parse(S001) as r:
+            self.assertEqual(r.cell("active_disclosure.licensing.decisions").value, 17)
+            blank = r.cell("active_disclosure.rules.repealed")
+            self.assertIsNone(blank.value)
+            self.assertEqual(blank.state, "blank")
+            self.assertEqual(r.cell("applications.new_received.total").value, 0)
+        with govreport.parse(S000) as r:
+            total = r.cell("applications.new_received.total")
+            self.assertEqual((total.value, total.state), (None, "blank"))
+            self.assertEqual(r.cell("active_disclosure.normative_documents.repealed").value, 3)
+
+    def test_money_is_decimal(self):
+        with govreport.parse(S001) as r:
+            doc = r.to_dict()
+        doc["active_disclosure"]["fees"]["amount"] = Decimal("3.26815")
+        text = json.dumps(doc, default=str).replace('"3.26815"', "3.26815")
+        with govreport.from_json(text) as r:
+            cell = r.cell("active_disclosure.fees.amount")
+            self.assertIsInstance(cell.value, Decimal)
+            self.assertEqual(str(cell.value), "3.26815")
+            self.assertEqual(r.to_dict()["active_disclosure"]["fees"]["amount"],
+                             Decimal("3.26815"))
+            self.assertIn('"amount":3.26815', r.to_json())
+
+    def test_detail_and_pretty_json(self):
+        with govreport.parse(S000) as r:
+            d = r.to_dict(detail=True)
+            self.assertEqual(d["applications"]["new_received"]["total"]["state"], "blank")
+            self.assertTrue(r.to_json(pretty=True).endswith("}\n"))
+
+    def test_json_round_trip(self):
+        with govreport.parse(S003) as r, govreport.from_json(r.to_json()) as back:
+            self.assertEqual(back.to_json(), r.to_json())
+            self.assertEqual(back.organ, "卫辉市信访局")
+
+    def test_new(self):
+        with govreport.Report.new("2019", 2020) as r:
+            self.assertEqual((r.template, r.year), ("2019", 2020))
+            self.assertEqual(r.cell("applications.other.total").state, "missing")
+        with self.assertRaises(ValueError):
+            govreport.Report.new("2018")
+
+
+class ErrorTest(unittest.TestCase):
+    def test_unusable_input(self):
+        with self.assertRaises(GovreportError) as cm:
+            govreport.parse(b"")
+        self.assertEqual(cm.exception.status, Status.ERR_INPUT_EMPTY)
+        self.assertEqual(cm.exception.message, "input is empty")
+        with self.assertRaises(GovreportError) as cm:
+            govreport.parse(b"abc\x00\x01\x02def")
+        self.assertEqual(cm.exception.status, Status.ERR_INPUT_NOT_TEXT)
+        self.assertIn("input is not text", str(cm.exception))
+
+    def test_unknown_cell(self):
+        with govreport.parse(S001) as r:
+            with self.assertRaises(GovreportError) as cm:
+                r.cell("applications.other.total")  # a "2019" row
+            self.assertEqual(cm.exception.status, Status.ERR_NOT_FOUND)
+            self.assertTrue(str(cm.exception).startswith("applications.other.total: "))
+
+    def test_bad_json_names_the_path(self):
+        with govreport.parse(S001) as r:
+            doc = r.to_dict()
+        doc["applications"]["granted"]["total"] = "x"
+        with self.assertRaises(GovreportError) as cm:
+            govreport.from_json(json.dumps(doc))
+        self.assertEqual(cm.exception.status, Status.ERR_JSON)
+        self.assertEqual(cm.exception.detail,
+                         "applications.granted.total: expected integer or null")
+
+    def test_wrong_types(self):
+        with self.assertRaises(TypeError):
+            govreport.parse(42)
+        with govreport.parse(S001) as r:
+            with self.assertRaises(ValueError):
+                r.validate(lang="fr")
+
+    def test_missing_path(self):
+        with self.assertRaises(OSError):
+            govreport.parse(pathlib.Path("/nonexistent/report.txt"))
+
+    def test_library_not_found(self):
+        env = dict(os.environ, GOVREPORT_LIBRARY="/nonexistent/libgovreport.so.1")
+        run = subprocess.run([sys.executable, "-c", "import govreport"], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertNotEqual(run.returncode, 0)
+        self.assertIn(b"GOVREPORT_LIBRARY", run.stderr)
+
+
+class LifetimeTest(unittest.TestCase):
+    def test_context_manager_closes(self):
+        with govreport.parse(S001) as r:
+            self.assertFalse(r.closed)
+        self.assertTrue(r.closed)
+        with self.assertRaises(ValueError):
+            r.cell("applications.new_received.total")
+        r.close()  # twice is fine
+        self.assertIn("closed", repr(r))
+
+    def test_finalizer_frees(self):
+        r = govreport.parse(S001)
+        finalizer = r._finalizer
+        self.assertTrue(finalizer.alive)
+        del r
+        gc.collect()
+        self.assertFalse(finalizer.alive)
+
+    def test_library_version(self):
+        self.assertEqual(govreport.library_version(), govreport.__version__)
+
+
+class ValidateTest(unittest.TestCase):
+    def test_diagnostics_of_a_seed(self):
+        with govreport.parse(S001) as r:
+            found = r.validate(lang="en")
+            self.assertEqual([d.code for d in found], ["CELL_BLANK"] * 4)
+            first = found[0]
+            self.assertIsInstance(first, Diagnostic)
+            self.assertEqual((first.severity, first.section, first.row, first.column),
+                             ("warning", "active_disclosure", "rules", "repealed"))
+            self.assertGreater(first.line, 0)
+            self.assertTrue(first.message.isascii())
+            zh = r.validate()
+            self.assertEqual(len(zh), 4)
+            self.assertNotEqual(zh[0].message, first.message)
+
+    def test_blank_as_zero_and_infer(self):
+        with govreport.parse(S000) as r:
+            self.assertIn("CELL_EXTRA", {d.code for d in r.validate()})
+            self.assertIsNone(r.cell("applications.new_received.total").value)
+            r.validate(infer=True)
+            cell = r.cell("applications.new_received.total")
+            self.assertEqual((cell.value, cell.state), (0, "inferred"))
+
+    def test_a_broken_equation(self):
+        with govreport.parse(S001) as r:
+            doc = r.to_dict()
+        doc["applications"]["new_received"]["natural_person"] = 2
+        with govreport.from_json(json.dumps(doc)) as r:
+            codes = {d.code: d for d in r.validate(lang="en")}
+            self.assertIn("T3_ROW_TOTAL", codes)
+            self.assertEqual(codes["T3_ROW_TOTAL"].severity, "error")
+            self.assertEqual(codes["T3_ROW_TOTAL"].row, "new_received")
+
+    def test_compare(self):
+        with govreport.parse(S000) as y2023, govreport.parse(S001) as y2024:
+            found = y2024.compare(y2023, lang="en")
+            self.assertNotIn("XY_CARRYOVER", {d.code for d in found})
+            with self.assertRaises(GovreportError) as cm:
+                y2023.compare(y2024)
+            self.assertEqual(cm.exception.status, Status.ERR_YEARS)
+            doc = y2023.to_dict()
+        doc["applications"]["carried_forward"]["natural_person"] = 5
+        with govreport.from_json(json.dumps(doc)) as y2023, \
+                govreport.parse(S001) as y2024:
+            carry = [d for d in y2024.compare(y2023) if d.code == "XY_CARRYOVER"]
+            self.assertEqual(len(carry), 1)
+            self.assertEqual(carry[0].column, "natural_person")
+            self.assertEqual({carry[0].expected, carry[0].actual}, {5, 0})
+
+
+class SumTest(unittest.TestCase):
+    def test_two_2019_reports(self):
+        with govreport.parse(S002) as a, govreport.parse(S004) as b:
+            with govreport.sum([a, b]) as total:
+                self.assertEqual((total.template, total.year, total.organ),
+                                 ("2019", 2020, None))
+                self.assertEqual(total.cell("active_disclosure.licensing.decisions").value, 95)
+                self.assertEqual(total.cell("active_disclosure.licensing.previous_items").value, 31)
+                self.assertEqual(total.cell("active_disclosure.procurement.amount").value, 1827190)
+                self.assertEqual(total.diagnostics(), [])
+
+    def test_nulls_are_never_zero(self):
+        with govreport.parse(S000) as a, govreport.parse(S000) as b, \
+                govreport.sum((a, b)) as total:
+            cell = total.cell("applications.new_received.total")
+            self.assertEqual((cell.value, cell.state), (None, "missing"))
+            self.assertEqual(total.organ, "伊州区民政局")
+            self.assertEqual(total.cell("active_disclosure.licensing.decisions").value, 136)
+            found = total.diagnostics(lang="en")
+            self.assertEqual(len(found), 25)
+            first = found[0]
+            self.assertEqual((first.code, first.severity, first.row,
+                              first.column, first.actual, first.expected),
+                             ("SUM_INCOMPLETE", "warning", "new_received", "total", 2, 0))
+
+    def test_refusals(self):
+        with govreport.parse(S000) as a, govreport.parse(S001) as b:
+            with self.assertRaises(GovreportError) as cm:
+                govreport.sum([a, b])
+            self.assertEqual(cm.exception.status, Status.ERR_TEMPLATE)
+        with self.assertRaises(GovreportError) as cm:
+            govreport.sum([])
+        self.assertEqual(cm.exception.status, Status.ERR_ARGUMENT)
+        with self.assertRaises(TypeError):
+            govreport.sum(["not a report"])
+
+
+class DiffTest(unittest.TestCase):
+    def test_two_2019_reports(self):
+        with govreport.parse(S002) as a, govreport.parse(S004) as b:
+            found = govreport.diff(a, b)
+            by_path = {d.path: d for d in found}
+            self.assertEqual(found[0].path, "organ")
+            self.assertEqual((found[0].a, found[0].b), ("绿园区民政局", "鲤城区人民政府临江街道办事处"))
+            licensing = by_path["active_disclosure.licensing.decisions"]
+            self.assertEqual(licensing.kind, "cell")
+            self.assertEqual((licensing.a.value, licensing.b.value), (8, 87))
+            self.assertEqual(licensing.b.state, "present")
+            self.assertNotIn("applications.granted.total", by_path)
+            doc = json.loads(govreport.diff_json(a, b))
+            self.assertEqual(doc["count"], len(found))
+            self.assertEqual(a.diff(b), found)
+
+    def test_across_templates_and_years(self):
+        with govreport.parse(S001) as a, govreport.parse(S002) as b:
+            found = govreport.diff(a, b)
+            self.assertEqual((found[0].kind, found[0].a, found[0].b), ("template", "2021", "2019"))
+            self.assertEqual((found[1].kind, found[1].a, found[1].b), ("year", 2024, 2020))
+            other = {d.path: d for d in found}["applications.other.total"]
+            self.assertEqual((other.a.state, other.b.value), ("missing", 0))
+
+    def test_same_report(self):
+        with govreport.parse(S000) as r, govreport.from_json(r.to_json()) as back:
+            self.assertEqual(govreport.diff(r, back), [])
+            self.assertEqual(govreport.diff_json(r, back),
+                             '{"differences":[],"count":0}')
+
+    def test_blank_against_zero(self):
+        with govreport.parse(S000) as a, govreport.parse(S001) as b:
+            total = {d.path: d for d in govreport.diff(a, b)}["applications.new_received.total"]
+            self.assertEqual((total.a, total.b),
+                             (Cell("applications.new_received.total", None, "blank"),
+                              Cell("applications.new_received.total", 0, "present")))
+
+
+class ThreadTest(unittest.TestCase):
+    def test_parse_and_validate_in_threads(self):
+        """ctypes releases the GIL: the library runs in 8 threads at once."""
+        seeds = sorted(SEEDS.glob("*.txt")) * 4
+
+        def work(seed):
+            with govreport.parse(seed) as r:
+                found = r.validate(lang="en", infer=True)
+                return r.to_json(detail=True), found
+
+        want = [work(s) for s in seeds]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            got = list(pool.map(work, seeds))
+        self.assertEqual(got, want)
+
+
+class ExamplesTest(unittest.TestCase):
+    def test_key_figures_py(self):
+        script = SOURCE_ROOT / "examples" / "key_figures.py"
+        run = subprocess.run([sys.executable, str(script), str(SEEDS)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        with open(DATA / "key_figures.expected", "rb") as f:
+            self.assertEqual(run.stdout, f.read())
+
+
+class PackagingTest(unittest.TestCase):
+    def test_pip_install_offline(self):
+        probe = subprocess.run([sys.executable, "-m", "pip", "--version"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if probe.returncode != 0:
+            self.skipTest("no pip for " + sys.executable)
+        with tempfile.TemporaryDirectory() as target:
+            env = dict(os.environ, PIP_NO_INDEX="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+            env.pop("PYTHONPATH", None)
+            if "GOVREPORT_LIBRARY" in env:
+                env["GOVREPORT_LIBRARY"] = os.path.abspath(env["GOVREPORT_LIBRARY"])
+            run = subprocess.run(
+                [sys.executable, "-m", "pip", "install", "--no-deps", "--no-cache-dir",
+                 "--target", target, str(SOURCE_ROOT / "bindings" / "python")],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=target)
+            self.assertEqual(run.returncode, 0, run.stdout.decode(errors="replace"))
+            env["PYTHONPATH"] = target
+            check = subprocess.run(
+                [sys.executable, "-c",
+                 "import govreport, pathlib, sys; r = govreport.parse(pathlib.Path(sys.argv[1])); "
+                 "print(govreport.__file__); print(r.organ)", str(S002)],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=target)
+            self.assertEqual(check.returncode, 0, check.stderr)
+            where, organ = check.stdout.decode().splitlines()
+            self.assertTrue(where.startswith(target), where)
+            self.assertEqual(organ, "绿园区民政局")
+
+
+if __name__ == "__main__":
+    unittest.main()
