@@ -183,8 +183,23 @@ enum govreport_severity {
 #define GOVREPORT_RENDER_ANNOTATE (1u << 15)
 /** @} */
 
+/** @name Limits
+ * Enforced with a status, never by undefined behaviour:
+ * - input: GOVREPORT_MAX_INPUT by default (govreport_parse_limited() sets
+ *   another, up to GOVREPORT_MAX_INPUT_CEILING), refused with
+ *   GOVREPORT_ERR_INPUT_TOO_LARGE before a byte of it is read;
+ * - JSON: GOVREPORT_MAX_INPUT bytes and GOVREPORT_MAX_JSON_DEPTH levels
+ *   (GOVREPORT_ERR_LIMIT);
+ * - a cell or label longer than GOVREPORT_MAX_CELL bytes is read as prose,
+ *   never as a label or a number; a number beyond int64 is CELL_INVALID.
+ * @{ */
 /** The largest input govreport_parse() accepts: 64 MiB. @since 1.0 */
 #define GOVREPORT_MAX_INPUT ((size_t)64 * 1024 * 1024)
+/** The largest limit govreport_parse_limited() accepts: 1 GiB. @since 1.0 */
+#define GOVREPORT_MAX_INPUT_CEILING ((size_t)1024 * 1024 * 1024)
+/** Longest table cell or label, in bytes of UTF-8. @since 1.0 */
+#define GOVREPORT_MAX_CELL 240
+/** @} */
 /** The deepest JSON nesting govreport_from_json() accepts. @since 1.0 */
 #define GOVREPORT_MAX_JSON_DEPTH 128
 
@@ -256,6 +271,18 @@ govreport_new(enum govreport_template tpl, int year, struct govreport **out);
 GOVREPORT_EXPORT enum govreport_status
 govreport_parse(const char *data, size_t len, unsigned flags,
 		struct govreport **out);
+
+/**
+ * govreport_parse() with another input limit than GOVREPORT_MAX_INPUT.
+ * @param max_input the largest input accepted, in bytes; 0 for
+ *        GOVREPORT_MAX_INPUT.
+ * @return as govreport_parse(), and GOVREPORT_ERR_RANGE for a limit above
+ *         GOVREPORT_MAX_INPUT_CEILING.
+ * @since 1.0
+ */
+GOVREPORT_EXPORT enum govreport_status
+govreport_parse_limited(const char *data, size_t len, unsigned flags,
+			size_t max_input, struct govreport **out);
 
 /**
  * Free a report and everything it owns. NULL is a no-op.

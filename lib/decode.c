@@ -342,7 +342,7 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	*text = (struct gr_text){ 0 };
 	if (len == 0)
 		return GOVREPORT_ERR_INPUT_EMPTY;
-	if (len > GOVREPORT_MAX_INPUT)
+	if (len > GOVREPORT_MAX_INPUT_CEILING)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
 
 	o.enc = sniff(bytes, len, &bom);

@@ -288,8 +288,8 @@ read_document(const char *data, size_t len, unsigned format,
 }
 
 GOVREPORT_EXPORT enum govreport_status
-govreport_parse(const char *data, size_t len, unsigned flags,
-		struct govreport **out)
+govreport_parse_limited(const char *data, size_t len, unsigned flags,
+			size_t max_input, struct govreport **out)
 {
 	struct gr_text text;
 	struct gr_items items;
@@ -305,8 +305,12 @@ govreport_parse(const char *data, size_t len, unsigned flags,
 		return GOVREPORT_ERR_ARGUMENT;
 	if (format == GOVREPORT_FORMAT_HTML && !gr_html_available())
 		return GOVREPORT_ERR_ARGUMENT;
+	if (max_input == 0)
+		max_input = GOVREPORT_MAX_INPUT;
+	if (max_input > GOVREPORT_MAX_INPUT_CEILING)
+		return GOVREPORT_ERR_RANGE;
 	/* Refused before a byte is read: the caller may not own that much. */
-	if (len > GOVREPORT_MAX_INPUT)
+	if (len > max_input)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
 	st = read_document(data, len, format, &text, &items);
 	if (st != GOVREPORT_OK)
@@ -322,4 +326,11 @@ govreport_parse(const char *data, size_t len, unsigned flags,
 		return GOVREPORT_ERR_NOMEM;
 	*out = r;
 	return GOVREPORT_OK;
+}
+
+GOVREPORT_EXPORT enum govreport_status
+govreport_parse(const char *data, size_t len, unsigned flags,
+		struct govreport **out)
+{
+	return govreport_parse_limited(data, len, flags, 0, out);
 }

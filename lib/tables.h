@@ -11,7 +11,7 @@
 #include "report.h"
 
 /* Items longer than this are prose, never a label or a value. */
-#define GR_MAX_CELL_BYTES 240
+#define GR_MAX_CELL_BYTES GOVREPORT_MAX_CELL
 
 struct gr_recovery {
 	struct govreport *report;

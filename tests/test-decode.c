@@ -132,7 +132,7 @@ START_TEST(refused_inputs)
 	ck_assert_int_eq(gr_text_decode(controls, sizeof(controls) - 1, &t),
 			 GOVREPORT_ERR_INPUT_NOT_TEXT);
 	/* The size is refused before a byte is read. */
-	ck_assert_int_eq(gr_text_decode("x", GOVREPORT_MAX_INPUT + 1, &t),
+	ck_assert_int_eq(gr_text_decode("x", GOVREPORT_MAX_INPUT_CEILING + 1, &t),
 			 GOVREPORT_ERR_INPUT_TOO_LARGE);
 }
 END_TEST

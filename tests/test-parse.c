@@ -220,6 +220,31 @@ START_TEST(misuse_and_refusals)
 }
 END_TEST
 
+START_TEST(input_limits)
+{
+	static const char doc[] = "一、总体情况\n无。\n";
+	struct govreport *r;
+
+	/* The default refuses without reading (the buffer is 1 byte). */
+	ck_assert_int_eq(govreport_parse("x", GOVREPORT_MAX_INPUT + 1, 0, &r),
+			 GOVREPORT_ERR_INPUT_TOO_LARGE);
+	ck_assert_int_eq(govreport_parse_limited(doc, sizeof(doc) - 1, 0, 8, &r),
+			 GOVREPORT_ERR_INPUT_TOO_LARGE);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(govreport_parse_limited(doc, sizeof(doc) - 1, 0,
+						 GOVREPORT_MAX_INPUT_CEILING + 1, &r),
+			 GOVREPORT_ERR_RANGE);
+	ck_assert_int_eq(govreport_parse_limited(doc, sizeof(doc) - 1, 0, sizeof(doc) - 1, &r),
+			 GOVREPORT_OK);
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OVERVIEW), "无。");
+	govreport_free(r);
+	/* A larger limit than the default is allowed (up to the ceiling). */
+	ck_assert_int_eq(govreport_parse_limited("x", GOVREPORT_MAX_INPUT + 1, 0,
+						 GOVREPORT_MAX_INPUT, &r),
+			 GOVREPORT_ERR_INPUT_TOO_LARGE);
+}
+END_TEST
+
 START_TEST(text_without_tables)
 {
 	static const char doc[] = "某局2022年政府信息公开工作年度报告\n一、总体情况\n无。\n";
@@ -252,6 +277,7 @@ parse_suite(void)
 	tcase_add_test(seeds, gb18030_copy_reads_the_same);
 	suite_add_tcase(s, seeds);
 	tcase_add_test(edges, misuse_and_refusals);
+	tcase_add_test(edges, input_limits);
 	tcase_add_test(edges, text_without_tables);
 	suite_add_tcase(s, edges);
 	return s;
