@@ -2,7 +2,8 @@
 # `govreport check` (SPEC §5, §6): exit statuses (0 clean, 1 errors found,
 # 2 usage or unusable input), the human output, --json (one object, or
 # JSON Lines with "file" first for several files), --lang en, --previous,
-# --disable, --severity, --deadline.
+# --disable, --severity, --deadline; many files with -j N (the same output
+# for any N), the summary on stderr and the progress line on a terminal.
 #
 # Usage: cli-check-test.sh GOVREPORT DATA_DIR
 # DATA_DIR is tests/data: seeds/ and check/ (see check/README.md).
@@ -29,7 +30,8 @@ fail() {
 }
 
 # expect STATUS STDOUT_CHECK STDERR_CHECK -- ARGS...   (stdin from $stdin)
-# *_CHECK: "empty", "nonempty", "grep:PATTERN" (grep -E), "nogrep:PATTERN".
+# *_CHECK: "empty", "nonempty", "grep:PATTERN" (grep -E), "nogrep:PATTERN",
+# "line:TEXT" (exactly one line, TEXT).
 stdin=/dev/null
 expect() {
 	local want=$1 out_check=$2 err_check=$3
@@ -44,6 +46,8 @@ expect() {
 		nonempty) [ -s "$file" ] || ok=0 ;;
 		grep:*) grep -Eq -e "${check#grep:}" "$file" || ok=0 ;;
 		nogrep:*) ! grep -Eq -e "${check#nogrep:}" "$file" || ok=0 ;;
+		line:*) [ "$(wc -l < "$file")" -eq 1 ] &&
+			[ "$(cat "$file")" = "${check#line:}" ] || ok=0 ;;
 		esac
 	done
 	if [ "$ok" -eq 1 ]; then
@@ -117,7 +121,9 @@ expect 0 "grep:^  0 errors, 0 warnings, 0 infos$" empty -- "$clean"
 [ "$(wc -l < "$tmp/out")" -eq 2 ] && pass "a clean report: header and summary only" ||
 	fail "a clean report: header and summary only"
 expect 0 "grep:^$clean2: 鲤城区人民政府临江街道办事处, 2020, template 2019$" empty -- "$clean2"
-expect 0 "grep:^  0 errors" empty -- "$clean" "$clean2"
+# Several files: a summary line ends on stderr (-q: none).
+expect 0 "grep:^  0 errors" "line:govreport check: 2 files, 0 errors, 0 warnings, 0 unreadable" -- "$clean" "$clean2"
+expect 0 "grep:^  0 errors" empty -- -q "$clean" "$clean2"
 stdin=$clean
 expect 0 "grep:^<stdin>: 绿园区民政局" empty -- -
 stdin=/dev/null
@@ -184,7 +190,7 @@ assert docs == [{"diagnostics": [], "errors": 0, "warnings": 0, "infos": 0}], do
 cp "$tmp/out" "$tmp/clean.json"
 
 # --- JSON Lines: several files, one object per line, "file" first, in order
-expect 1 nonempty empty -- --json "$broken" "$clean" "$next"
+expect 1 nonempty "line:govreport check: 3 files, 2 errors, 0 warnings, 0 unreadable" -- --json "$broken" "$clean" "$next"
 printf '%s\n' "$broken" "$clean" "$next" > "$tmp/names"
 json_assert "--json with 3 files: JSON Lines in input order" '
 assert len(docs) == 3, len(docs)
@@ -200,6 +206,13 @@ assert rest == single, "line 1 differs from check --json FILE"
 # An unusable file in the middle: no line for it, the others in order.
 printf '%s\n' "$clean" "$broken" > "$tmp/names"
 expect 2 nonempty "grep:missing.txt: No such file" -- --json "$clean" "$tmp/missing.txt" "$broken"
+text_assert "--json with a missing file: its message, then the summary" '
+err = open(os.path.join(os.path.dirname(sys.argv[1]), "err"), encoding="utf-8").read()
+e = err.split("\n")
+assert len(e) == 3 and e[2] == "", e
+assert e[0].startswith("govreport check: ") and e[0].endswith("/missing.txt: No such file or directory"), e
+assert e[1] == "govreport check: 3 files, 2 errors, 0 warnings, 1 unreadable", e
+'
 json_assert "--json with a missing file: a line per usable file" '
 assert [d["file"] for d in docs] == names, [d["file"] for d in docs]
 assert [d["errors"] for d in docs] == [0, 2], docs
@@ -207,14 +220,14 @@ assert [d["errors"] for d in docs] == [0, 2], docs
 # A file name that needs escaping, and bytes that are not UTF-8.
 odd=$(printf '%s/a"b\\c\td\377e.txt' "$tmp")
 cp "$clean" "$odd"
-expect 0 nonempty empty -- --json "$odd" "$clean"
+expect 0 nonempty "line:govreport check: 2 files, 0 errors, 0 warnings, 0 unreadable" -- --json "$odd" "$clean"
 json_assert "--json: file names are escaped, invalid UTF-8 replaced" '
 assert len(docs) == 2, len(docs)
 assert docs[0]["file"].endswith("/a\"b\\c\td\ufffde.txt"), repr(docs[0]["file"])
 '
 
 # --- human output for several files: grouped, in order, blank line between
-expect 1 nonempty empty -- "$clean" "$broken" "$clean2"
+expect 1 nonempty "line:govreport check: 3 files, 2 errors, 0 warnings, 0 unreadable" -- "$clean" "$broken" "$clean2"
 printf '%s\n' "$clean" "$broken" "$clean2" > "$tmp/names"
 text_assert "several files: a group each, in order, separated by a blank line" '
 groups = "\n".join(lines).split("\n\n")
@@ -240,7 +253,7 @@ assert all(sorted((x["expected"], x["actual"])) == [0, 2] for x in xy), xy
 assert d["errors"] == 2, d
 '
 # One previous report for several files, each compared with it.
-expect 1 nonempty empty -- --json --previous "$prev" "$next" "$clean"
+expect 1 nonempty "line:govreport check: 2 files, 2 errors, 0 warnings, 0 unreadable" -- --json --previous "$prev" "$next" "$clean"
 json_assert "--previous with two files" '
 assert [sum(x["code"] == "XY_CARRYOVER" for x in d["diagnostics"]) for d in docs] == [0, 2], docs
 '
@@ -272,6 +285,106 @@ expect 0 "grep:^  0 errors, 1 warning, 0 infos$" empty -- --deadline 1-5 "$clean
 expect 1 "grep:T3_BALANCE" empty -- --blank-as-zero --infer --detail "$broken"
 expect 0 nonempty empty -- --blank-as-zero --infer --detail --json "$clean"
 
+# --- many files: -j N ----------------------------------------------------------
+# The same stdout, stderr (messages in input order, then the summary) and
+# exit status for any N, over the seeds and the check files three times,
+# with unusable files among them.
+all=("$data"/seeds/*.txt "$data"/check/*.txt)
+many=("${all[@]}" "$tmp/missing.txt" "${all[@]}" "$tmp/binary" "${all[@]}")
+# same_for_any_jobs NAME WANT_STATUS ARGS...
+same_for_any_jobs() {
+	local name=$1 want=$2 got ok jobs
+	shift 2
+	"$govreport" check "$@" < /dev/null > "$tmp/ref.out" 2> "$tmp/ref.err"
+	got=$?
+	if [ "$got" -eq "$want" ] && [ -s "$tmp/ref.out" ]; then
+		pass "check $name: exit $want without -j"
+	else
+		cp "$tmp/ref.out" "$tmp/out"; cp "$tmp/ref.err" "$tmp/err"
+		fail "check $name: exit $got without -j (want $want)"
+	fi
+	for jobs in 1 2 4 0; do
+		"$govreport" check -j "$jobs" "$@" < /dev/null > "$tmp/out" 2> "$tmp/err"
+		got=$?
+		ok=1
+		[ "$got" -eq "$want" ] || ok=0
+		cmp -s "$tmp/ref.out" "$tmp/out" || ok=0
+		cmp -s "$tmp/ref.err" "$tmp/err" || ok=0
+		if [ "$ok" -eq 1 ]; then
+			pass "check -j $jobs $name: same stdout, stderr and exit status"
+		else
+			fail "check -j $jobs $name: exit $got, stdout or stderr differs"
+		fi
+	done
+}
+same_for_any_jobs "(${#many[@]} files)" 2 "${many[@]}"
+cp "$tmp/ref.err" "$tmp/many.err"
+same_for_any_jobs "--json (${#many[@]} files)" 2 --json "${many[@]}"
+same_for_any_jobs "--json --lang en --previous" 2 --json --lang en --previous "$prev" "${many[@]}"
+same_for_any_jobs "--previous --infer --detail" 2 --previous "$prev" --infer --detail "${all[@]}" "${all[@]}"
+same_for_any_jobs "--disable --severity --deadline" 1 --disable T3_ROW_TOTAL \
+	--severity CELL_BLANK=error --deadline 01-05 "${all[@]}" "${all[@]}"
+same_for_any_jobs "(clean files only)" 0 --json "$clean" "$clean2" "$next" "$clean" "$clean2" "$next"
+same_for_any_jobs "--json (one file)" 1 --json "$broken"
+
+# Not a terminal: the unusable files' messages in input order, then the
+# summary, and no progress line.
+if [ "$(wc -l < "$tmp/many.err")" -eq 3 ] &&
+	[ "$(sed -n 1p "$tmp/many.err")" = "govreport check: $tmp/missing.txt: No such file or directory" ] &&
+	sed -n 2p "$tmp/many.err" | grep -q "^govreport check: $tmp/binary: " &&
+	sed -n 3p "$tmp/many.err" | grep -Eq "^govreport check: $((${#many[@]})) files, [0-9]+ errors, [0-9]+ warnings, 2 unreadable$" &&
+	! grep -q "$(printf '\r')" "$tmp/many.err"; then
+	pass "check -j N: messages in input order, then the summary"
+else
+	cp "$tmp/many.err" "$tmp/err"
+	fail "check -j N: messages in input order, then the summary"
+fi
+
+# -j with one file: no summary; -q: none either; --jobs=N.
+expect 1 "grep:T3_BALANCE" empty -- -j 4 "$broken"
+expect 1 nonempty empty -- -q -j 2 "$broken" "$clean"
+expect 1 nonempty "line:govreport check: 2 files, 2 errors, 0 warnings, 0 unreadable" -- --jobs=3 --json "$broken" "$clean"
+expect 1 nonempty empty -- --json --jobs 0 "$broken"
+if cmp -s "$tmp/broken.json" "$tmp/out"; then
+	pass "check --json --jobs 0 FILE: the same object as without"
+else
+	fail "check --json --jobs 0 FILE: the same object as without"
+fi
+
+# Bad values of -j: usage errors, nothing checked.
+for bad in x -1 257 2x ""; do
+	expect 2 empty "grep:-j takes a number of threads from 0 to 256, not '$bad'" -- -j "$bad" "$clean" "$broken"
+done
+expect 2 empty "grep:-j takes a number" -- --jobs=many "$clean"
+expect 2 empty "grep:option '-j' needs a value" -- "$clean" -j
+
+# The progress line on a terminal only (script(1) gives one); stdout the same.
+if command -v script > /dev/null; then
+	printf -v cmd '%q ' "$govreport" check -j 2 "${many[@]}"
+	script -qec "$cmd > '$tmp/tty-out' 2> /dev/tty" /dev/null > "$tmp/tty" 2>&1 < /dev/null
+	"$govreport" check "${many[@]}" > "$tmp/out" 2> /dev/null
+	n=${#many[@]}
+	if grep -q "\[$n/$n\]" "$tmp/tty" && grep -q "$n files, " "$tmp/tty"; then
+		pass "check -j 2 on a terminal: a progress line and the summary"
+	else
+		fail "check -j 2 on a terminal: a progress line and the summary"
+	fi
+	if cmp -s "$tmp/out" "$tmp/tty-out"; then
+		pass "check -j 2 on a terminal: the same stdout"
+	else
+		fail "check -j 2 on a terminal: the same stdout"
+	fi
+	printf -v cmd '%q ' "$govreport" check "$broken"
+	script -qec "$cmd > /dev/null 2> /dev/tty" /dev/null > "$tmp/tty" 2>&1 < /dev/null
+	if [ ! -s "$tmp/tty" ]; then
+		pass "check FILE on a terminal: no progress line for one file"
+	else
+		fail "check FILE on a terminal: no progress line for one file"
+	fi
+else
+	echo "ok - progress line # SKIP no script(1)"
+fi
+
 # --- a full disk: the tool notices its output was lost ----------------------
 if [ -w /dev/full ]; then
 	"$govreport" check "$broken" > /dev/full 2> "$tmp/err"
@@ -281,6 +394,13 @@ if [ -w /dev/full ]; then
 		pass "check > /dev/full: exit 2"
 	else
 		fail "check > /dev/full: exit $status"
+	fi
+	"$govreport" check -j 4 "${many[@]}" > /dev/full 2> "$tmp/err"
+	status=$?
+	if [ "$status" -eq 2 ] && grep -q "cannot write output" "$tmp/err"; then
+		pass "check -j 4 FILE... > /dev/full: exit 2, the batch stops"
+	else
+		fail "check -j 4 FILE... > /dev/full: exit $status"
 	fi
 fi
 

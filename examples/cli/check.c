@@ -2,13 +2,14 @@
  * govreport check [OPTIONS] FILE...: validate reports and print their
  * diagnostics, for people (grouped by file) or as JSON.
  *
- * Each FILE is checked on its own by check_file(), which reads, parses,
- * validates (and compares with --previous) and leaves everything meant for
- * stdout in a struct check_result; emit_result() then writes the results
- * in input order. check_file() touches no shared state but the previous
- * report, which it only reads, so it can run on worker threads while
- * emit_result() keeps the output in order. Messages about unusable input
- * go straight to stderr.
+ * The files go through cli_batch_run() (batch.h, -j N): in a worker
+ * thread, the batch reads and parses a file and check_work() validates it
+ * (and compares it with --previous), leaving what is meant for stdout in
+ * the item's output and what is to be said on stderr in the file's struct
+ * check_result; check_emit() then writes both in input order, so the
+ * output is the same for any N. check_work() touches no shared state but
+ * the options and the previous report, which it only reads
+ * (govreport_compare() takes it const), and its own file's check_result.
  */
 #define _GNU_SOURCE /* getopt_long, open_memstream */
 #include <getopt.h>
@@ -19,6 +20,7 @@
 
 #include <govreport.h>
 
+#include "batch.h"
 #include "cli.h"
 
 enum {
@@ -58,11 +60,29 @@ struct check_options {
 	struct govreport *previous;
 };
 
-/* The outcome of one file. */
+/* What check_emit() says on stderr about a file it has a report of. */
+enum check_note {
+	NOTE_NONE,
+	NOTE_FAILED,  /* "FILE: [WHAT: ]ERROR", and no output */
+	NOTE_COMPARE, /* "FILE: cannot compare with PREVIOUS: ERROR" */
+};
+
+/* The outcome of one file, beside its output (the batch item's). */
 struct check_result {
-	int status;  /* enum cli_exit */
-	char *out;   /* for stdout, without the final newline; NULL: nothing */
-	size_t out_len;
+	int status; /* enum cli_exit */
+	enum check_note note;
+	enum govreport_status error; /* for the note */
+	const char *what;            /* for NOTE_FAILED: the option at fault, or NULL */
+};
+
+/* What the batch's callbacks share: check_work() only reads opt and writes
+ * results[item->index]; the rest is check_emit()'s. */
+struct check_run {
+	const struct cli_command *cmd;
+	const struct check_options *opt;
+	struct check_result *results; /* one per FILE */
+	int written;                  /* a file's output was written */
+	int ret;                      /* the exit status so far */
 };
 
 static const char *
@@ -228,27 +248,6 @@ apply_rules(const struct check_options *opt, struct govreport *report,
 	return GOVREPORT_OK;
 }
 
-/* Read and parse a file; on failure say why on stderr and return NULL. */
-static struct govreport *
-load_report(const struct cli_command *cmd, const char *path)
-{
-	struct govreport *report = NULL;
-	enum govreport_status status;
-	char *data = NULL;
-	size_t len = 0;
-
-	if (cli_read_input(cmd, path, &data, &len) < 0)
-		return NULL;
-	status = govreport_parse(data, len, 0, &report);
-	free(data);
-	if (status != GOVREPORT_OK) {
-		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
-			cli_input_name(path), govreport_status_str(status));
-		return NULL;
-	}
-	return report;
-}
-
 /* The report's diagnostics for people: a header, one line each, a summary. */
 static void
 write_human(FILE *f, const struct check_options *opt, const char *path,
@@ -324,14 +323,19 @@ write_json_line(FILE *f, const char *path, const char *json, size_t len)
 	return 0;
 }
 
-/* Check one file into @res; see the comment at the top. */
-static void
-check_file(const struct cli_command *cmd, const struct check_options *opt,
-	   const char *path, struct check_result *res)
+/*
+ * In a worker thread: check the file's report (the batch parsed it), put
+ * its output in item->output and the outcome in the file's check_result.
+ * Nothing here writes to stdout or stderr; check_emit() does, in order.
+ */
+static int
+check_work(struct cli_batch_item *item, void *data)
 {
-	struct govreport *report;
+	const struct check_run *run = data;
+	const struct check_options *opt = run->opt;
+	struct check_result *res = &run->results[item->index];
+	struct govreport *report = item->report;
 	enum govreport_status status;
-	const char *what = NULL;
 	size_t counts[3] = { 0, 0, 0 };
 	int compared = 0;
 	char *json = NULL;
@@ -339,22 +343,18 @@ check_file(const struct cli_command *cmd, const struct check_options *opt,
 	FILE *f;
 
 	res->status = CLI_EXIT_FAILURE;
-	res->out = NULL;
-	res->out_len = 0;
-
-	report = load_report(cmd, path);
 	if (!report)
-		return;
+		return 0; /* unusable: check_emit() says why */
 
-	status = apply_rules(opt, report, &what);
+	/* The report stays in the item (the batch frees it), so that the
+	 * summary counts its diagnostics. */
+	status = apply_rules(opt, report, &res->what);
 	if (status == GOVREPORT_OK)
 		status = govreport_validate(report, opt->validate_flags);
 	if (status != GOVREPORT_OK) {
-		fprintf(stderr, "govreport %s: %s: %s%s%s\n", cmd->name,
-			cli_input_name(path), what ? what : "", what ? ": " : "",
-			govreport_status_str(status));
-		govreport_free(report);
-		return;
+		res->note = NOTE_FAILED;
+		res->error = status;
+		return 0;
 	}
 	res->status = CLI_EXIT_OK;
 	if (opt->previous) {
@@ -364,11 +364,8 @@ check_file(const struct cli_command *cmd, const struct check_options *opt,
 						    GOVREPORT_VALIDATE_DETAIL));
 		/* Say so, and still report what validation found. */
 		if (status != GOVREPORT_OK) {
-			fprintf(stderr,
-				"govreport %s: %s: cannot compare with %s: %s\n",
-				cmd->name, cli_input_name(path),
-				cli_input_name(opt->previous_path),
-				govreport_status_str(status));
+			res->note = NOTE_COMPARE;
+			res->error = status;
 			res->status = CLI_EXIT_FAILURE;
 			status = GOVREPORT_OK;
 		} else {
@@ -390,68 +387,76 @@ check_file(const struct cli_command *cmd, const struct check_options *opt,
 						    &json_len);
 		if (status != GOVREPORT_OK)
 			goto fail;
-		if (opt->output == OUTPUT_JSON) {
-			res->out = json;
-			res->out_len = json_len;
-			govreport_free(report);
-			return;
-		}
 	}
 
-	f = open_memstream(&res->out, &res->out_len);
+	/* Into memory the batch frees with free(): the library's JSON too. */
+	f = open_memstream(&item->output, &item->output_len);
 	if (!f) {
 		status = GOVREPORT_ERR_NOMEM;
 		goto fail;
 	}
-	if (opt->output == OUTPUT_JSONL) {
-		if (write_json_line(f, path, json, json_len) < 0)
+	if (opt->output == OUTPUT_JSON) {
+		if (fwrite(json, 1, json_len, f) != json_len)
+			status = GOVREPORT_ERR_NOMEM;
+	} else if (opt->output == OUTPUT_JSONL) {
+		if (write_json_line(f, item->path, json, json_len) < 0)
 			status = GOVREPORT_ERR_INTERNAL;
 	} else {
-		write_human(f, opt, path, report, compared, counts);
+		write_human(f, opt, item->path, report, compared, counts);
 	}
 	if (fclose(f) != 0 && status == GOVREPORT_OK)
 		status = GOVREPORT_ERR_NOMEM;
 	if (status != GOVREPORT_OK)
 		goto fail;
 	govreport_string_free(json);
-	govreport_free(report);
-	return;
+	return 0;
 
 fail:
-	fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
-		cli_input_name(path), govreport_status_str(status));
-	/* JSON from the library is freed by the library; the memstream by free(). */
-	if (res->out != json)
-		free(res->out);
-	res->out = NULL;
-	res->out_len = 0;
+	free(item->output);
+	item->output = NULL;
+	item->output_len = 0;
+	res->note = NOTE_FAILED;
+	res->error = status;
+	res->what = NULL;
 	res->status = CLI_EXIT_FAILURE;
 	govreport_string_free(json);
-	govreport_free(report);
+	return 0;
 }
 
 /*
- * Write one file's result and free it. Human output separates files by an
- * empty line. Returns -1 when stdout failed (the caller stops).
+ * In input order: what is to be said about the file on stderr, then its
+ * output. Human output separates files by an empty line. Returns -1 when
+ * stdout failed (the batch stops).
  */
 static int
-emit_result(const struct cli_command *cmd, const struct check_options *opt,
-	    struct check_result *res, int *written)
+check_emit(struct cli_batch_item *item, void *data)
 {
+	struct check_run *run = data;
+	const struct cli_command *cmd = run->cmd;
+	const struct check_result *res = &run->results[item->index];
+	const char *name = cli_input_name(item->path);
 	int ret = 0;
 
-	if (res->out) {
-		if (opt->output == OUTPUT_HUMAN && *written)
+	if (!item->report)
+		cli_batch_print_failure(cmd, item);
+	else if (res->note == NOTE_FAILED)
+		fprintf(stderr, "govreport %s: %s: %s%s%s\n", cmd->name, name,
+			res->what ? res->what : "", res->what ? ": " : "",
+			govreport_status_str(res->error));
+	else if (res->note == NOTE_COMPARE)
+		fprintf(stderr, "govreport %s: %s: cannot compare with %s: %s\n",
+			cmd->name, name, cli_input_name(run->opt->previous_path),
+			govreport_status_str(res->error));
+
+	if (item->output) {
+		if (run->opt->output == OUTPUT_HUMAN && run->written)
 			ret = cli_write_line(cmd, "", 0);
 		if (ret == 0)
-			ret = cli_write_line(cmd, res->out, res->out_len);
-		*written = 1;
-		if (opt->output == OUTPUT_JSON)
-			govreport_string_free(res->out);
-		else
-			free(res->out);
-		res->out = NULL;
+			ret = cli_write_line(cmd, item->output, item->output_len);
+		run->written = 1;
 	}
+	if (res->status > run->ret)
+		run->ret = res->status;
 	return ret;
 }
 
@@ -468,14 +473,25 @@ run_check(const struct cli_command *cmd, int argc, char **argv)
 		{ "disable", required_argument, NULL, OPT_DISABLE },
 		{ "severity", required_argument, NULL, OPT_SEVERITY },
 		{ "deadline", required_argument, NULL, OPT_DEADLINE },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct check_options opt = { .output = OUTPUT_HUMAN };
+	struct check_run run = { .cmd = cmd, .opt = &opt };
+	struct cli_batch batch = {
+		.cmd = cmd,
+		.work = check_work,
+		.emit = check_emit,
+		.data = &run,
+	};
+	struct cli_batch_summary summary;
 	struct govreport *probe = NULL;
 	enum govreport_status status;
 	const char *what = NULL;
-	int json = 0, ret = CLI_EXIT_OK, written = 0, stdin_uses = 0;
+	int json = 0, quiet = 0, ret = CLI_EXIT_OK, stdin_uses = 0;
+	unsigned jobs = 1;
 	int c, nfiles;
 
 	opt.disabled = calloc((size_t)argc, sizeof(*opt.disabled));
@@ -488,7 +504,7 @@ run_check(const struct cli_command *cmd, int argc, char **argv)
 
 	opterr = 0;
 	/* The leading ':' tells a missing value (':') from an unknown option. */
-	while ((c = getopt_long(argc, argv, ":h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":hj:q", options, NULL)) != -1) {
 		char *eq;
 
 		switch (c) {
@@ -536,6 +552,15 @@ run_check(const struct cli_command *cmd, int argc, char **argv)
 				ret = cli_usage_error(cmd, "--deadline: '%s' is not MM-DD", optarg);
 				goto out;
 			}
+			break;
+		case 'j':
+			if (cli_batch_parse_jobs(cmd, optarg, &jobs) < 0) {
+				ret = CLI_EXIT_FAILURE;
+				goto out;
+			}
+			break;
+		case 'q':
+			quiet = 1;
 			break;
 		case 'h':
 			ret = cli_help(cmd);
@@ -587,8 +612,7 @@ run_check(const struct cli_command *cmd, int argc, char **argv)
 	}
 
 	if (opt.previous_path) {
-		opt.previous = load_report(cmd, opt.previous_path);
-		if (!opt.previous) {
+		if (cli_load_report(cmd, opt.previous_path, 0, &opt.previous) < 0) {
 			ret = CLI_EXIT_FAILURE;
 			goto out;
 		}
@@ -605,20 +629,24 @@ run_check(const struct cli_command *cmd, int argc, char **argv)
 		}
 	}
 
-	for (int i = optind; i < argc; i++) {
-		struct check_result res;
-
-		check_file(cmd, &opt, argv[i], &res);
-		if (emit_result(cmd, &opt, &res, &written) < 0) {
-			ret = CLI_EXIT_FAILURE;
-			break;
-		}
-		if (res.status > ret)
-			ret = res.status;
+	run.results = calloc((size_t)nfiles, sizeof(*run.results));
+	if (!run.results) {
+		fprintf(stderr, "govreport %s: out of memory\n", cmd->name);
+		ret = CLI_EXIT_FAILURE;
+		goto out;
 	}
+	batch.jobs = jobs;
+	/* A progress line, on a terminal, when there is progress to show. */
+	batch.progress = nfiles > 1 ? -1 : 0;
+	if (cli_batch_run(&batch, argv + optind, (size_t)nfiles, &summary) < 0)
+		run.ret = CLI_EXIT_FAILURE;
+	if (nfiles > 1 && !quiet)
+		cli_batch_print_summary(cmd, &summary);
+	ret = run.ret;
 
 out:
 	govreport_free(opt.previous);
+	free(run.results);
 	free(opt.disabled);
 	free(opt.severities);
 	return ret;
@@ -626,12 +654,14 @@ out:
 
 const struct cli_command cli_check = {
 	.name = "check",
-	.synopsis = "check [--json] [--lang en|zh] [--previous FILE] [OPTIONS] FILE...",
+	.synopsis = "check [--json] [--lang en|zh] [--previous FILE] [-j N] [OPTIONS] FILE...",
 	.summary = "Validate reports and print their diagnostics (exit 1 on errors).",
 	.help = "Reads each FILE ('-' for standard input) as `parse` does, validates it\n"
 		"and prints its diagnostics: a header line per file (organ, year,\n"
 		"template), one line per diagnostic (source line or '-', severity,\n"
-		"code, message) and the file's counts.\n"
+		"code, message) and the file's counts. With several FILEs, a summary\n"
+		"(files, errors, warnings, unreadable) ends on stderr, and a progress\n"
+		"line shows there on a terminal.\n"
 		"\n"
 		"Options:\n"
 		"  --json                 the diagnostics as JSON: with one FILE the object\n"
@@ -649,6 +679,9 @@ const struct cli_command cli_check = {
 		"                         info (repeatable)\n"
 		"  --deadline MM-DD       the publication deadline in the year after the\n"
 		"                         reporting year (default 01-31)\n"
+		"  -j, --jobs N           check in N threads (0: one per processor;\n"
+		"                         default 1); the output is the same for any N\n"
+		"  -q, --quiet            no summary\n"
 		"  -h, --help             show this help\n"
 		"\n"
 		"Exit status: 0 no errors in any file, 1 errors found, 2 a usage error or\n"
