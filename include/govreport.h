@@ -1016,7 +1016,8 @@ enum govreport_render_format {
  * whose text is NULL and a table that is absent are left out (with their
  * headings), so that parsing the HTML or Markdown gives the same report
  * (the same canonical JSON) back; an opening sentence names the organ and
- * year when the title does not.
+ * year when the title does not. (Table 四 of a blank form, without a
+ * single figure, reads back as absent.)
  * @param format one of enum govreport_render_format.
  * @param flags GOVREPORT_RENDER_ANNOTATE (HTML only): a self-contained page
  *        for people checking a report, with inline CSS and no scripts,

@@ -4,6 +4,7 @@
  * (SPEC §4). Each line keeps its number and its byte offset in the input.
  */
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/ucnv.h>
 #include <unicode/ustring.h>
@@ -30,14 +31,18 @@ struct utf16 {
 	int32_t len;
 };
 
+/* *utf8 says whether the bytes after the BOM are well-formed UTF-8 (only
+ * when the result is ENC_UTF8). */
 static enum encoding
-sniff(const unsigned char *s, size_t len, size_t *bom)
+sniff(const unsigned char *s, size_t len, size_t *bom, int *utf8)
 {
 	size_t valid;
 
 	*bom = 0;
+	*utf8 = 0;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		*bom = 3;
+		*utf8 = gr_utf8_valid((const char *)s + 3, len - 3);
 		return ENC_UTF8;
 	}
 	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
@@ -50,6 +55,7 @@ sniff(const unsigned char *s, size_t len, size_t *bom)
 	}
 	/* UTF-8 cut off inside its last character is still UTF-8. */
 	valid = gr_utf8_valid_prefix((const char *)s, len);
+	*utf8 = valid == len;
 	if (valid == len || (len - valid < 4 && s[valid] >= 0xC2))
 		return ENC_UTF8;
 	return ENC_GB18030;
@@ -278,6 +284,140 @@ split_and_normalize(const struct utf16 *u, struct offsets *o, unsigned options,
 	return text->buf ? GOVREPORT_OK : GOVREPORT_ERR_NOMEM;
 }
 
+/* ---- well-formed UTF-8 ---------------------------------------------- */
+
+/* What check_text() counts, in UTF-16 code units, and the lines. */
+struct utf8_counts {
+	size_t units, odd, visible;
+	size_t lines;  /* line breaks + 1 (CR LF is one break) */
+	int cr, ff;    /* the text holds a CR, a form feed */
+};
+
+static void
+count_utf8(const unsigned char *s, size_t len, struct utf8_counts *k)
+{
+	size_t units = 0, odd = 0, visible = 0, lines = 1;
+	int cr = 0, ff = 0;
+
+	for (size_t i = 0; i < len;) {
+		unsigned char b = s[i];
+		if (b < 0x80) {
+			units++;
+			i++;
+			if (b > ' ' && b != 0x7F) {
+				visible++;
+			} else if (b == '\n') {
+				lines++;
+			} else if (b == '\r') {
+				cr = 1;
+				lines += i >= len || s[i] != '\n';
+			} else if (b == '\f') {
+				ff = 1;
+			} else if (b != ' ' && b != '\t' && b != '\v') {
+				odd++; /* other controls, DEL */
+			}
+		} else if (b < 0xE0) {
+			units++;
+			/* U+0080–U+009F are C1 controls. */
+			if (b == 0xC2 && s[i + 1] < 0xA0)
+				odd++;
+			else
+				visible++;
+			i += 2;
+		} else if (b < 0xF0) {
+			units++;
+			if (b == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)
+				odd++; /* U+FFFD */
+			else if (!(b == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF) &&
+				 !(b == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80))
+				visible++; /* neither U+FEFF nor U+3000 */
+			i += 3;
+		} else {
+			units += 2; /* a surrogate pair */
+			visible += 2;
+			i += 4;
+		}
+	}
+	*k = (struct utf8_counts){ units, odd, visible, lines, cr, ff };
+}
+
+/* The end of the line that starts at pos: the next CR or LF, or len. */
+static size_t
+line_end(const char *s, size_t len, size_t pos, int cr)
+{
+	const char *nl;
+
+	if (cr) {
+		while (pos < len && s[pos] != '\n' && s[pos] != '\r')
+			pos++;
+		return pos;
+	}
+	nl = memchr(s + pos, '\n', len - pos);
+	return nl ? (size_t)(nl - s) : len;
+}
+
+/*
+ * gr_text_decode_as() for well-formed UTF-8 without NUL: the same result
+ * as decoding to UTF-16 first, without that copy; lines are normalised by
+ * gr_normalize_line_utf8(), which calls ICU only for lines that need it.
+ */
+static enum govreport_status
+decode_utf8(const char *data, size_t len, size_t bom, unsigned options,
+	    struct gr_text *text)
+{
+	struct gr_normalizer *norm = NULL;
+	struct gr_strbuf buf;
+	struct utf8_counts k;
+	size_t pos = bom;
+	int raw = (options & GR_DECODE_RAW) != 0, failed = 0;
+
+	count_utf8((const unsigned char *)data + bom, len - bom, &k);
+	if (k.odd * 2 > k.units || (k.odd > 16 && k.odd * 20 > k.units))
+		return GOVREPORT_ERR_INPUT_NOT_TEXT;
+	if (k.visible == 0)
+		return GOVREPORT_ERR_INPUT_EMPTY;
+	if (k.lines > SIZE_MAX / sizeof(*text->lines))
+		return GOVREPORT_ERR_NOMEM;
+	text->lines = gr_malloc(k.lines * sizeof(*text->lines));
+	if (!text->lines || (!raw && !(norm = gr_normalizer_new())))
+		return GOVREPORT_ERR_NOMEM;
+	gr_strbuf_init(&buf);
+	/* Normalising seldom makes text longer: one allocation, usually. */
+	gr_strbuf_reserve(&buf, len - bom + k.lines);
+	while (!failed) {
+		size_t end = line_end(data, len, pos, k.cr), start = buf.len;
+		int rc = 0;
+		if (text->nlines == k.lines)
+			break; /* counted wrong: cannot happen */
+		if (raw)
+			gr_strbuf_append(&buf, data + pos, end - pos);
+		else
+			rc = gr_normalize_line_utf8(norm, data + pos, end - pos, &buf);
+		failed = rc < 0 || gr_strbuf_failed(&buf);
+		if (failed)
+			break;
+		text->lines[text->nlines] = (struct gr_line){
+			.start = start, .len = buf.len - start, .offset = pos,
+			.number = (uint32_t)(text->nlines + 1),
+			.page_break = (uint8_t)(k.ff && memchr(data + pos, '\f', end - pos)),
+		};
+		text->nlines++;
+		gr_strbuf_putc(&buf, '\0');
+		if (end == len)
+			break;
+		/* CR LF is one break. */
+		pos = end + 1 + (data[end] == '\r' && end + 1 < len && data[end + 1] == '\n');
+	}
+	text->traditional = norm && gr_normalizer_converted(norm);
+	gr_normalizer_free(norm);
+	if (failed || gr_strbuf_failed(&buf)) {
+		gr_strbuf_release(&buf);
+		return GOVREPORT_ERR_NOMEM;
+	}
+	text->buf = gr_strbuf_steal(&buf, &text->len);
+	return text->buf ? GOVREPORT_OK : GOVREPORT_ERR_NOMEM;
+}
+
 static int
 has_non_ascii(const char *s, size_t len)
 {
@@ -310,11 +450,11 @@ named_encoding(const char *charset)
 		enc = ENC_NONE;
 	else if (strcmp(canonical, "UTF-8") == 0)
 		enc = ENC_UTF8;
-	else if (strcmp(canonical, "GB18030") == 0 ||
-		 strncmp(canonical, "ibm-1386", 8) == 0 || /* GBK */
-		 strncmp(canonical, "ibm-5478", 8) == 0 || /* GB2312 */
-		 strncmp(canonical, "windows-936", 11) == 0 ||
-		 strstr(canonical, "GB2312") || strstr(canonical, "GBK"))
+	else if (strcasecmp(canonical, "GB18030") == 0 ||
+		 strncmp(canonical, "windows-936", 11) == 0 || /* GBK, cp936 */
+		 strncmp(canonical, "ibm-1383", 8) == 0 ||     /* GB2312, EUC-CN */
+		 strncmp(canonical, "ibm-1386", 8) == 0 ||
+		 strncmp(canonical, "ibm-5478", 8) == 0)
 		enc = ENC_GB18030;
 	else
 		enc = ENC_OTHER;
@@ -338,6 +478,7 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	enum govreport_status st;
 	enum encoding named;
 	size_t bom;
+	int utf8;
 
 	*text = (struct gr_text){ 0 };
 	if (len == 0)
@@ -345,7 +486,7 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	if (len > GOVREPORT_MAX_INPUT_CEILING)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
 
-	o.enc = sniff(bytes, len, &bom);
+	o.enc = sniff(bytes, len, &bom, &utf8);
 	named = named_encoding(charset);
 	/*
 	 * A BOM says more than a declaration. So do the bytes where they
@@ -362,6 +503,13 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	o.raw = data;
 	o.raw_len = len;
 	o.raw_pos = bom;
+	/* Well-formed UTF-8, the common case, is read as it is. */
+	if (o.enc == ENC_UTF8 && utf8 && !memchr(data, '\0', len)) {
+		st = decode_utf8(data, len, bom, options, text);
+		if (st != GOVREPORT_OK)
+			gr_text_release(text);
+		return st;
+	}
 	if (o.enc == ENC_UTF16LE || o.enc == ENC_UTF16BE) {
 		st = from_utf16(bytes + bom, len - bom, o.enc == ENC_UTF16BE, &u);
 	} else {
@@ -402,6 +550,8 @@ gr_normalize_utf8(struct gr_normalizer *n, const char *s, size_t len,
 
 	if (len > INT32_MAX / 2)
 		return -1;
+	if (gr_utf8_valid(s, len))
+		return gr_normalize_line_utf8(n, s, len, out);
 	u_strFromUTF8WithSub(units, (int32_t)(sizeof(stack) / sizeof(stack[0])),
 			     &need, s, (int32_t)len, 0xFFFD, NULL, &status);
 	if (status == U_BUFFER_OVERFLOW_ERROR ||

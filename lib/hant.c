@@ -13,6 +13,25 @@
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static UTransliterator *shared_trans;
 static USet *traditional;
+/* The BMP part of `traditional` as a bitmap: one load per character
+ * instead of uset_contains()'s search. */
+static uint32_t traditional_bmp[0x10000 / 32];
+
+static void
+fill_bitmap(const USet *set, uint32_t *bits)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	int32_t items = uset_getItemCount(set);
+
+	for (int32_t i = 0; i < items; i++) {
+		UChar32 first, last;
+		if (uset_getItem(set, i, &first, &last, NULL, 0, &status) != 0 ||
+		    U_FAILURE(status))
+			break;
+		for (UChar32 c = first; c <= last && c < 0x10000; c++)
+			bits[c >> 5] |= 1u << (c & 31);
+	}
+}
 
 /* Keep the characters the transliterator really changes: its source set
  * also holds many characters that are the same in both scripts. */
@@ -70,7 +89,9 @@ open_shared(void)
 	if (!traditional) {
 		utrans_close(shared_trans);
 		shared_trans = NULL;
+		return;
 	}
+	fill_bitmap(traditional, traditional_bmp);
 }
 
 int
@@ -83,7 +104,15 @@ gr_hant_init(void)
 int
 gr_hant_is_traditional(UChar32 c)
 {
+	if (c >= 0 && c < 0x10000)
+		return (traditional_bmp[c >> 5] >> (c & 31)) & 1;
 	return traditional && uset_contains(traditional, c);
+}
+
+const uint32_t *
+gr_hant_bmp_bits(void)
+{
+	return gr_hant_init() == 0 ? traditional_bmp : NULL;
 }
 
 UTransliterator *

@@ -8,6 +8,8 @@
 #ifndef GR_HANT_H
 #define GR_HANT_H
 
+#include <stdint.h>
+
 #include <unicode/utrans.h>
 
 /* 0 when the transliterator is available, -1 when ICU could not open it. */
@@ -15,6 +17,10 @@ int gr_hant_init(void);
 
 /* Whether c is a character the conversion changes (after gr_hant_init). */
 int gr_hant_is_traditional(UChar32 c);
+
+/* The same for the BMP as a bitmap (bit c of word c / 32), or NULL when
+ * the transliterator is not available. */
+const uint32_t *gr_hant_bmp_bits(void);
 
 /* A private clone for one parse, closed with utrans_close(); NULL on error. */
 UTransliterator *gr_hant_clone(void);

@@ -9,8 +9,9 @@
  * - a table is laid out on its grid, rowspan and colspan expanded, and
  *   read row by row: each cell's text once, at the cell's first grid slot,
  *   as a cell item. A slot that a value cell (a number, a dash or nothing)
- *   spans into is an empty cell, so that the values after it keep their
- *   columns; a slot that a label spans into is nothing, as in the text
+ *   spans into is an empty cell when a cell of the row follows, so that
+ *   the values after it keep their columns; a slot that a label spans
+ *   into, or that ends the row, is nothing, as in the text
  *   layouts (the stub of a merged "三、本年度办理结果" leaves nothing on the
  *   rows below it). Text inside a cell (nested <p>, <span>, <br>) is
  *   joined: without a space where a line break falls between Chinese
@@ -23,6 +24,7 @@
  * Every text is normalised as text input is (SPEC §4); items keep the
  * source line of their element.
  */
+#include <pthread.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -333,6 +335,19 @@ node_line(const xmlNode *node)
 	return line > 0 && line <= (long)UINT32_MAX ? (uint32_t)line : 0;
 }
 
+/* libxml2 numbers a text node with the line it ends on. */
+static void
+add_text_node(struct walker *w, const xmlNode *node)
+{
+	const char *s = (const char *)node->content;
+	size_t len = strlen(s), breaks = 0;
+	uint32_t line = node_line(node);
+
+	for (size_t i = 0; i < len; i++)
+		breaks += s[i] == '\n';
+	add_text(w, s, len, line > breaks ? line - (uint32_t)breaks : line);
+}
+
 static void walk_children(struct walker *w, xmlNode *node, int depth);
 static void read_table(struct walker *w, xmlNode *table, int depth);
 
@@ -344,8 +359,7 @@ walk_flat(struct walker *w, xmlNode *top)
 
 	while (node && node != top) {
 		if (node->type == XML_TEXT_NODE && node->content)
-			add_text(w, (const char *)node->content,
-				 strlen((const char *)node->content), node_line(node));
+			add_text_node(w, node);
 		if (node->type == XML_ELEMENT_NODE && node->children &&
 		    !name_in(node, skipped)) {
 			node = node->children;
@@ -365,8 +379,7 @@ walk(struct walker *w, xmlNode *node, int depth)
 		return;
 	if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
 		if (node->content)
-			add_text(w, (const char *)node->content,
-				 strlen((const char *)node->content), node_line(node));
+			add_text_node(w, node);
 		return;
 	}
 	if (node->type != XML_ELEMENT_NODE || name_in(node, skipped) || is_hidden(node))
@@ -457,14 +470,24 @@ is_cell(const xmlNode *node)
 	return node->type == XML_ELEMENT_NODE && (name_is(node, "td") || name_is(node, "th"));
 }
 
+/* Whether a table lies inside the node (walked without recursion: the
+ * markup may nest deeper than a stack should). */
 static int
-has_descendant_table(const xmlNode *node)
+has_descendant_table(const xmlNode *top)
 {
-	for (const xmlNode *c = node->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (name_is(c, "table") || has_descendant_table(c))
+	const xmlNode *node = top->children;
+
+	while (node && node != top) {
+		if (node->type == XML_ELEMENT_NODE && name_is(node, "table"))
 			return 1;
+		if (node->type == XML_ELEMENT_NODE && node->children) {
+			node = node->children;
+			continue;
+		}
+		while (node != top && !node->next)
+			node = node->parent;
+		if (node != top)
+			node = node->next;
 	}
 	return 0;
 }
@@ -602,6 +625,12 @@ emit_grid(struct walker *w, struct table *t)
 		}
 		for (; next < t->ncells && t->cells[next].row == r; next++)
 			; /* cells past the widest grid are dropped */
+		/* Slots a span covers after the row's last cell of its own
+		 * are nothing: no value comes after them to keep in place. */
+		size_t last = 0;
+		for (size_t k = 0; k < width; k++)
+			if (covers(owner[k], r) && owner[k]->row == r && owner[k]->col == k)
+				last = k;
 		for (size_t k = 0; k < width; k++) {
 			struct cell *cell = owner[k];
 			int rc = 0;
@@ -610,7 +639,7 @@ emit_grid(struct walker *w, struct table *t)
 			if (cell->row == r && cell->col == k)
 				rc = push_item(w, t->texts.data + cell->text, cell->len,
 					       cell->line, GR_ITEM_CELL);
-			else if (!cell->label)
+			else if (!cell->label && k < last)
 				rc = push_item(w, "", 0, row_line ? row_line : cell->line,
 					       GR_ITEM_CELL);
 			if (rc < 0) {
@@ -677,6 +706,15 @@ gr_html_available(void)
 	return 1;
 }
 
+/* libxml2 sets up its global tables once, before any thread parses. */
+static pthread_once_t libxml2_once = PTHREAD_ONCE_INIT;
+
+static void
+init_libxml2(void)
+{
+	xmlInitParser();
+}
+
 /* The raw lines joined again, so that libxml2 counts the same lines. */
 static char *
 join_lines(const struct gr_text *raw, size_t *len)
@@ -716,6 +754,7 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 
 	*text = (struct gr_text){ 0 };
 	*items = (struct gr_items){ 0 };
+	pthread_once(&libxml2_once, init_libxml2);
 	source = join_lines(raw, &len);
 	if (!source)
 		return GOVREPORT_ERR_NOMEM;

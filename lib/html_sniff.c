@@ -100,7 +100,9 @@ gr_html_detect(const char *data, size_t len)
 	size_t i = 0, table;
 	int c;
 
-	if (!data || !len)
+	/* Markup needs a '<' (in UTF-16 too, one byte of its unit is 0x3C):
+	 * without one, no need to look further. */
+	if (!data || !len || !memchr(data, '<', len))
 		return 0;
 	view_init(&v, data, len);
 	while (is_space(view_at(&v, i)))

@@ -70,6 +70,7 @@ struct lline {
 	size_t indent;     /* leading spaces */
 	size_t end;        /* display column after the last character */
 	int blank, furniture, page, gap, heading;
+	int overflow;      /* more tokens than fit: read as prose */
 };
 
 /* An item under construction: its text grows as fragments join it. */
@@ -192,6 +193,9 @@ tokenize(struct lline *ln)
 		t->dcols = dcol - t->dcol;
 		t->value = token_is_value(ln->s + t->start, t->len);
 	}
+	while (pos < ln->len && ln->s[pos] == ' ')
+		pos++;
+	ln->overflow = pos < ln->len;
 	ln->end = dcol;
 }
 
@@ -220,6 +224,44 @@ ends_sentence(const char *s, size_t len)
  * or one after a short label ("行政规范性文件 0"). Prose that happens to end
  * in a number ("…共计 58") has a long text before it.
  */
+/*
+ * pdftotext may glue a row's first number to the label before it when
+ * the label fills its cell ("3.危及“三安全一稳定”0   0   0"): on a line that
+ * ends in numbers, a number closing the last text token after a Chinese
+ * character or a quote is split off as a token of its own.
+ */
+static void
+split_glued_number(struct lline *ln, size_t k)
+{
+	struct token *t;
+	size_t i, digits = 0, at;
+	int32_t before;
+
+	if (k == 0 || k == ln->ntokens || ln->ntokens >= GR_LAYOUT_MAX_TOKENS)
+		return;
+	i = ln->ntokens - k - 1;
+	t = &ln->tokens[i];
+	while (digits < t->len && is_digit(ln->s[t->start + t->len - 1 - digits]))
+		digits++;
+	if (digits == 0 || digits == t->len || digits > 6)
+		return;
+	at = t->start + t->len - digits;
+	before = char_before(ln->s, at);
+	if (!is_wide(before))
+		return;
+	memmove(&ln->tokens[i + 2], &ln->tokens[i + 1],
+		(ln->ntokens - i - 1) * sizeof(*ln->tokens));
+	ln->ntokens++;
+	ln->tokens[i + 1] = (struct token){
+		.start = at, .len = digits, .col = t->col + t->cols - digits,
+		.cols = digits, .dcol = t->dcol + t->dcols - digits, .dcols = digits,
+		.value = 1,
+	};
+	t->len -= digits;
+	t->cols -= digits;
+	t->dcols -= digits;
+}
+
 static void
 find_values(struct lline *ln)
 {
@@ -230,6 +272,12 @@ find_values(struct lline *ln)
 	ln->nvalues = 0;
 	if (k == 0)
 		return;
+	if (k >= 2) {
+		split_glued_number(ln, k);
+		k = 0;
+		while (k < ln->ntokens && ln->tokens[ln->ntokens - 1 - k].value)
+			k++;
+	}
 	if (k == ln->ntokens) {
 		ln->nvalues = k;
 		return;
@@ -275,6 +323,8 @@ analyse(struct lline *ln, const struct gr_text *text, const struct gr_line *src)
 	if (ln->blank)
 		return;
 	ln->indent = ln->tokens[0].col;
+	if (ln->overflow)
+		return; /* prose, whatever its spaces */
 	for (size_t i = 0; i + 1 < ln->ntokens; i++)
 		if (space_after(ln, i) >= 2)
 			ln->gap = 1;
@@ -354,32 +404,61 @@ furniture_key(const struct lline *ln, char *key, size_t size)
 
 #define GR_EDGE 2 /* lines at the top and the bottom of a page looked at */
 
-/* The non-blank lines at the edges of each page. */
+/* The non-blank lines at the edges of each page, each once, with the
+ * page it is on. */
 static size_t
-page_edges(const struct builder *b, size_t *edges, size_t cap)
+page_edges(const struct builder *b, size_t *edges, size_t *pages, size_t cap)
 {
-	size_t n = 0, page_start = 0;
+	size_t n = 0, page_start = 0, page = 0;
 
 	for (size_t i = 0; i <= b->nlines; i++) {
+		size_t first = n;
 		if (i < b->nlines && !(i > page_start && b->lines[i].src->page_break))
 			continue;
 		/* Lines [page_start, i) make a page. */
 		for (size_t k = page_start, seen = 0; k < i && seen < GR_EDGE; k++)
 			if (!b->lines[k].blank && n < cap && (seen++, 1))
 				edges[n++] = k;
-		for (size_t k = i, seen = 0; k-- > page_start && seen < GR_EDGE;)
-			if (!b->lines[k].blank && n < cap && (seen++, 1))
+		for (size_t k = i, seen = 0; k-- > page_start && seen < GR_EDGE;) {
+			int again = 0;
+			if (b->lines[k].blank)
+				continue;
+			seen++;
+			for (size_t e = first; e < n; e++)
+				again |= edges[e] == k;
+			if (!again && n < cap)
 				edges[n++] = k;
+		}
+		for (size_t e = first; e < n; e++)
+			pages[e] = page;
 		page_start = i;
+		page++;
 	}
 	return n;
+}
+
+struct edge_key {
+	const char *key;
+	size_t page, line;
+};
+
+static int
+compare_edge_keys(const void *a, const void *c)
+{
+	const struct edge_key *x = a, *y = c;
+	int d = strcmp(x->key, y->key);
+
+	if (d)
+		return d;
+	return (x->page > y->page) - (x->page < y->page);
 }
 
 static int
 mark_furniture(struct builder *b)
 {
 	size_t cap = 4 * GR_EDGE * (b->nlines + 1), n, pages = 1;
-	size_t *edges;
+	size_t *edges, *edge_pages;
+	struct edge_key *order;
 	char (*keys)[96];
 	int paged = 0;
 
@@ -391,38 +470,55 @@ mark_furniture(struct builder *b)
 	for (size_t i = 0; i < b->nlines; i++) {
 		struct lline *ln = &b->lines[i];
 		/* Unmistakable page numbers anywhere ("- 3 -", 第3页). */
-		if (!ln->blank && ln->len < 40 && is_page_number(ln->s, ln->len, 0))
+		if (!ln->blank && ln->len - ln->indent < 40 &&
+		    is_page_number(ln->s, ln->len, 0))
 			ln->furniture = 1;
 	}
 	if (!paged)
 		return 0;
 	cap = cap < 4 * GR_EDGE * (pages + 1) ? cap : 4 * GR_EDGE * (pages + 1);
 	edges = gr_malloc(cap * sizeof(*edges));
+	edge_pages = gr_malloc(cap * sizeof(*edge_pages));
 	keys = gr_malloc(cap * sizeof(*keys));
-	if (!edges || !keys) {
+	if (!edges || !edge_pages || !keys) {
 		gr_free(edges);
+		gr_free(edge_pages);
 		gr_free(keys);
 		return -1;
 	}
-	n = page_edges(b, edges, cap);
+	n = page_edges(b, edges, edge_pages, cap);
 	for (size_t e = 0; e < n; e++)
 		furniture_key(&b->lines[edges[e]], keys[e], sizeof(keys[e]));
 	for (size_t e = 0; e < n; e++) {
 		struct lline *ln = &b->lines[edges[e]];
-		size_t same = 0;
-		if (ln->len < 40 && is_page_number(ln->s, ln->len, 1)) {
+		if (ln->len - ln->indent < 40 && is_page_number(ln->s, ln->len, 1))
 			ln->furniture = 1;
-			continue;
-		}
 		/* Rows of numbers repeat too; they are no header. */
-		if (ln->nvalues || ln->heading || !keys[e][0])
-			continue;
-		for (size_t f = 0; f < n; f++)
-			same += f != e && strcmp(keys[e], keys[f]) == 0;
-		if (same >= 1)
-			ln->furniture = 1;
+		if (ln->nvalues || ln->heading || ln->furniture)
+			keys[e][0] = '\0';
 	}
+	/* A line repeated at the edge of another page is a header or a
+	 * footer: equal keys sort together. */
+	order = gr_malloc((n + 1) * sizeof(*order));
+	if (!order) {
+		gr_free(edges);
+		gr_free(edge_pages);
+		gr_free(keys);
+		return -1;
+	}
+	for (size_t e = 0; e < n; e++)
+		order[e] = (struct edge_key){ keys[e], edge_pages[e], edges[e] };
+	qsort(order, n, sizeof(*order), compare_edge_keys);
+	for (size_t e = 0, end; e < n; e = end) {
+		int pages_differ = 0;
+		for (end = e + 1; end < n && strcmp(order[end].key, order[e].key) == 0; end++)
+			pages_differ |= order[end].page != order[e].page;
+		for (size_t k = e; pages_differ && order[e].key[0] && k < end; k++)
+			b->lines[order[k].line].furniture = 1;
+	}
+	gr_free(order);
 	gr_free(edges);
+	gr_free(edge_pages);
 	gr_free(keys);
 	return 0;
 }
@@ -716,6 +812,26 @@ fragment(struct builder *b, const struct lline *ln, const struct piece *p,
 }
 
 /*
+ * Whether text at column col of line ln stands over the table's numbers:
+ * a line of column headers, not of row labels. The numbers are those of
+ * the next row below that has some.
+ */
+static int
+over_values(const struct builder *b, const struct lline *ln, size_t col)
+{
+	size_t i = (size_t)(ln - b->lines);
+
+	for (size_t k = i + 1; k < b->nlines && k <= i + 8; k++) {
+		const struct lline *next = &b->lines[k];
+		if (next->heading)
+			return 0;
+		if (next->nvalues && !next->furniture)
+			return col + 2 >= next->tokens[next->ntokens - next->nvalues].col;
+	}
+	return 0;
+}
+
+/*
  * Split the text tokens [0, n) of a line into pieces: at runs of spaces,
  * and at a single space before numbering or between two pieces of Chinese
  * text ("（六） 申请"), never inside "2024 年" or "a b"; each piece is a
@@ -746,7 +862,8 @@ text_fragments(struct builder *b, const struct lline *ln, size_t n, int has_valu
 			first = i + 1;
 		}
 	}
-	shape.header = !has_values && ln->gap && npieces >= 2;
+	shape.header = !has_values && ln->gap && npieces >= 2 &&
+		       over_values(b, ln, ln->tokens[pieces[npieces - 1].first].col);
 	shape.lone = npieces == 1;
 	for (size_t k = 0; k < npieces && !b->failed; k++)
 		fragment(b, ln, &pieces[k], &shape);
@@ -759,13 +876,23 @@ middle(const struct token *t, int display)
 	return display ? t->dcol + t->dcols / 2.0 : t->col + t->cols / 2.0;
 }
 
-/* The nearest line with more values than line i, and the most of them. */
+/* Whether line k ends the search for a row to align with: another table
+ * begins past a part's heading or prose. */
+static int
+ends_table(const struct builder *b, const struct lline *ln)
+{
+	return ln->heading ||
+	       (!ln->gap && !ln->nvalues && !ln->blank && !ln->furniture && b->width &&
+		ln->end * 10 >= b->width * 6);
+}
+
+/* The nearest line with more values than `than`, and the most of them
+ * (NULL when none is near). */
 static const struct lline *
-reference_row(const struct builder *b, size_t i)
+reference_row(const struct builder *b, size_t i, size_t than)
 {
 	const struct lline *best = NULL;
 	size_t best_distance = 0;
-
 	int stopped[2] = { 0, 0 };
 
 	for (size_t d = 1; d <= GR_LAYOUT_REFERENCE_REACH; d++) {
@@ -774,13 +901,11 @@ reference_row(const struct builder *b, size_t i)
 			if (stopped[side] || (side == 0 ? d > i : i + d >= b->nlines))
 				continue;
 			ln = &b->lines[side == 0 ? i - d : i + d];
-			/* Another table begins past a heading or prose. */
-			if (ln->heading || (!ln->gap && !ln->nvalues && b->width &&
-					    ln->end * 10 >= b->width * 6)) {
+			if (ends_table(b, ln)) {
 				stopped[side] = 1;
 				continue;
 			}
-			if (ln->furniture || ln->nvalues <= b->lines[i].nvalues)
+			if (ln->furniture || ln->nvalues <= than)
 				continue;
 			if (!best || ln->nvalues > best->nvalues ||
 			    (ln->nvalues == best->nvalues && d < best_distance)) {
@@ -792,24 +917,39 @@ reference_row(const struct builder *b, size_t i)
 	return best;
 }
 
-/* How much the reference row's columns disagree in a metric: the spread of
- * its values against another full row nearby is what matters, but one
- * row alone says enough in practice: character columns unless the row's
- * label pushes them (its display columns then line up instead). */
+/*
+ * Which columns the table's numbers line up in: pdftotext's characters
+ * (a Chinese label before a number may push it, the others stay put), or
+ * display columns (text laid out for a terminal). Two full rows tell.
+ */
 static int
-use_display(const struct lline *ln, const struct lline *ref)
+use_display(const struct builder *b, const struct lline *ref)
 {
+	size_t i = (size_t)(ref - b->lines);
+	const struct lline *other = NULL;
 	double dchar = 0, ddisp = 0;
-	size_t k = ln->nvalues;
-	const struct token *a = &ln->tokens[ln->ntokens - k];
-	const struct token *r = &ref->tokens[ref->ntokens - ref->nvalues];
+	int stopped[2] = { 0, 0 };
 
-	/* Compare the last values, right-aligned, in both metrics. */
-	for (size_t j = 0; j < k; j++) {
-		const struct token *x = &a[k - 1 - j], *y = &r[ref->nvalues - 1 - j];
-		double c = middle(x, 0) - middle(y, 0), d = middle(x, 1) - middle(y, 1);
+	for (size_t d = 1; d <= GR_LAYOUT_REFERENCE_REACH && !other; d++) {
+		for (int side = 0; side < 2 && !other; side++) {
+			const struct lline *ln;
+			if (stopped[side] || (side == 0 ? d > i : i + d >= b->nlines))
+				continue;
+			ln = &b->lines[side == 0 ? i - d : i + d];
+			if (ends_table(b, ln))
+				stopped[side] = 1;
+			else if (!ln->furniture && ln->nvalues == ref->nvalues)
+				other = ln;
+		}
+	}
+	if (!other)
+		return 0;
+	for (size_t j = 0; j < ref->nvalues; j++) {
+		const struct token *x = &ref->tokens[ref->ntokens - ref->nvalues + j];
+		const struct token *y = &other->tokens[other->ntokens - other->nvalues + j];
+		double c = middle(x, 0) - middle(y, 0), e = middle(x, 1) - middle(y, 1);
 		dchar += c < 0 ? -c : c;
-		ddisp += d < 0 ? -d : d;
+		ddisp += e < 0 ? -e : e;
 	}
 	return ddisp < dchar;
 }
@@ -820,13 +960,14 @@ use_display(const struct lline *ln, const struct lline *ref)
  * Fills cols[] and returns 1 when every value sits close to its column.
  */
 static int
-align(const struct lline *ln, const struct lline *ref, size_t *cols)
+align(const struct builder *b, const struct lline *ln, const struct lline *ref,
+      size_t *cols)
 {
 	size_t k = ln->nvalues, m = ref->nvalues;
 	const struct token *a = &ln->tokens[ln->ntokens - k];
 	const struct token *r = &ref->tokens[ref->ntokens - m];
 	double cost[GR_LAYOUT_MAX_TOKENS + 1][GR_LAYOUT_MAX_TOKENS + 1];
-	int display = use_display(ln, ref);
+	int display = use_display(b, ref);
 	double spacing = 1e9;
 
 	for (size_t j = 0; j + 1 < m; j++) {
@@ -862,9 +1003,9 @@ static void
 value_cells(struct builder *b, size_t i)
 {
 	const struct lline *ln = &b->lines[i];
-	const struct lline *ref = reference_row(b, i);
+	const struct lline *ref = reference_row(b, i, ln->nvalues);
 	size_t cols[GR_LAYOUT_MAX_TOKENS], k = ln->nvalues;
-	int aligned = ref && align(ln, ref, cols);
+	int aligned = ref && align(b, ln, ref, cols);
 
 	for (size_t x = 0; x < k && !b->failed; x++) {
 		const struct token *t = &ln->tokens[ln->ntokens - k + x];
@@ -935,6 +1076,22 @@ gr_layout_detect(const struct gr_text *text)
 }
 
 static int
+page_edge_blank(const struct builder *b, size_t i)
+{
+	size_t k;
+
+	if (b->lines[i].src->page_break)
+		return 1;
+	for (k = i + 1; k < b->nlines && b->lines[k].blank && !b->lines[k].src->page_break; k++)
+		;
+	if (k < b->nlines && (b->lines[k].furniture || b->lines[k].src->page_break))
+		return 1;
+	for (k = i; k-- > 0 && b->lines[k].blank;)
+		;
+	return k != (size_t)-1 && b->lines[k].furniture;
+}
+
+static int
 finish(struct builder *b)
 {
 	struct gr_strbuf all;
@@ -1001,11 +1158,10 @@ gr_layout_build(const struct gr_text *text, struct gr_items *out)
 		const struct lline *ln = &b.lines[i];
 		if (ln->furniture)
 			continue;
-		/* Blank lines at the edges of a page do not end a paragraph. */
+		/* Blank lines at the edges of a page (next to a page break or
+		 * to furniture) end neither a paragraph nor a table row. */
 		if (ln->blank) {
-			int edge = (i + 1 < b.nlines && b.lines[i + 1].src->page_break) ||
-				   ln->src->page_break;
-			if (!edge) {
+			if (!page_edge_blank(&b, i)) {
 				blank_between = 1;
 				b.step++;
 			}
@@ -1013,7 +1169,11 @@ gr_layout_build(const struct gr_text *text, struct gr_items *out)
 		}
 		b.step++;
 		drop_stale_fragments(&b);
-		if (ln->nvalues || ln->gap) {
+		if (ln->overflow) {
+			if (!continues_paragraph(&b, i, blank_between))
+				b.paragraph = NONE;
+			prose_line(&b, i);
+		} else if (ln->nvalues || ln->gap) {
 			table_line(&b, i);
 		} else if (continues_paragraph(&b, i, blank_between)) {
 			prose_line(&b, i);

@@ -6,6 +6,8 @@
 #ifndef GR_NORMALIZE_H
 #define GR_NORMALIZE_H
 
+#include <stddef.h>
+
 #include <unicode/utypes.h>
 
 #include "strbuf.h"
@@ -22,6 +24,14 @@ void gr_normalizer_free(struct gr_normalizer *n);
  */
 int gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 		      struct gr_strbuf *out);
+
+/*
+ * The same for a line of well-formed UTF-8, appended as UTF-8. Lines that
+ * need nothing of ICU but the simple mappings of NFKC (full-width forms)
+ * skip ICU altogether; the result is the same.
+ */
+int gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
+			   struct gr_strbuf *out);
 
 /* Whether any line so far needed traditional → simplified conversion. */
 int gr_normalizer_converted(const struct gr_normalizer *n);

@@ -99,8 +99,9 @@ about_table(const struct gr_diag *d, const struct gr_table *t)
 	return id_is(d->section, t->id);
 }
 
-/* Notes of a table are numbered from `first` in the report's order. */
-static void
+/* Notes of a table are numbered from `first` in the report's order.
+ * Returns the highest severity of the diagnostics naming the cell, or -1. */
+static int
 cell_marks(const struct notes *n, const struct gr_form *f,
 	   const struct gr_form_cell *c, size_t first, struct gr_strbuf *out)
 {
@@ -116,7 +117,7 @@ cell_marks(const struct notes *n, const struct gr_form *f,
 			severity = (int)d->severity;
 	}
 	if (severity < 0)
-		return;
+		return -1;
 	gr_strbuf_printf(out, " class=\"%s\" title=\"", severity_class[severity]);
 	for (size_t i = 0; i < diags->count; i++) {
 		const struct gr_diag *d = &diags->items[i];
@@ -131,6 +132,7 @@ cell_marks(const struct notes *n, const struct gr_form *f,
 		number++;
 	}
 	gr_strbuf_putc(out, '"');
+	return severity;
 }
 
 static void
@@ -267,18 +269,25 @@ table(struct notes *n, const struct gr_table *t, struct gr_strbuf *out)
 		for (; k < form.count && form.cells[k].row == row; k++) {
 			const struct gr_form_cell *c = &form.cells[k];
 			const char *tag = is_header(&form, c) ? "th" : "td";
+			int marked = -1;
 			gr_strbuf_printf(out, "<%s", tag);
 			if (c->rowspan > 1)
 				gr_strbuf_printf(out, " rowspan=\"%zu\"", c->rowspan);
 			if (c->colspan > 1)
 				gr_strbuf_printf(out, " colspan=\"%zu\"", c->colspan);
 			if (n->annotate)
-				cell_marks(n, &form, c, n->next, out);
+				marked = cell_marks(n, &form, c, n->next, out);
 			gr_strbuf_putc(out, '>');
 			if (c->role == GR_FORM_VALUE) {
+				const struct gr_cell *cell = &cells[c->ref.index];
 				value.len = 0;
 				gr_strbuf_append(&value, "", 0);
-				gr_render_value(&cells[c->ref.index], &value);
+				/* A cell a finding names shows what the document
+				 * wrote ("3 4", "12件"), for the reader to check. */
+				if (marked >= 0 && cell->raw)
+					gr_strbuf_puts(&value, cell->raw);
+				else
+					gr_render_value(cell, &value);
 				if (value.data)
 					escape(out, value.data, value.len);
 			} else {

@@ -105,8 +105,13 @@ md_table(const struct govreport *r, const struct gr_table *t, struct gr_strbuf *
 	if (flatten(r, t, &fl) < 0)
 		return -1;
 	for (size_t row = 0; row < fl.nrows; row++) {
+		size_t ncols = fl.ncols;
+		/* Below the header row, a row ends with its last text: a span
+		 * or an empty cell there would read as a value of the row. */
+		while (row > 0 && ncols > 1 && fl.cells[row * fl.ncols + ncols - 1].len == 0)
+			ncols--;
 		gr_strbuf_putc(out, '|');
-		for (size_t col = 0; col < fl.ncols; col++) {
+		for (size_t col = 0; col < ncols; col++) {
 			size_t len;
 			const char *s = flat_text(&fl, row, col, &len);
 			md_cell(out, s, len);

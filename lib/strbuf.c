@@ -105,6 +105,15 @@ gr_strbuf_extend(struct gr_strbuf *buf, size_t n)
 }
 
 int
+gr_strbuf_reserve(struct gr_strbuf *buf, size_t n)
+{
+	if (reserve(buf, n) < 0)
+		return -1;
+	buf->data[buf->len] = '\0';
+	return 0;
+}
+
+int
 gr_strbuf_failed(const struct gr_strbuf *buf)
 {
 	return buf->failed;

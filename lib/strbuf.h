@@ -26,6 +26,8 @@ void gr_strbuf_vprintf(struct gr_strbuf *buf, const char *fmt, va_list ap)
 /* Grow by n bytes and return them (uninitialised) to be filled; NULL on
  * failure. The buffer stays NUL-terminated after them. */
 char *gr_strbuf_extend(struct gr_strbuf *buf, size_t n);
+/* Make room for n more bytes without growing len; 0, or -1 on failure. */
+int gr_strbuf_reserve(struct gr_strbuf *buf, size_t n);
 int gr_strbuf_failed(const struct gr_strbuf *buf);
 /* Hand the bytes over (NULL if failed) and reset the buffer. */
 char *gr_strbuf_steal(struct gr_strbuf *buf, size_t *len);

@@ -1,10 +1,18 @@
 /* UTF-8 helpers; see utf8.h. */
+#include <string.h>
+
 #include "utf8.h"
 
 int
 gr_utf8_valid(const char *str, size_t len)
 {
 	return gr_utf8_valid_prefix(str, len) == len;
+}
+
+static int
+is_continuation(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
 }
 
 size_t
@@ -19,9 +27,25 @@ gr_utf8_valid_prefix(const char *str, size_t len)
 		size_t n;
 
 		if (c < 0x80) {
+			/* ASCII, eight bytes at a time. */
+			uint64_t word;
 			i++;
+			while (i + 8 <= len) {
+				memcpy(&word, s + i, 8);
+				if (word & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
 			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
+		}
+		/* The usual three-byte character (U+1000–U+CFFF, U+E000–U+FFFF:
+		 * all of CJK): no overlong form, no surrogate possible. */
+		if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
+		    len - i > 2 && is_continuation(s[i + 1]) && is_continuation(s[i + 2])) {
+			i += 3;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
 			n = 1;
 			cp = c & 0x1F;
 		} else if (c >= 0xE0 && c <= 0xEF) {
@@ -49,42 +73,6 @@ gr_utf8_valid_prefix(const char *str, size_t len)
 	return len;
 }
 
-int32_t
-gr_utf8_next(const char *str, size_t len, size_t *pos)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = *pos;
-	unsigned char c;
-	int32_t cp;
-	size_t n;
-
-	if (i >= len)
-		return -1;
-	c = s[i];
-	if (c < 0x80) {
-		*pos = i + 1;
-		return c;
-	}
-	if (c >= 0xF0) {
-		n = 3;
-		cp = c & 0x07;
-	} else if (c >= 0xE0) {
-		n = 2;
-		cp = c & 0x0F;
-	} else {
-		n = 1;
-		cp = c & 0x1F;
-	}
-	if (i + n >= len) { /* truncated sequence */
-		*pos = len;
-		return 0xFFFD;
-	}
-	for (size_t k = 1; k <= n; k++)
-		cp = (cp << 6) | (s[i + k] & 0x3F);
-	*pos = i + n + 1;
-	return cp;
-}
-
 size_t
 gr_utf8_encode(uint32_t cp, char out[4])
 {
@@ -108,11 +96,4 @@ gr_utf8_encode(uint32_t cp, char out[4])
 	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
 	out[3] = (char)(0x80 | (cp & 0x3F));
 	return 4;
-}
-
-int
-gr_is_han(int32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }

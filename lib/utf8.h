@@ -13,14 +13,54 @@ size_t gr_utf8_valid_prefix(const char *s, size_t len);
 
 /*
  * Decode the code point at s[*pos] (s holds len bytes of valid UTF-8) and
- * advance *pos past it. Returns the code point, or -1 at the end.
+ * advance *pos past it. Returns the code point, or -1 at the end. Inline:
+ * the parser calls it for every character it looks at.
  */
-int32_t gr_utf8_next(const char *s, size_t len, size_t *pos);
+static inline int32_t
+gr_utf8_next(const char *str, size_t len, size_t *pos)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = *pos;
+	unsigned char c;
+	int32_t cp;
+	size_t n;
+
+	if (i >= len)
+		return -1;
+	c = s[i];
+	if (c < 0x80) {
+		*pos = i + 1;
+		return c;
+	}
+	if (c >= 0xF0) {
+		n = 3;
+		cp = c & 0x07;
+	} else if (c >= 0xE0) {
+		n = 2;
+		cp = c & 0x0F;
+	} else {
+		n = 1;
+		cp = c & 0x1F;
+	}
+	if (i + n >= len) { /* truncated sequence */
+		*pos = len;
+		return 0xFFFD;
+	}
+	for (size_t k = 1; k <= n; k++)
+		cp = (cp << 6) | (s[i + k] & 0x3F);
+	*pos = i + n + 1;
+	return cp;
+}
 
 /* Number of bytes of the UTF-8 encoding of cp (1–4). */
 size_t gr_utf8_encode(uint32_t cp, char out[4]);
 
 /* Whether cp is a CJK ideograph (Han). */
-int gr_is_han(int32_t cp);
+static inline int
+gr_is_han(int32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
+}
 
 #endif

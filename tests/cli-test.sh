@@ -102,6 +102,34 @@ if command -v python3 > /dev/null; then
 	done
 fi
 
+# render: the official tables in four formats; shapes named with --format.
+expect 0 "grep:<table class=\"govreport govreport-applications\">" empty -- render "$seed"
+expect 0 "grep:^section,row,column,value,state" empty -- render --to csv "$seed"
+expect 0 "grep:^| 行政许可 | 17 |" empty -- render --to markdown "$seed"
+expect 0 "grep:行政许可" empty -- render --to text "$seed"
+expect 0 "grep:class=\"gr-" empty -- render --to html --annotate "$seed"
+expect 0 "grep:<h2>Diagnostics</h2>" empty -- render --annotate --lang en "$seed"
+expect 2 empty "grep:--annotate needs --to html" -- render --to csv --annotate "$seed"
+expect 2 empty "grep:unknown output 'pdf'" -- render --to pdf "$seed"
+expect 2 empty "grep:unknown language" -- render --lang fr "$seed"
+expect 2 empty "grep:unknown format 'docx'" -- parse --format docx "$seed"
+expect 0 "grep:^Usage: govreport render" empty -- render --help
+"$govreport" render --to markdown "$seed" > "$tmp/rendered.md"
+"$govreport" parse "$seed" > "$tmp/from-seed.json"
+stdin=$tmp/rendered.md
+expect 0 "grep:锦屏县大同乡人民政府" empty -- parse --format text -
+stdin=/dev/null
+"$govreport" parse "$tmp/rendered.md" > "$tmp/from-md.json"
+if cmp -s "$tmp/from-seed.json" "$tmp/from-md.json"; then
+	passes=$((passes + 1))
+	echo "ok - parse(render --to markdown) gives the seed's JSON"
+else
+	failures=$((failures + 1))
+	echo "not ok - parse(render --to markdown) differs from the seed's JSON"
+fi
+# A report's JSON renders too.
+expect 0 "grep:锦屏县大同乡人民政府" empty -- render --to text "$tmp/from-seed.json"
+
 # A full disk: the tool must notice that its output was lost.
 if [ -w /dev/full ]; then
 	"$govreport" parse "$seed" > /dev/full 2> "$tmp/err"

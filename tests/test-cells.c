@@ -83,6 +83,16 @@ START_TEST(paragraphs_and_docx_residue)
 }
 END_TEST
 
+START_TEST(markdown_headings)
+{
+	struct stream s;
+
+	build(&s, "# 标题\n\n## 一、总体情况\n#不是标题\n####### 七个\n");
+	expect(&s, "标题/一、总体情况/#不是标题/####### 七个", "LLLL");
+	release(&s);
+}
+END_TEST
+
 static Suite *
 cells_suite(void)
 {
@@ -93,6 +103,7 @@ cells_suite(void)
 	tcase_add_test(tc, tab_cells_and_wrapped_headers);
 	tcase_add_test(tc, markdown_rows);
 	tcase_add_test(tc, paragraphs_and_docx_residue);
+	tcase_add_test(tc, markdown_headings);
 	suite_add_tcase(s, tc);
 	return s;
 }

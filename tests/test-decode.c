@@ -150,6 +150,45 @@ START_TEST(truncated_utf8_stays_utf8)
 }
 END_TEST
 
+/* A caller's charset (an HTML page's declaration), the raw lines, and the
+ * form feeds that start pdftotext's pages. */
+START_TEST(declared_charset_raw_and_pages)
+{
+	static const char gbk[] = "\xD0\xD0\xD5\xFE\n"; /* 行政 in GBK */
+	static const char big5[] = "\xB3\x57\xB3\xB9\n"; /* 規章 in Big5 */
+	struct gr_text t;
+
+	ck_assert_int_eq(gr_text_decode_as(big5, sizeof(big5) - 1, "big5", 0, &t), GOVREPORT_OK);
+	ck_assert_str_eq(gr_line_text(&t, &t.lines[0]), "规章");
+	ck_assert(!t.gb18030);
+	gr_text_release(&t);
+	ck_assert_int_eq(gr_text_decode_as(gbk, sizeof(gbk) - 1, "gb2312", 0, &t), GOVREPORT_OK);
+	ck_assert_str_eq(gr_line_text(&t, &t.lines[0]), "行政");
+	ck_assert(t.gb18030);
+	gr_text_release(&t);
+	/* Unknown names are ignored; so is a declaration the bytes deny. */
+	ck_assert_int_eq(gr_text_decode_as(gbk, sizeof(gbk) - 1, "no-such-charset", 0, &t),
+			 GOVREPORT_OK);
+	ck_assert_str_eq(gr_line_text(&t, &t.lines[0]), "行政");
+	gr_text_release(&t);
+	ck_assert_int_eq(gr_text_decode_as("行政\n", 7, "gbk", 0, &t), GOVREPORT_OK);
+	ck_assert_str_eq(gr_line_text(&t, &t.lines[0]), "行政");
+	ck_assert(!t.gb18030);
+	gr_text_release(&t);
+	/* Raw: no NFKC; form feeds mark their lines. */
+	ck_assert_int_eq(gr_text_decode_as("（一）１\n\fpage 2\n", 21, NULL, GR_DECODE_RAW, &t),
+			 GOVREPORT_OK);
+	ck_assert_str_eq(gr_line_text(&t, &t.lines[0]), "（一）１");
+	ck_assert_str_eq(gr_line_text(&t, &t.lines[1]), "\fpage 2");
+	gr_text_release(&t);
+	ck_assert_int_eq(gr_text_decode("a\n\fb\n", 5, &t), GOVREPORT_OK);
+	ck_assert_str_eq(gr_line_text(&t, &t.lines[1]), "b");
+	ck_assert(!t.lines[0].page_break);
+	ck_assert(t.lines[1].page_break);
+	gr_text_release(&t);
+}
+END_TEST
+
 static Suite *
 decode_suite(void)
 {
@@ -163,6 +202,7 @@ decode_suite(void)
 	tcase_add_test(tc, utf16_line_offsets);
 	tcase_add_test(tc, refused_inputs);
 	tcase_add_test(tc, truncated_utf8_stays_utf8);
+	tcase_add_test(tc, declared_charset_raw_and_pages);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -54,8 +54,8 @@ replay_dir(const char *dir, int depth)
 		struct stat st;
 		if (e->d_name[0] == '.')
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (stat(path, &st) != 0)
+		int plen = snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (plen < 0 || (size_t)plen >= sizeof(path) || stat(path, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
 			long k = depth > 0 ? replay_dir(path, depth - 1) : 0;

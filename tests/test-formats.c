@@ -1,0 +1,295 @@
+/*
+ * HTML and pdftotext-layout input against their data-driven cases: every
+ * tests/data/html/<case>/{input.html,expected.json} and
+ * tests/data/layout/<case>/{input.txt,expected.json} (made by
+ * tests/data/formats/generate.py and tests/fixtures/make-layout.sh).
+ *
+ * Each input is parsed twice, with its shape detected (flags 0) and named
+ * (GOVREPORT_FORMAT_HTML / GOVREPORT_FORMAT_LAYOUT); both times every key
+ * of expected.json must equal the same key of the report's canonical JSON
+ * (numbers as written: 12.3456 is not 12.34560). The layout cases made from
+ * the seeds through LibreOffice must moreover give the very JSON of the
+ * seed itself, prose included.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <yajl/yajl_tree.h>
+
+#include "govreport.h"
+#include "html.h"
+#include "testutil.h"
+
+struct format_case {
+	char *name;     /* html/<case> or layout/<case> */
+	char *input;
+	char *expected;
+	unsigned flag;  /* GOVREPORT_FORMAT_* of its shape */
+};
+
+static struct format_case *cases;
+static size_t ncases, cap;
+
+static char *
+join(const char *a, const char *b)
+{
+	size_t len = strlen(a) + strlen(b) + 2;
+	char *p = malloc(len);
+
+	if (!p)
+		abort();
+	snprintf(p, len, "%s/%s", a, b);
+	return p;
+}
+
+static int
+is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static void
+collect(const char *root, const char *kind, const char *input_name, unsigned flag)
+{
+	char *dir = join(root, kind);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d)) != NULL) {
+		char *sub, name[300];
+		if (e->d_name[0] == '.')
+			continue;
+		sub = join(dir, e->d_name);
+		if (ncases == cap) {
+			cap = cap ? cap * 2 : 64;
+			cases = realloc(cases, cap * sizeof(*cases));
+			if (!cases)
+				abort();
+		}
+		snprintf(name, sizeof(name), "%s/%s", kind, e->d_name);
+		cases[ncases] = (struct format_case){ strdup(name), join(sub, input_name),
+						      join(sub, "expected.json"), flag };
+		free(sub);
+		if (!is_file(cases[ncases].input) || !is_file(cases[ncases].expected)) {
+			free(cases[ncases].name);
+			free(cases[ncases].input);
+			free(cases[ncases].expected);
+			continue;
+		}
+		ncases++;
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+static int
+case_order(const void *a, const void *b)
+{
+	return strcmp(((const struct format_case *)a)->name,
+		      ((const struct format_case *)b)->name);
+}
+
+/* ---- comparing JSON ------------------------------------------------------ */
+
+struct mismatches {
+	unsigned count;
+	char text[2048];
+	size_t len;
+};
+
+static void
+mismatch(struct mismatches *m, const char *path, const char *what)
+{
+	int n;
+
+	if (m->count++ >= 12 || m->len + 256 > sizeof(m->text))
+		return;
+	n = snprintf(m->text + m->len, sizeof(m->text) - m->len, "\n  %s: %s", path, what);
+	if (n > 0)
+		m->len += (size_t)n;
+}
+
+static const char *
+describe(yajl_val v, char *buf, size_t size)
+{
+	if (!v)
+		return "(absent)";
+	if (YAJL_IS_NULL(v))
+		return "null";
+	if (YAJL_IS_NUMBER(v))
+		return YAJL_GET_NUMBER(v);
+	if (YAJL_IS_STRING(v)) {
+		snprintf(buf, size, "\"%.100s\"", v->u.string);
+		return buf;
+	}
+	return YAJL_IS_OBJECT(v) ? "an object" : "something else";
+}
+
+/* Every key of `want` in `got`, recursively; numbers as written. */
+static void
+compare(struct mismatches *m, const char *path, yajl_val want, yajl_val got)
+{
+	char a[128], b[128], what[320];
+
+	if (YAJL_IS_OBJECT(want)) {
+		if (!got || !YAJL_IS_OBJECT(got)) {
+			snprintf(what, sizeof(what), "expected an object, got %s",
+				 describe(got, b, sizeof(b)));
+			mismatch(m, path, what);
+			return;
+		}
+		for (size_t i = 0; i < want->u.object.len; i++) {
+			const char *key = want->u.object.keys[i];
+			yajl_val sub = NULL;
+			char child[256];
+			for (size_t j = 0; j < got->u.object.len; j++)
+				if (strcmp(got->u.object.keys[j], key) == 0)
+					sub = got->u.object.values[j];
+			snprintf(child, sizeof(child), "%s%s%s", path, *path ? "." : "", key);
+			compare(m, child, want->u.object.values[i], sub);
+		}
+		return;
+	}
+	if (got && YAJL_IS_NULL(want) && YAJL_IS_NULL(got))
+		return;
+	if (got && YAJL_IS_NUMBER(want) && YAJL_IS_NUMBER(got) &&
+	    strcmp(YAJL_GET_NUMBER(want), YAJL_GET_NUMBER(got)) == 0)
+		return;
+	if (got && YAJL_IS_STRING(want) && YAJL_IS_STRING(got) &&
+	    strcmp(want->u.string, got->u.string) == 0)
+		return;
+	snprintf(what, sizeof(what), "expected %s, got %s", describe(want, a, sizeof(a)),
+		 describe(got, b, sizeof(b)));
+	mismatch(m, path, what);
+}
+
+static char *
+parse_to_json(const char *data, size_t len, unsigned flags)
+{
+	struct govreport *r = NULL;
+	char *json = NULL;
+
+	ck_assert_int_eq(govreport_parse(data, len, flags, &r), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_to_json(r, 0, &json, NULL), GOVREPORT_OK);
+	govreport_free(r);
+	return json;
+}
+
+static void
+check_against(const struct format_case *c, yajl_val want, const char *json,
+	      const char *how)
+{
+	char err[256] = "";
+	yajl_val got = yajl_tree_parse(json, err, sizeof(err));
+	struct mismatches m = { 0 };
+
+	ck_assert_msg(got != NULL, "%s: the library's JSON does not parse: %s", c->name, err);
+	compare(&m, "", want, got);
+	yajl_tree_free(got);
+	ck_assert_msg(m.count == 0, "%s (%s): %u mismatch(es):%s", c->name, how, m.count,
+		      m.text);
+}
+
+/* The seed a libreoffice-NNN case was made from: its JSON, parsed. */
+static char *
+seed_json(const char *number)
+{
+	char *dir = test_data_path("seeds"), *path = NULL, *data, *json;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, number, 3) == 0 && strstr(e->d_name, ".txt"))
+			path = join(dir, e->d_name);
+	closedir(d);
+	free(dir);
+	ck_assert_msg(path != NULL, "no seed %s", number);
+	data = test_read_file(path, &len);
+	json = parse_to_json(data, len, 0);
+	free(data);
+	free(path);
+	return json;
+}
+
+START_TEST(format_case)
+{
+	const struct format_case *c = &cases[_i];
+	char err[256] = "", *text, *data, *json;
+	size_t len;
+	yajl_val want;
+
+	if (c->flag == GOVREPORT_FORMAT_HTML && !gr_html_available())
+		return; /* a build without libxml2 */
+	text = test_read_file(c->expected, NULL);
+	want = yajl_tree_parse(text, err, sizeof(err));
+	free(text);
+	ck_assert_msg(want != NULL, "%s: %s", c->expected, err);
+	data = test_read_file(c->input, &len);
+
+	json = parse_to_json(data, len, 0);
+	check_against(c, want, json, "shape detected");
+	govreport_string_free(json);
+	json = parse_to_json(data, len, c->flag);
+	check_against(c, want, json, "shape named");
+
+	/* The seeds through LibreOffice: the same JSON as the seed, prose
+	 * and all. */
+	if (strncmp(c->name, "layout/libreoffice-", 19) == 0) {
+		char *seed = seed_json(c->name + 19);
+		ck_assert_msg(strcmp(seed, json) == 0, "%s: not the seed's JSON:\n%s\n%s",
+			      c->name, seed, json);
+		govreport_string_free(seed);
+	}
+	govreport_string_free(json);
+	free(data);
+	yajl_tree_free(want);
+}
+END_TEST
+
+START_TEST(cases_found)
+{
+	size_t html = 0, layout = 0;
+
+	for (size_t i = 0; i < ncases; i++) {
+		html += cases[i].flag == GOVREPORT_FORMAT_HTML;
+		layout += cases[i].flag == GOVREPORT_FORMAT_LAYOUT;
+	}
+	ck_assert_msg(html >= 20, "only %zu HTML cases", html);
+	ck_assert_msg(layout >= 10, "only %zu layout cases", layout);
+}
+END_TEST
+
+int
+main(void)
+{
+	const char *root = getenv("GOVREPORT_TEST_DATA");
+	Suite *s = suite_create("formats");
+	TCase *tc = tcase_create("cases");
+	int status;
+
+	if (root) {
+		collect(root, "html", "input.html", GOVREPORT_FORMAT_HTML);
+		collect(root, "layout", "input.txt", GOVREPORT_FORMAT_LAYOUT);
+	}
+	if (ncases)
+		qsort(cases, ncases, sizeof(*cases), case_order);
+	tcase_add_test(tc, cases_found);
+	if (ncases)
+		tcase_add_loop_test(tc, format_case, 0, (int)ncases);
+	suite_add_tcase(s, tc);
+	status = test_run_suite(s);
+	for (size_t i = 0; i < ncases; i++) {
+		free(cases[i].name);
+		free(cases[i].input);
+		free(cases[i].expected);
+	}
+	free(cases);
+	return status;
+}

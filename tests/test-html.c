@@ -1,0 +1,281 @@
+/*
+ * The HTML front end (lib/html.c, lib/html_sniff.c): the same cell stream
+ * as text input — spans expanded on the grid, cell text from nested markup,
+ * entities, Word's residue, what is no text skipped — and telling HTML
+ * apart, with the charset it declares. Built only with libxml2.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ucnv.h>
+
+#include "html.h"
+#include "testutil.h"
+
+struct stream {
+	struct gr_text raw, text;
+	struct gr_items items;
+};
+
+static void
+build(struct stream *s, const char *doc, size_t len, const char *charset)
+{
+	ck_assert_int_eq(gr_text_decode_as(doc, len, charset, GR_DECODE_RAW, &s->raw),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(gr_html_build(&s->raw, &s->text, &s->items), GOVREPORT_OK);
+}
+
+static void
+release(struct stream *s)
+{
+	gr_items_release(&s->items);
+	gr_text_release(&s->text);
+	gr_text_release(&s->raw);
+}
+
+/* Items' texts joined with '/', kinds as L (line) or C (cell). */
+static void
+expect(const char *doc, const char *texts, const char *kinds)
+{
+	struct stream s;
+	char got[2048] = "", got_kinds[256] = "";
+
+	build(&s, doc, strlen(doc), NULL);
+	for (size_t i = 0; i < s.items.count; i++) {
+		const struct gr_item *it = &s.items.items[i];
+		if (i)
+			strcat(got, "/");
+		strncat(got, it->text, it->len);
+		strcat(got_kinds, it->kind == GR_ITEM_CELL ? "C" : "L");
+	}
+	ck_assert_str_eq(got, texts);
+	if (kinds)
+		ck_assert_str_eq(got_kinds, kinds);
+	release(&s);
+}
+
+START_TEST(spans_on_the_grid)
+{
+	/* A label spanning rows leaves nothing below it; a value spanning
+	 * columns leaves empty cells, so later values keep their columns. */
+	expect("<table><tr><td rowspan=2>L</td><td colspan=2>5</td><td>6</td></tr>"
+	       "<tr><td>1</td><td>2</td><td>3</td></tr></table>",
+	       "L/5//6/1/2/3", "CCCCCCC");
+	/* An empty cell spanning two rows is empty in both. */
+	expect("<table><tr><td>甲</td><td rowspan=2></td><td>1</td></tr>"
+	       "<tr><td>乙</td><td>2</td></tr></table>",
+	       "甲//1/乙//2", "CCCCCC");
+	/* A stub label over three columns and two rows. */
+	expect("<table><tr><td colspan=3 rowspan=2>表头</td><td>自然人</td></tr>"
+	       "<tr><td>总计</td></tr><tr><td>一、本年新收</td><td></td><td></td><td>7</td></tr></table>",
+	       "表头/自然人/总计/一、本年新收///7", NULL);
+	/* rowspan past the table's end, absurd spans, rowspan=0. */
+	expect("<table><tr><td rowspan=9>A</td><td colspan=0>1</td></tr><tr><td rowspan=0>2</td></tr>"
+	       "</table>", "A/1/2", NULL);
+}
+END_TEST
+
+START_TEST(cell_text)
+{
+	expect("<table><tr><td><p><span>本年新</span><br>收</p><p>数量</p></td>"
+	       "<td>0<br>0</td><td><p>&nbsp;</p></td><td>1\n2</td></tr></table>",
+	       "本年新收数量/0 0//1 2", "CCCC");
+	/* Line breaks in the source between Chinese characters vanish. */
+	expect("<table><tr><td>本年\n    制发件数</td><td>商业 企业</td></tr></table>",
+	       "本年制发件数/商业 企业", NULL);
+}
+END_TEST
+
+START_TEST(prose_and_entities)
+{
+	expect("<h1>标题</h1>\n<p>a &amp; b&nbsp;&nbsp;c &#20013;&lt;x&gt;</p>"
+	       "<div>一<br>二</div><ul><li>甲</li><li>乙</li></ul>",
+	       "标题/a & b  c 中<x>/一/二/甲/乙", "LLLLLL");
+	/* Full-width digits and punctuation are normalised like text. */
+	expect("<p>（一）１２３</p>", "(一)123", "L");
+}
+END_TEST
+
+START_TEST(what_is_no_text)
+{
+	expect("<html><head><title>T</title><style>p{}</style><script>var x='<p>no</p>';</script>"
+	       "</head><body><!-- <table><tr><td>9</td></tr></table> -->"
+	       "<p>yes</p><div style=\"DISPLAY: None\"><p>hidden</p></div>"
+	       "<p hidden>also</p><span style='mso-hide:all'>word</span>"
+	       "<select><option>o</option></select><noscript>n</noscript>"
+	       "<p>end</p></body></html>", "yes/end", "LL");
+}
+END_TEST
+
+START_TEST(word_residue)
+{
+	expect("<p class=MsoNormal><![if !supportLists]><span style='mso-list:Ignore'>一、"
+	       "<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span>"
+	       "<![endif]>总体情况<o:p></o:p></p>"
+	       "<!--[if gte mso 9]><xml><w:x>1</w:x></xml><![endif]-->"
+	       "<table class=MsoNormalTable><tr><td><p class=MsoNormal>规章<o:p></o:p></p></td>"
+	       "<td><p><span lang=EN-US>3<o:p></o:p></span></p></td></tr></table>",
+	       "一、   总体情况/规章/3", "LCC");
+}
+END_TEST
+
+START_TEST(layout_tables)
+{
+	/* A page laid out in a table, the report's table nested in it. */
+	expect("<table><tr><td><p>一、总体情况</p><p>正文。</p>"
+	       "<table><tr><td>规章</td><td>1</td></tr></table></td>"
+	       "<td><p>侧栏</p></td></tr></table>",
+	       "一、总体情况/正文。/规章/1/侧栏", "LLCCL");
+	/* One column: layout too. */
+	expect("<table><tr><td><p>甲</p><p>乙</p></td></tr><tr><td>丙</td></tr></table>",
+	       "甲/乙/丙", "LLL");
+}
+END_TEST
+
+START_TEST(source_lines)
+{
+	struct stream s;
+	const char *doc = "<p>a</p>\n\n<table>\n<tr>\n<td>规章</td>\n<td>\n1</td></tr>\n</table>\n<p>\nb</p>";
+
+	build(&s, doc, strlen(doc), NULL);
+	ck_assert_uint_eq(s.items.count, 4);
+	ck_assert_uint_eq(s.items.items[0].line, 1);
+	ck_assert_uint_eq(s.items.items[1].line, 5);
+	ck_assert_uint_eq(s.items.items[2].line, 7);
+	ck_assert_uint_eq(s.items.items[3].line, 10);
+	ck_assert_uint_eq(s.items.items[3].offset, (size_t)(strstr(doc, "b</p>") - doc));
+	release(&s);
+}
+END_TEST
+
+START_TEST(detection)
+{
+	static const char utf16[] = "\xFF\xFE<\0h\0t\0m\0l\0>\0";
+
+	ck_assert(gr_html_detect("<p>x</p>", 8));
+	ck_assert(gr_html_detect("\n  <!DOCTYPE html><html>", 24));
+	ck_assert(gr_html_detect("\xEF\xBB\xBF<table><tr>", 14));
+	ck_assert(gr_html_detect(utf16, sizeof(utf16) - 1));
+	ck_assert(gr_html_detect("标题\n<TABLE border=1><TR><TD>1", 33));
+	ck_assert(gr_html_detect("text first\n<body>x</body>", 25));
+	ck_assert(!gr_html_detect("规章 |\n0 |\n", 14));
+	ck_assert(!gr_html_detect("| a | b |\n|---|---|\n", 20));
+	ck_assert(!gr_html_detect("a mention of <table> alone", 26));
+	ck_assert(!gr_html_detect("x < y and <tablespoon", 21));
+	ck_assert(!gr_html_detect("", 0));
+}
+END_TEST
+
+START_TEST(declared_charsets)
+{
+	char buf[64];
+	static const char meta[] = "<html><head><meta charset=\"GBK\"></head>";
+	static const char equiv[] = "<meta http-equiv=Content-Type content='text/html; charset=gb2312'>";
+	static const char xml[] = "<?xml version=\"1.0\" encoding='Big5'?><html>";
+
+	ck_assert_str_eq(gr_html_charset(meta, sizeof(meta) - 1, buf, sizeof(buf)), "gbk");
+	ck_assert_str_eq(gr_html_charset(equiv, sizeof(equiv) - 1, buf, sizeof(buf)), "gb2312");
+	ck_assert_str_eq(gr_html_charset(xml, sizeof(xml) - 1, buf, sizeof(buf)), "big5");
+	ck_assert_ptr_null(gr_html_charset("<p>none</p>", 11, buf, sizeof(buf)));
+	ck_assert_ptr_null(gr_html_charset("\xEF\xBB\xBF<meta charset=gbk>", 23, buf, sizeof(buf)));
+}
+END_TEST
+
+/* Text in `charset` bytes through ICU, for the decoding tests. */
+static char *
+encode(const char *utf8, const char *charset, size_t *len)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	char *out = malloc(strlen(utf8) * 4 + 16);
+	int32_t n;
+
+	ck_assert_ptr_nonnull(out);
+	n = ucnv_convert(charset, "UTF-8", out, (int32_t)strlen(utf8) * 4 + 16, utf8,
+			 (int32_t)strlen(utf8), &status);
+	ck_assert_msg(U_SUCCESS(status), "%s", u_errorName(status));
+	*len = (size_t)n;
+	return out;
+}
+
+START_TEST(declared_charset_honoured)
+{
+	struct stream s;
+	size_t len;
+	char *big5, *gbk;
+
+	/* Big5 is read as Big5 (GB18030 would garble it), then simplified. */
+	big5 = encode("<meta charset=big5><p>規章</p>", "Big5", &len);
+	build(&s, big5, len, "big5");
+	ck_assert_uint_eq(s.items.count, 1);
+	ck_assert_int_eq(strncmp(s.items.items[0].text, "规章", s.items.items[0].len), 0);
+	release(&s);
+	free(big5);
+	/* GBK declared: read as GB18030, its superset. */
+	gbk = encode("<meta charset=gbk><p>行政许可</p>", "GBK", &len);
+	build(&s, gbk, len, "gbk");
+	ck_assert_int_eq(strncmp(s.items.items[0].text, "行政许可", s.items.items[0].len), 0);
+	ck_assert(s.text.gb18030);
+	release(&s);
+	free(gbk);
+	/* UTF-8 bytes under a stale GBK declaration stay UTF-8. */
+	build(&s, "<meta charset=gbk><p>行政许可</p>", strlen("<meta charset=gbk><p>行政许可</p>"),
+	      "gbk");
+	ck_assert_int_eq(strncmp(s.items.items[0].text, "行政许可", s.items.items[0].len), 0);
+	ck_assert(!s.text.gb18030);
+	release(&s);
+}
+END_TEST
+
+START_TEST(through_parse)
+{
+	static const char page[] =
+		"<html><body><h1>某县民政局2023年政府信息公开工作年度报告</h1>"
+		"<p>一、总体情况</p><p>正文。</p><p>三、收到和处理政府信息公开申请情况</p>"
+		"<table><tr><td>一、本年新收政府信息公开申请数量</td><td>4</td><td>1</td></tr></table>"
+		"</body></html>";
+	struct govreport *r = NULL;
+	int64_t v;
+	enum govreport_cell_state state;
+
+	ck_assert_int_eq(govreport_parse(page, sizeof(page) - 1, 0, &r), GOVREPORT_OK);
+	ck_assert_str_eq(govreport_title(r), "某县民政局2023年政府信息公开工作年度报告");
+	ck_assert_str_eq(govreport_organ(r), "某县民政局");
+	ck_assert_int_eq(govreport_get(r, "applications.new_received.commercial", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(v, 1);
+	govreport_free(r);
+	/* Named as text, the same page is text: its tags stay. */
+	ck_assert_int_eq(govreport_parse(page, sizeof(page) - 1, GOVREPORT_FORMAT_TEXT, &r),
+			 GOVREPORT_OK);
+	ck_assert_ptr_null(govreport_title(r));
+	govreport_free(r);
+	/* Only one shape at a time; markup without text is empty. */
+	ck_assert_int_eq(govreport_parse(page, sizeof(page) - 1,
+					 GOVREPORT_FORMAT_HTML | GOVREPORT_FORMAT_LAYOUT, &r),
+			 GOVREPORT_ERR_ARGUMENT);
+	ck_assert_int_eq(govreport_parse("<p> </p><br>", 12, 0, &r), GOVREPORT_ERR_INPUT_EMPTY);
+	ck_assert_ptr_null(r);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("html");
+	TCase *tc = tcase_create("html");
+
+	tcase_add_test(tc, spans_on_the_grid);
+	tcase_add_test(tc, cell_text);
+	tcase_add_test(tc, prose_and_entities);
+	tcase_add_test(tc, what_is_no_text);
+	tcase_add_test(tc, word_residue);
+	tcase_add_test(tc, layout_tables);
+	tcase_add_test(tc, source_lines);
+	tcase_add_test(tc, detection);
+	tcase_add_test(tc, declared_charsets);
+	tcase_add_test(tc, declared_charset_honoured);
+	tcase_add_test(tc, through_parse);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s);
+}

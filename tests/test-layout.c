@@ -1,0 +1,174 @@
+/*
+ * The pdftotext -layout front end (lib/layout.c): page furniture dropped,
+ * wrapped labels joined in their column, paragraphs joined, numbers glued
+ * to labels split off, empty cells kept in their columns, and telling
+ * layout text apart from the other text layouts.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "layout.h"
+#include "testutil.h"
+
+struct stream {
+	struct gr_text text;
+	struct gr_items items;
+};
+
+static void
+expect(const char *doc, const char *texts)
+{
+	struct stream s;
+	char got[4096] = "";
+
+	ck_assert_int_eq(gr_text_decode(doc, strlen(doc), &s.text), GOVREPORT_OK);
+	ck_assert_int_eq(gr_layout_build(&s.text, &s.items), 0);
+	for (size_t i = 0; i < s.items.count; i++) {
+		const struct gr_item *it = &s.items.items[i];
+		if (i)
+			strcat(got, "/");
+		strncat(got, it->text, it->len);
+	}
+	ck_assert_str_eq(got, texts);
+	gr_items_release(&s.items);
+	gr_text_release(&s.text);
+}
+
+START_TEST(wrapped_labels)
+{
+	/* Values centred on a label of three lines; the parent label's
+	 * pieces in their own column; a label filling its cell. */
+	expect("      （三）  1.属于国家秘密          3      4\n"
+	       "      不予公  2.其他法律行政法规\n"
+	       "      开                              5      6\n"
+	       "           禁止公开\n"
+	       "           3.危及“三安全一稳定”    7      8\n",
+	       "(三)不予公/1.属于国家秘密/3/4/2.其他法律行政法规禁止公开/开/5/6/"
+	       "3.危及“三安全一稳定”/7/8");
+	/* Rows of unnumbered labels on consecutive lines stay apart. */
+	expect(" 信息内容     本年制发件数   本年废止件数\n"
+	       "规章                0              1\n"
+	       "行政规范性文件      2              3\n",
+	       "信息内容/本年制发件数/本年废止件数/规章/0/1/行政规范性文件/2/3");
+}
+END_TEST
+
+START_TEST(glued_number)
+{
+	expect("          3.危及“三安全一稳定”0        1   2\n",
+	       "3.危及“三安全一稳定”/0/1/2");
+}
+END_TEST
+
+START_TEST(empty_cells_keep_columns)
+{
+	expect("一、本年新收政府信息公开申请数量    5    6    7    8\n"
+	       "二、上年结转政府信息公开申请数量    1         3    4\n"
+	       "（一）予以公开                       9    9\n",
+	       "一、本年新收政府信息公开申请数量/5/6/7/8/二、上年结转政府信息公开申请数量/1//3/4/"
+	       "(一)予以公开///9/9");
+}
+END_TEST
+
+START_TEST(paragraphs)
+{
+	/* Full lines go on; pdftotext's "2024 年" loses its spaces; a short
+	 * last line ends the paragraph; a heading is a line of its own. */
+	expect("一、总体情况\n"
+	       "2024 年,本机关认真贯彻落实《中华人民共和国政府信息公开条例》,全面推\n"
+	       "进政务公开工作,全年主动公开信息 58 条。\n"
+	       "\n"
+	       "二、主动公开政府信息情况\n",
+	       "一、总体情况/2024年,本机关认真贯彻落实《中华人民共和国政府信息公开条例》,全面推"
+	       "进政务公开工作,全年主动公开信息58条。/二、主动公开政府信息情况");
+}
+END_TEST
+
+START_TEST(page_furniture)
+{
+	/* Page numbers and a header repeated at the top of pages are dropped,
+	 * and a paragraph goes on across the page break. */
+	expect("一、总体情况\n"
+	       "本机关认真贯彻落实《中华人民共和国政府信息公开条例》的各项规定,全面推进\n"
+	       "\n"
+	       "                           - 1 -\n"
+	       "\f某某县人民政府门户网站\n"
+	       "\n"
+	       "政务公开工作。\n"
+	       "                           - 2 -\n"
+	       "\f某某县人民政府门户网站\n"
+	       "五、存在的主要问题及改进情况\n"
+	       "                       第 3 页 共 3 页\n\f",
+	       "一、总体情况/本机关认真贯彻落实《中华人民共和国政府信息公开条例》的各项规定,"
+	       "全面推进政务公开工作。/五、存在的主要问题及改进情况");
+	/* A number alone inside a page is kept: it may be a cell. */
+	expect("规章\n   12\n行政许可 5\n", "规章/12/行政许可/5");
+}
+END_TEST
+
+START_TEST(detection)
+{
+	struct gr_text t;
+	static const char layout[] =
+		"三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量    5    6    7    8\n"
+		"二、上年结转政府信息公开申请数量    1    2    3    4\n"
+		"\f（一）予以公开                 9    9    9    9\n"
+		"（二）部分公开                 1    1    1    1\n";
+	static const char markdown[] = "| 规章 | 0 | 0 |\n|---|---|---|\n| 行政许可 |  5  |  |\n";
+	static const char pipes[] = "规章 |\n0 |\n||\n";
+	static const char prose[] = "一、总体情况\n本机关全年  未收到申请。\n";
+
+	ck_assert_int_eq(gr_text_decode(layout, sizeof(layout) - 1, &t), GOVREPORT_OK);
+	ck_assert(gr_layout_detect(&t));
+	gr_text_release(&t);
+	ck_assert_int_eq(gr_text_decode(markdown, sizeof(markdown) - 1, &t), GOVREPORT_OK);
+	ck_assert(!gr_layout_detect(&t));
+	gr_text_release(&t);
+	ck_assert_int_eq(gr_text_decode(pipes, sizeof(pipes) - 1, &t), GOVREPORT_OK);
+	ck_assert(!gr_layout_detect(&t));
+	gr_text_release(&t);
+	ck_assert_int_eq(gr_text_decode(prose, sizeof(prose) - 1, &t), GOVREPORT_OK);
+	ck_assert(!gr_layout_detect(&t));
+	gr_text_release(&t);
+}
+END_TEST
+
+START_TEST(through_parse)
+{
+	static const char doc[] =
+		"                 某县民政局\n"
+		"          2023年政府信息公开工作年度报告\n"
+		"三、收到和处理政府信息公开申请情况\n"
+		"一、本年新收政府信息公开申请数量    5    6    7    8    1    2   29\n"
+		"二、上年结转政府信息公开申请数量    1    2    3    4    5    6   21\n";
+	struct govreport *r = NULL;
+	int64_t v;
+	enum govreport_cell_state state;
+
+	ck_assert_int_eq(govreport_parse(doc, sizeof(doc) - 1, GOVREPORT_FORMAT_LAYOUT, &r),
+			 GOVREPORT_OK);
+	ck_assert_str_eq(govreport_title(r), "某县民政局2023年政府信息公开工作年度报告");
+	ck_assert_int_eq(govreport_get(r, "applications.carried_over.total", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(v, 21);
+	govreport_free(r);
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("layout");
+	TCase *tc = tcase_create("layout");
+
+	tcase_add_test(tc, wrapped_labels);
+	tcase_add_test(tc, glued_number);
+	tcase_add_test(tc, empty_cells_keep_columns);
+	tcase_add_test(tc, paragraphs);
+	tcase_add_test(tc, page_furniture);
+	tcase_add_test(tc, detection);
+	tcase_add_test(tc, through_parse);
+	suite_add_tcase(s, tc);
+	return test_run_suite(s);
+}

@@ -1,0 +1,154 @@
+/*
+ * Line normalisation: the fast path over UTF-8 (gr_normalize_line_utf8,
+ * which skips ICU for lines of plain characters and full-width forms)
+ * must give exactly what the ICU path over UTF-16 (gr_normalize_line)
+ * gives — for every BMP character in several surroundings, and for
+ * random lines mixing the characters that matter.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicode/ustring.h>
+
+#include "normalize.h"
+#include "strbuf.h"
+#include "testutil.h"
+
+/* Both paths on the same UTF-16 line; fails with the line's code points. */
+static void
+check_line(struct gr_normalizer *n, const UChar *units, int32_t len)
+{
+	struct gr_strbuf slow, fast;
+	char utf8[512];
+	int32_t bytes = 0;
+	UErrorCode status = U_ZERO_ERROR;
+
+	u_strToUTF8(utf8, sizeof(utf8), &bytes, units, len, &status);
+	ck_assert(U_SUCCESS(status));
+	gr_strbuf_init(&slow);
+	gr_strbuf_init(&fast);
+	/* Some text before, as in a document's buffer. */
+	gr_strbuf_puts(&slow, "x");
+	gr_strbuf_puts(&fast, "x");
+	ck_assert_int_eq(gr_normalize_line(n, units, len, &slow), 0);
+	ck_assert_int_eq(gr_normalize_line_utf8(n, utf8, (size_t)bytes, &fast), 0);
+	if (slow.len != fast.len || memcmp(slow.data, fast.data, slow.len) != 0) {
+		char desc[256];
+		size_t at = 0;
+		for (int32_t i = 0; i < len && at + 8 < sizeof(desc); i++)
+			at += (size_t)snprintf(desc + at, sizeof(desc) - at, " %04X", units[i]);
+		ck_abort_msg("line%s: ICU gives \"%s\", the fast path \"%s\"", desc,
+			     slow.data, fast.data);
+	}
+	gr_strbuf_release(&slow);
+	gr_strbuf_release(&fast);
+}
+
+START_TEST(every_bmp_character)
+{
+	struct gr_normalizer *n = gr_normalizer_new();
+
+	ck_assert_ptr_nonnull(n);
+	for (UChar32 c = 1; c < 0x10000; c++) {
+		UChar alone[1] = { (UChar)c };
+		UChar between[3] = { 'a', (UChar)c, 'b' };
+		UChar after_han[2] = { 0x4E2D /* 中 */, (UChar)c };
+		UChar twice[2] = { (UChar)c, (UChar)c };
+		UChar before_mark[2] = { (UChar)c, 0x0301 };
+		UChar residue[5] = { 0x5340 /* 區 */, '(', (UChar)c, ')', 0x3002 };
+		if (U_IS_SURROGATE(c))
+			continue;
+		check_line(n, alone, 1);
+		check_line(n, between, 3);
+		check_line(n, after_han, 2);
+		check_line(n, twice, 2);
+		check_line(n, before_mark, 2);
+		check_line(n, residue, 5);
+	}
+	gr_normalizer_free(n);
+}
+END_TEST
+
+/* Characters that exercise each rule: plain Han (simplified and
+ * traditional), full-width forms, pinyin with tone marks, brackets,
+ * invisible controls, combining marks, compatibility ideographs, a
+ * supplementary character, CJK punctuation. */
+static const UChar32 pool[] = {
+	'a', 'q', 'u', '(', ')', ' ', '\t', '1', 0x4E2D, 0x533A, 0x5340, 0x7FD2,
+	0x4E60, 0x570B, 0x56FD, 0xFF08, 0xFF09, 0xFF10, 0xFF0C, 0x3000, 0x3001,
+	0x3002, 0x016B, 0x00ED, 0x01D0, 0x1EBF, 0x200B, 0x200E, 0xFEFF, 0x00AD,
+	0x0301, 0x0308, 0xF900, 0xFA10, 0x2460, 0x2026, 0x3231, 0x20000, 0x1100,
+	0x1161, 0xAC00, 0x00BD, 0x2014, 0x201C, 0x300A,
+};
+
+START_TEST(random_lines)
+{
+	struct gr_normalizer *n = gr_normalizer_new();
+	uint64_t state = 0x9E3779B97F4A7C15ull;
+	size_t npool = sizeof(pool) / sizeof(pool[0]);
+
+	ck_assert_ptr_nonnull(n);
+	for (int line = 0; line < 20000; line++) {
+		UChar units[64];
+		int32_t len = 0;
+		int chars;
+		state = state * 6364136223846793005ull + 1442695040888963407ull;
+		chars = (int)(state >> 59) + 1;
+		for (int i = 0; i < chars; i++) {
+			UChar32 c;
+			state = state * 6364136223846793005ull + 1442695040888963407ull;
+			c = pool[(state >> 33) % npool];
+			U16_APPEND_UNSAFE(units, len, c);
+		}
+		check_line(n, units, len);
+	}
+	gr_normalizer_free(n);
+}
+END_TEST
+
+/* Lines at the edges of the rules, written in UTF-8. */
+START_TEST(edge_lines)
+{
+	static const char *const lines[] = {
+		"區(qū)域", "區(abcdefgh)", "區(abcdefghi)", "區()", "區(qū", "(qū)區",
+		"區(qū)(xí)", "區（qū）", "區 (qū)", "學習(xí)", "習(X)", "區(ū)", "a(qū)",
+		"\xE2\x80\x8B區(qū)", "區\xE2\x80\x8B(qū)", "（一）主动公开，３０件。",
+		"三　本　年　度", "\t\t", "", "\x7F\x01" "abc\x0C", "１，２３４",
+		"政府信息公開\xEF\xBC\x88含\xEF\xBC\x89", "⑴⒈①…㎡", "ｱｲｳ",
+	};
+
+	struct gr_normalizer *n = gr_normalizer_new();
+	ck_assert_ptr_nonnull(n);
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		UChar units[128];
+		int32_t len = 0;
+		UErrorCode status = U_ZERO_ERROR;
+		u_strFromUTF8(units, 128, &len, lines[i], -1, &status);
+		ck_assert(U_SUCCESS(status));
+		check_line(n, units, len);
+	}
+	gr_normalizer_free(n);
+}
+END_TEST
+
+static Suite *
+normalize_suite(void)
+{
+	Suite *s = suite_create("normalize");
+	TCase *tc = tcase_create("fast path");
+
+	tcase_set_timeout(tc, 600);
+	tcase_add_test(tc, every_bmp_character);
+	tcase_add_test(tc, random_lines);
+	tcase_add_test(tc, edge_lines);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return test_run_suite(normalize_suite());
+}

@@ -1,0 +1,245 @@
+/*
+ * Round trip of rendering (SPEC §7): for every corpus case and seed, of
+ * both templates, parse(render(report)) gives the report back — the same
+ * canonical JSON, prose and metadata included — for HTML and Markdown,
+ * with the shape detected and with it named. Also reports built through
+ * the API, and the blank forms of govreport_new().
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "govreport.h"
+#include "html.h"
+#include "testutil.h"
+
+static char **inputs;
+static size_t ninputs;
+
+static void
+add_input(char *path)
+{
+	inputs = realloc(inputs, (ninputs + 1) * sizeof(*inputs));
+	if (!inputs)
+		abort();
+	inputs[ninputs++] = path;
+}
+
+static char *
+join(const char *a, const char *b)
+{
+	size_t len = strlen(a) + strlen(b) + 2;
+	char *p = malloc(len);
+
+	if (!p)
+		abort();
+	snprintf(p, len, "%s/%s", a, b);
+	return p;
+}
+
+static int
+path_order(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+collect(void)
+{
+	const char *root = getenv("GOVREPORT_TEST_DATA");
+	char *dir;
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+
+	if (!root)
+		return;
+	dir = join(root, "corpus");
+	d = opendir(dir);
+	while (d && (e = readdir(d)) != NULL) {
+		char *sub = join(dir, e->d_name), *input = join(sub, "input.txt");
+		free(sub);
+		if (e->d_name[0] != '.' && stat(input, &st) == 0 && S_ISREG(st.st_mode))
+			add_input(input);
+		else
+			free(input);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	dir = join(root, "seeds");
+	d = opendir(dir);
+	while (d && (e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n > 4 && strcmp(e->d_name + n - 4, ".txt") == 0)
+			add_input(join(dir, e->d_name));
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+	qsort(inputs, ninputs, sizeof(*inputs), path_order);
+}
+
+static char *
+json_of(const struct govreport *r)
+{
+	char *json = NULL;
+
+	ck_assert_int_eq(govreport_to_json(r, 0, &json, NULL), GOVREPORT_OK);
+	return json;
+}
+
+/* Render r, parse the result with `flags`, and compare the JSON. */
+static void
+round_trip(const struct govreport *r, enum govreport_render_format format,
+	   unsigned flags, const char *name)
+{
+	struct govreport *back = NULL;
+	char *text = NULL, *before = json_of(r), *after;
+	size_t len = 0;
+
+	ck_assert_int_eq(govreport_render(r, format, 0, &text, &len), GOVREPORT_OK);
+	ck_assert_uint_eq(strlen(text), len);
+	ck_assert_int_eq(govreport_parse(text, len, flags, &back), GOVREPORT_OK);
+	after = json_of(back);
+	ck_assert_msg(strcmp(before, after) == 0,
+		      "%s: %s (flags %#x) does not round-trip:\nbefore %s\nafter  %s",
+		      name, format == GOVREPORT_RENDER_HTML ? "HTML" : "Markdown", flags,
+		      before, after);
+	govreport_string_free(before);
+	govreport_string_free(after);
+	govreport_string_free(text);
+	govreport_free(back);
+}
+
+START_TEST(corpus_round_trip)
+{
+	size_t len;
+	char *data = test_read_file(inputs[_i], &len);
+	struct govreport *r = NULL;
+
+	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+	free(data);
+	if (gr_html_available()) {
+		round_trip(r, GOVREPORT_RENDER_HTML, 0, inputs[_i]);
+		round_trip(r, GOVREPORT_RENDER_HTML, GOVREPORT_FORMAT_HTML, inputs[_i]);
+	}
+	round_trip(r, GOVREPORT_RENDER_MARKDOWN, 0, inputs[_i]);
+	round_trip(r, GOVREPORT_RENDER_MARKDOWN, GOVREPORT_FORMAT_TEXT, inputs[_i]);
+	govreport_free(r);
+}
+END_TEST
+
+START_TEST(corpus_found)
+{
+	ck_assert_msg(ninputs >= 50, "only %zu corpus inputs", ninputs);
+}
+END_TEST
+
+/* A report made through the API, with figures, dashes, blanks, money. */
+START_TEST(api_report_round_trip)
+{
+	static const enum govreport_template tpls[] = { GOVREPORT_TEMPLATE_2019,
+							GOVREPORT_TEMPLATE_2021 };
+
+	for (size_t t = 0; t < 2; t++) {
+		struct govreport *r = NULL;
+		int64_t n = 1;
+		ck_assert_int_eq(govreport_new(tpls[t], tpls[t] == GOVREPORT_TEMPLATE_2019 ? 2020 : 2023,
+					       &r), GOVREPORT_OK);
+		ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_ORGAN, "某某县人民政府办公室"),
+				 GOVREPORT_OK);
+		ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_PUBLISHED, "2024-01-20"),
+				 GOVREPORT_OK);
+		ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_OVERVIEW,
+						     "第一段 <b>&amp;</b>  两个空格。\n第二段。"),
+				 GOVREPORT_OK);
+		ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_PROBLEMS, "问题。"),
+				 GOVREPORT_OK);
+		ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_OTHER_MATTERS, "无。"),
+				 GOVREPORT_OK);
+		for (int row = GOVREPORT_APP_ROW_NEW_RECEIVED; row <= GOVREPORT_APP_ROW_CARRIED_FORWARD; row++)
+			for (int col = 0; col <= GOVREPORT_APP_COL_TOTAL; col++)
+				govreport_app_set(r, (enum govreport_app_row)row,
+						  (enum govreport_app_column)col, n++ % 97);
+		for (int row = 0; row <= GOVREPORT_RL_ROW_LITIGATION_AFTER_REVIEW; row++)
+			for (int col = 0; col <= GOVREPORT_RL_COL_TOTAL; col++)
+				ck_assert_int_eq(govreport_rl_set(r, (enum govreport_rl_row)row,
+								  (enum govreport_rl_column)col,
+								  n++ % 13), GOVREPORT_OK);
+		ck_assert_int_eq(govreport_set_decimal(r, tpls[t] == GOVREPORT_TEMPLATE_2019
+							       ? "active_disclosure.procurement.amount"
+							       : "active_disclosure.fees.amount",
+						       123456, 4), GOVREPORT_OK);
+		ck_assert_int_eq(govreport_set(r, "active_disclosure.licensing.decisions", 17),
+				 GOVREPORT_OK);
+		/* A blank and a dash in the middle of rows stay null. */
+		ck_assert_int_eq(govreport_set_null(r, "applications.granted.research",
+						    GOVREPORT_CELL_BLANK), GOVREPORT_OK);
+		ck_assert_int_eq(govreport_set_null(r, "applications.carried_over.commercial",
+						    GOVREPORT_CELL_DASH), GOVREPORT_OK);
+		if (gr_html_available())
+			round_trip(r, GOVREPORT_RENDER_HTML, 0, "api report");
+		round_trip(r, GOVREPORT_RENDER_MARKDOWN, 0, "api report");
+		govreport_free(r);
+	}
+}
+END_TEST
+
+/* The blank form: every label of the template, no figure; read back it
+ * is a report of that template whose tables 二 and 三 hold nothing. */
+START_TEST(blank_form)
+{
+	static const enum govreport_template tpls[] = { GOVREPORT_TEMPLATE_2019,
+							GOVREPORT_TEMPLATE_2021 };
+
+	for (size_t t = 0; t < 2 && gr_html_available(); t++) {
+		struct govreport *r = NULL, *back = NULL;
+		char *html = NULL;
+		size_t len;
+		int64_t v;
+		enum govreport_cell_state state;
+
+		ck_assert_int_eq(govreport_new(tpls[t], 0, &r), GOVREPORT_OK);
+		ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_HTML, 0, &html, &len),
+				 GOVREPORT_OK);
+		ck_assert_ptr_nonnull(strstr(html, "结转下年度继续办理"));
+		ck_assert_ptr_nonnull(strstr(html, "复议后起诉"));
+		ck_assert_ptr_null(strstr(html, ">0<"));
+		ck_assert_int_eq(govreport_parse(html, len, 0, &back), GOVREPORT_OK);
+		ck_assert_int_eq(govreport_template(back), tpls[t]);
+		ck_assert_int_eq(govreport_get(back, "applications.new_received.total", &v, &state),
+				 GOVREPORT_OK);
+		ck_assert_int_eq(state, GOVREPORT_CELL_BLANK);
+		ck_assert_int_eq(govreport_get(back, "active_disclosure.rules.in_force", &v, &state),
+				 tpls[t] == GOVREPORT_TEMPLATE_2021 ? GOVREPORT_OK
+								  : GOVREPORT_ERR_NOT_FOUND);
+		govreport_string_free(html);
+		govreport_free(back);
+		govreport_free(r);
+	}
+}
+END_TEST
+
+int
+main(void)
+{
+	Suite *s = suite_create("roundtrip");
+	TCase *tc = tcase_create("render-parse");
+	int status;
+
+	collect();
+	tcase_add_test(tc, corpus_found);
+	tcase_add_test(tc, api_report_round_trip);
+	tcase_add_test(tc, blank_form);
+	if (ninputs)
+		tcase_add_loop_test(tc, corpus_round_trip, 0, (int)ninputs);
+	suite_add_tcase(s, tc);
+	status = test_run_suite(s);
+	for (size_t i = 0; i < ninputs; i++)
+		free(inputs[i]);
+	free(inputs);
+	return status;
+}
