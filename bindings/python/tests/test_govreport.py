@@ -244,6 +244,36 @@ class ValidateTest(unittest.TestCase):
             self.assertEqual({carry[0].expected, carry[0].actual}, {5, 0})
 
 
+class RenderTest(unittest.TestCase):
+    def test_markdown_parses_back_to_the_same_report(self):
+        with govreport.parse(S002) as report:
+            markdown = report.render("markdown")
+            self.assertIn("其他对外管理服务事项", markdown)
+            with govreport.parse(markdown) as again:
+                self.assertEqual(again.to_dict(), report.to_dict())
+
+    def test_csv_is_long_form(self):
+        with govreport.parse(S004) as report:
+            lines = report.render("csv").splitlines()
+        self.assertEqual(lines[0], "section,row,column,value,state")
+        self.assertIn("active_disclosure,procurement,amount,1827190,present", lines)
+
+    def test_annotated_html_marks_a_planted_error(self):
+        # 本年新收 自然人 3 in a table that otherwise holds zeros.
+        # The page marks the report's diagnostics: validate first.
+        with govreport.parse(DATA / "check" / "t3-balance.txt") as report:
+            report.validate()
+            page = report.render("html", annotate=True, lang="en")
+        self.assertIn("T3_BALANCE", page)
+        self.assertIn("SUGGESTED_FIX", page)
+        self.assertIn("<table", page)
+
+    def test_unknown_format(self):
+        with govreport.parse(S001) as report:
+            with self.assertRaises(ValueError):
+                report.render("pdf")
+
+
 class SumTest(unittest.TestCase):
     def test_two_2019_reports(self):
         with govreport.parse(S002) as a, govreport.parse(S004) as b:
