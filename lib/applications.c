@@ -119,16 +119,22 @@ rule_t3_row_total(const struct gr_table *t, struct gr_equations *eqs)
 }
 
 int
+gr_app_table_equations(const struct gr_table *t, struct gr_equations *eqs)
+{
+	if (rule_t3_balance(t, eqs) < 0 || rule_t3_total_processed(t, eqs) < 0 ||
+	    rule_t3_row_total(t, eqs) < 0)
+		return -1;
+	return 0;
+}
+
+int
 gr_app_equations(const struct govreport *r, struct gr_equations *eqs)
 {
 	const struct gr_table *t = gr_table_get(r->tpl, GOVREPORT_SECTION_APPLICATIONS);
 
 	if (!t || !gr_report_cells(r, t->section))
 		return 0;
-	if (rule_t3_balance(t, eqs) < 0 || rule_t3_total_processed(t, eqs) < 0 ||
-	    rule_t3_row_total(t, eqs) < 0)
-		return -1;
-	return 0;
+	return gr_app_table_equations(t, eqs);
 }
 
 /* A cell's count for the cross-year check, or -1 when it has none. */

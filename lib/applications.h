@@ -20,6 +20,8 @@ int gr_app_recover(struct govreport *r, const struct gr_items *items,
  * when the report has the table. Returns 0 or -1 (no memory). */
 struct gr_equations;
 int gr_app_equations(const struct govreport *r, struct gr_equations *eqs);
+/* The same for a template's table 三, whatever a report holds. */
+int gr_app_table_equations(const struct gr_table *t, struct gr_equations *eqs);
 
 /* XY_CARRYOVER: this year's 二、上年结转 against last year's 四、结转下年度,
  * column by column. Returns 0 or -1 (no memory). */

@@ -244,5 +244,8 @@ gr_items_release(struct gr_items *items)
 {
 	gr_free(items->items);
 	gr_free(items->joined);
+	gr_free(items->key_of);
+	gr_free(items->keys);
+	gr_free(items->key_pool);
 	*items = (struct gr_items){ 0 };
 }

@@ -26,10 +26,23 @@ struct gr_item {
 	uint8_t kind;    /* enum gr_item_kind */
 };
 
+/* An item's label key (label.h), kept by gr_item_keys_make(). */
+struct gr_item_key {
+	uint64_t mask;
+	uint32_t start; /* of its characters in key_pool */
+	uint8_t len;
+	uint8_t truncated;
+};
+
 struct gr_items {
 	struct gr_item *items;
 	size_t count, cap;
 	char *joined; /* text of cells joined across lines */
+	/* Keys of the items, made once per parse (NULL until then): per item
+	 * 1 + the index of its key in keys, or 0 when it has none. */
+	uint32_t *key_of;
+	struct gr_item_key *keys;
+	int32_t *key_pool;
 };
 
 /* Split the document into items. Returns 0, or -1 when out of memory. */

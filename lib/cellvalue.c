@@ -7,17 +7,27 @@
 
 #include "cellvalue.h"
 
+struct word {
+	const char *text;
+	size_t len;
+};
+
+#define WORD(s) { s, sizeof(s) - 1 }
+
 /* Text that means "nothing to report". */
-static const char *const dashes[] = {
-	"-", "--", "—", "——", "―", "–", "─", "/", "\\", "无", "暂无",
-	"−", "- -", NULL,
+static const struct word dashes[] = {
+	WORD("-"), WORD("--"), WORD("—"), WORD("——"), WORD("―"), WORD("–"),
+	WORD("─"), WORD("/"), WORD("\\"), WORD("无"), WORD("暂无"), WORD("−"),
+	WORD("- -"), { NULL, 0 },
 };
 
 /* Units and marks that may follow a number; longest first where one is a
  * prefix of another. */
-static const char *const units[] = {
-	"万元", "亿元", "人次", "件", "个", "项", "条", "次", "人", "家",
-	"份", "宗", "起", "元", "*", "※", "#", "†", NULL,
+static const struct word units[] = {
+	WORD("万元"), WORD("亿元"), WORD("人次"), WORD("件"), WORD("个"), WORD("项"),
+	WORD("条"), WORD("次"), WORD("人"), WORD("家"), WORD("份"), WORD("宗"),
+	WORD("起"), WORD("元"), WORD("*"), WORD("※"), WORD("#"), WORD("†"),
+	{ NULL, 0 },
 };
 
 static int
@@ -35,12 +45,6 @@ trim(const char **s, size_t *len)
 	}
 	while (*len && is_space((*s)[*len - 1]))
 		(*len)--;
-}
-
-static int
-equals(const char *s, size_t len, const char *word)
-{
-	return strlen(word) == len && memcmp(s, word, len) == 0;
 }
 
 static int
@@ -118,11 +122,9 @@ read_number(const char *s, size_t len, size_t *pos, int64_t *out,
 static size_t
 unit_length(const char *s, size_t len)
 {
-	for (const char *const *u = units; *u; u++) {
-		size_t n = strlen(*u);
-		if (n <= len && memcmp(s, *u, n) == 0)
-			return n;
-	}
+	for (const struct word *u = units; u->text; u++)
+		if (u->len <= len && memcmp(s, u->text, u->len) == 0)
+			return u->len;
 	return 0;
 }
 
@@ -138,8 +140,21 @@ gr_value_parse(const char *s, size_t len, struct gr_value *v)
 		v->kind = GR_VALUE_BLANK;
 		return;
 	}
-	for (const char *const *d = dashes; *d; d++) {
-		if (equals(s, len, *d)) {
+	/* The usual cell: a few digits, which cannot overflow. */
+	if (len <= 18) {
+		int64_t n = 0;
+		size_t i = 0;
+		while (i < len && is_digit(s[i]))
+			n = n * 10 + (s[i++] - '0');
+		if (i == len) {
+			v->kind = GR_VALUE_NUMBER;
+			v->coefficient = n;
+			return;
+		}
+	}
+	/* No dash starts with a digit, the usual cell. */
+	for (const struct word *d = dashes; !is_digit(s[0]) && d->text; d++) {
+		if (d->len == len && memcmp(s, d->text, len) == 0) {
 			v->kind = GR_VALUE_DASH;
 			return;
 		}

@@ -31,10 +31,108 @@ struct utf16 {
 	int32_t len;
 };
 
-/* *utf8 says whether the bytes after the BOM are well-formed UTF-8 (only
- * when the result is ENC_UTF8). */
+/* What check_text() counts, in UTF-16 code units, and the lines. */
+struct utf8_counts {
+	size_t units, odd, visible;
+	size_t lines;  /* line breaks + 1 (CR LF is one break) */
+	int cr, ff;    /* the text holds a CR, a form feed */
+};
+
+static int
+is_continuation(unsigned char c)
+{
+	return (c & 0xC0) == 0x80;
+}
+
+/*
+ * gr_utf8_valid_prefix(), counting on the way what check_text() and the
+ * line splitting need: one pass over the bytes. The counts are right
+ * when the whole text is valid.
+ */
+static size_t
+scan_utf8(const unsigned char *s, size_t len, struct utf8_counts *k)
+{
+	size_t units = 0, odd = 0, visible = 0, lines = 1, i = 0;
+	int cr = 0, ff = 0;
+
+	while (i < len) {
+		unsigned char b = s[i];
+		size_t valid;
+		if (b < 0x80) {
+			units++;
+			i++;
+			if (b > ' ' && b != 0x7F) {
+				visible++;
+			} else if (b == '\n') {
+				lines++;
+			} else if (b == '\r') {
+				cr = 1;
+				lines += i >= len || s[i] != '\n';
+			} else if (b == '\f') {
+				ff = 1;
+			} else if (b != ' ' && b != '\t' && b != '\v') {
+				odd++; /* other controls, DEL */
+			}
+			continue;
+		}
+		/* A run of the usual three bytes (all of CJK): no overlong
+		 * form or surrogate possible with these lead bytes. Each is a
+		 * visible unit but U+3000 and U+FEFF (neither) and U+FFFD
+		 * (odd). */
+		if (b >= 0xE1 && b != 0xED && b <= 0xEF) {
+			size_t run = 0, quiet = 0;
+			while (len - i > 2 && b >= 0xE1 && b != 0xED && b <= 0xEF &&
+			       is_continuation(s[i + 1]) && is_continuation(s[i + 2])) {
+				if (b == 0xEF || b == 0xE3) {
+					int fffd = b == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD;
+					odd += fffd;
+					quiet += fffd ||
+						 (b == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF) ||
+						 (b == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80);
+				}
+				run++;
+				i += 3;
+				if (i == len)
+					break;
+				b = s[i];
+			}
+			units += run;
+			visible += run - quiet;
+			if (run)
+				continue;
+		}
+		valid = gr_utf8_valid_prefix((const char *)s + i, len - i < 4 ? len - i : 4);
+		if (valid == 0)
+			break;
+		if (valid >= 4 && b >= 0xF0) {
+			units += 2; /* a surrogate pair */
+			visible += 2;
+			i += 4;
+		} else if (b < 0xE0) {
+			units++;
+			/* U+0080–U+009F are C1 controls. */
+			if (b == 0xC2 && s[i + 1] < 0xA0)
+				odd++;
+			else
+				visible++;
+			i += 2;
+		} else if (b < 0xF0 && valid >= 3) {
+			units++; /* E0 or ED: none of the characters above */
+			visible++;
+			i += 3;
+		} else {
+			break;
+		}
+	}
+	*k = (struct utf8_counts){ units, odd, visible, lines, cr, ff };
+	return i;
+}
+
+/* *utf8 says whether the bytes after the BOM are well-formed UTF-8, and
+ * *k holds their counts then (only when the result is ENC_UTF8). */
 static enum encoding
-sniff(const unsigned char *s, size_t len, size_t *bom, int *utf8)
+sniff(const unsigned char *s, size_t len, size_t *bom, int *utf8,
+      struct utf8_counts *k)
 {
 	size_t valid;
 
@@ -42,7 +140,7 @@ sniff(const unsigned char *s, size_t len, size_t *bom, int *utf8)
 	*utf8 = 0;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
 		*bom = 3;
-		*utf8 = gr_utf8_valid((const char *)s + 3, len - 3);
+		*utf8 = scan_utf8(s + 3, len - 3, k) == len - 3;
 		return ENC_UTF8;
 	}
 	if (len >= 2 && s[0] == 0xFF && s[1] == 0xFE) {
@@ -54,7 +152,7 @@ sniff(const unsigned char *s, size_t len, size_t *bom, int *utf8)
 		return ENC_UTF16BE;
 	}
 	/* UTF-8 cut off inside its last character is still UTF-8. */
-	valid = gr_utf8_valid_prefix((const char *)s, len);
+	valid = scan_utf8(s, len, k);
 	*utf8 = valid == len;
 	if (valid == len || (len - valid < 4 && s[valid] >= 0xC2))
 		return ENC_UTF8;
@@ -286,61 +384,6 @@ split_and_normalize(const struct utf16 *u, struct offsets *o, unsigned options,
 
 /* ---- well-formed UTF-8 ---------------------------------------------- */
 
-/* What check_text() counts, in UTF-16 code units, and the lines. */
-struct utf8_counts {
-	size_t units, odd, visible;
-	size_t lines;  /* line breaks + 1 (CR LF is one break) */
-	int cr, ff;    /* the text holds a CR, a form feed */
-};
-
-static void
-count_utf8(const unsigned char *s, size_t len, struct utf8_counts *k)
-{
-	size_t units = 0, odd = 0, visible = 0, lines = 1;
-	int cr = 0, ff = 0;
-
-	for (size_t i = 0; i < len;) {
-		unsigned char b = s[i];
-		if (b < 0x80) {
-			units++;
-			i++;
-			if (b > ' ' && b != 0x7F) {
-				visible++;
-			} else if (b == '\n') {
-				lines++;
-			} else if (b == '\r') {
-				cr = 1;
-				lines += i >= len || s[i] != '\n';
-			} else if (b == '\f') {
-				ff = 1;
-			} else if (b != ' ' && b != '\t' && b != '\v') {
-				odd++; /* other controls, DEL */
-			}
-		} else if (b < 0xE0) {
-			units++;
-			/* U+0080–U+009F are C1 controls. */
-			if (b == 0xC2 && s[i + 1] < 0xA0)
-				odd++;
-			else
-				visible++;
-			i += 2;
-		} else if (b < 0xF0) {
-			units++;
-			if (b == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD)
-				odd++; /* U+FFFD */
-			else if (!(b == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF) &&
-				 !(b == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80))
-				visible++; /* neither U+FEFF nor U+3000 */
-			i += 3;
-		} else {
-			units += 2; /* a surrogate pair */
-			visible += 2;
-			i += 4;
-		}
-	}
-	*k = (struct utf8_counts){ units, odd, visible, lines, cr, ff };
-}
-
 /* The end of the line that starts at pos: the next CR or LF, or len. */
 static size_t
 line_end(const char *s, size_t len, size_t pos, int cr)
@@ -363,15 +406,14 @@ line_end(const char *s, size_t len, size_t pos, int cr)
  */
 static enum govreport_status
 decode_utf8(const char *data, size_t len, size_t bom, unsigned options,
-	    struct gr_text *text)
+	    const struct utf8_counts *counts, struct gr_text *text)
 {
 	struct gr_normalizer *norm = NULL;
 	struct gr_strbuf buf;
-	struct utf8_counts k;
+	struct utf8_counts k = *counts;
 	size_t pos = bom;
 	int raw = (options & GR_DECODE_RAW) != 0, failed = 0;
 
-	count_utf8((const unsigned char *)data + bom, len - bom, &k);
 	if (k.odd * 2 > k.units || (k.odd > 16 && k.odd * 20 > k.units))
 		return GOVREPORT_ERR_INPUT_NOT_TEXT;
 	if (k.visible == 0)
@@ -402,7 +444,12 @@ decode_utf8(const char *data, size_t len, size_t bom, unsigned options,
 			.page_break = (uint8_t)(k.ff && memchr(data + pos, '\f', end - pos)),
 		};
 		text->nlines++;
-		gr_strbuf_putc(&buf, '\0');
+		/* The line's NUL, straight in when there is room. */
+		if (buf.cap - buf.len > 1) {
+			buf.data[++buf.len] = '\0';
+		} else {
+			gr_strbuf_putc(&buf, '\0');
+		}
 		if (end == len)
 			break;
 		/* CR LF is one break. */
@@ -477,6 +524,7 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	struct offsets o = { 0 };
 	enum govreport_status st;
 	enum encoding named;
+	struct utf8_counts counts;
 	size_t bom;
 	int utf8;
 
@@ -486,7 +534,7 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	if (len > GOVREPORT_MAX_INPUT_CEILING)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
 
-	o.enc = sniff(bytes, len, &bom, &utf8);
+	o.enc = sniff(bytes, len, &bom, &utf8, &counts);
 	named = named_encoding(charset);
 	/*
 	 * A BOM says more than a declaration. So do the bytes where they
@@ -505,7 +553,7 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	o.raw_pos = bom;
 	/* Well-formed UTF-8, the common case, is read as it is. */
 	if (o.enc == ENC_UTF8 && utf8 && !memchr(data, '\0', len)) {
-		st = decode_utf8(data, len, bom, options, text);
+		st = decode_utf8(data, len, bom, options, &counts, text);
 		if (st != GOVREPORT_OK)
 			gr_text_release(text);
 		return st;

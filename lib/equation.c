@@ -11,6 +11,8 @@ gr_equations_add(struct gr_equations *eqs, const struct gr_equation *eq)
 {
 	if (eqs->count == eqs->cap) {
 		size_t cap = eqs->cap ? eqs->cap * 2 : 64;
+		if (eqs->fixed)
+			return -1;
 		struct gr_equation *items =
 			gr_realloc(eqs->items, cap * sizeof(*items));
 		if (!items)

@@ -29,6 +29,7 @@ struct gr_equation {
 struct gr_equations {
 	struct gr_equation *items;
 	size_t count, cap;
+	int fixed; /* items is storage of fixed size: never reallocated */
 };
 
 /* Append a copy. Returns 0, or -1 when out of memory. */

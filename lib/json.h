@@ -92,14 +92,17 @@ struct gr_json_alloc {
 void gr_json_alloc_init(struct gr_json_alloc *alloc);
 
 /*
- * A JSON writer: yajl_gen printing into a gr_strbuf. The calls below
+ * A JSON writer into a gr_strbuf, byte for byte what yajl_gen writes (its
+ * states, separators, two-space indentation, escapes and UTF-8 check;
+ * json.c) without a print callback per run of bytes. The calls below
  * never fail on their own; gr_json_out_finish() says whether all went well.
  */
 struct gr_json_out {
-	struct gr_json_alloc alloc;
 	struct gr_strbuf buf;
-	yajl_gen gen;
-	int gen_failed; /* a yajl_gen call refused (a bug, or invalid UTF-8) */
+	int pretty;
+	int gen_failed; /* a call out of turn (a bug), or invalid UTF-8 */
+	unsigned depth;
+	unsigned char state[YAJL_MAX_DEPTH];
 };
 
 /* Start writing; pretty indents by two spaces. Returns 0 or -1 (no memory). */

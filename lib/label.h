@@ -17,6 +17,8 @@ struct gr_key {
 	int32_t cp[GR_KEY_MAX];
 	size_t len;
 	int truncated; /* the text had more Han characters than fit */
+	/* Bit c % 64 set for each character c: a quick "cannot match". */
+	uint64_t mask;
 };
 
 enum gr_match {
@@ -27,6 +29,30 @@ enum gr_match {
 };
 
 void gr_key_make(const char *s, size_t len, struct gr_key *key);
+
+struct gr_items;
+
+/*
+ * Make the key of every item of 1 to GOVREPORT_MAX_CELL bytes once, for
+ * all the places that match items against labels. Returns 0, or -1 when
+ * out of memory.
+ */
+int gr_item_keys_make(struct gr_items *items);
+
+/*
+ * The key of item i (made now if gr_item_keys_make() was not called):
+ * returns 1 when the item has a non-empty key, 0 when it is empty or
+ * longer than GOVREPORT_MAX_CELL bytes.
+ */
+int gr_item_key(const struct gr_items *items, size_t i, struct gr_key *key);
+
+/*
+ * The length and mask of that key without copying it: enough to rule out
+ * most labels (a label whose mask is not inside the item's is not in it).
+ * Returns 0 when the item has no key.
+ */
+int gr_item_key_peek(const struct gr_items *items, size_t i, size_t *len,
+		     uint64_t *mask);
 
 /*
  * Numbering at the start of s (一、 (一) 1. 1、 (1)): its length in bytes,
@@ -54,6 +80,12 @@ struct gr_row_keys {
 };
 
 void gr_row_keys_make(const struct gr_row *row, struct gr_row_keys *keys);
+
+/*
+ * The keys of a row of either template, made once per process; NULL for a
+ * row that is not in a template (use gr_row_keys_make()).
+ */
+const struct gr_row_keys *gr_row_keys_get(const struct gr_row *row);
 
 /* How well an item's key matches a row of the template. */
 enum gr_match gr_label_match_row(const struct gr_key *item,

@@ -1045,8 +1045,8 @@ gr_layout_detect(const struct gr_text *text)
 	for (size_t i = 0; i < text->nlines; i++) {
 		const struct gr_line *line = &text->lines[i];
 		const char *s = gr_line_text(text, line);
-		size_t len = line->len, start = 0, run = 0;
-		int gap = 0, seen = 0;
+		size_t len = line->len, start = 0;
+		int gap = 0;
 
 		pages += line->page_break;
 		while (len && s[len - 1] == ' ')
@@ -1058,16 +1058,11 @@ gr_layout_detect(const struct gr_text *text)
 		nonblank++;
 		if (memchr(s, '|', len) || memchr(s, '\t', len))
 			continue;
-		for (size_t k = start; k < len; k++) {
-			if (s[k] == ' ') {
-				run++;
-				continue;
-			}
-			if (seen && run >= 2)
-				gap = 1;
-			seen = 1;
-			run = 0;
-		}
+		/* Two spaces in a row inside the line (its ends are not
+		 * spaces, so a non-space follows): a column gap. */
+		for (const char *p = s + start;
+		     !gap && (p = memchr(p, ' ', (size_t)(s + len - p))) != NULL; p++)
+			gap = p[1] == ' ';
 		gaps += gap;
 	}
 	if (nonblank == 0)

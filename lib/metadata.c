@@ -25,12 +25,7 @@
 static int
 contains(const char *s, size_t len, const char *word)
 {
-	size_t n = strlen(word);
-
-	for (size_t i = 0; i + n <= len; i++)
-		if (memcmp(s + i, word, n) == 0)
-			return 1;
-	return 0;
+	return gr_search(s, len, word, strlen(word)) != NULL;
 }
 
 static int
@@ -212,11 +207,21 @@ organ_before_report_at(const char *s, size_t len, long at, struct gr_strbuf *out
 		cut -= strlen("政府");
 	end = cut;
 	add_zhengfu = ends_with(s, end, "人民");
-	/* The organ starts after the last punctuation or announcing verb… */
-	for (size_t i = 0; i < end; i++)
-		for (const char *const *c = cuts; *c; c++)
-			if (starts_with(s + i, end - i, *c))
+	/* The organ starts after the last punctuation or announcing verb
+	 * (no two cuts start alike, so at most one fits at a place): look
+	 * back from the end, only where a cut's first byte is. */
+	for (size_t i = end; i-- > 0 && !start;) {
+		unsigned char b = (unsigned char)s[i];
+		if (b != ',' && b != ':' && b != ';' && b != '(' && b != ')' &&
+		    b != 0xE3 && b != 0xE5)
+			continue;
+		for (const char *const *c = cuts; *c; c++) {
+			if (starts_with(s + i, end - i, *c)) {
 				start = i + strlen(*c);
+				break;
+			}
+		}
+	}
 	/* …and after a year in front of it, or ends at a year behind it
 	 * ("2024年XX政府" / "XX局2020年"). */
 	ylen = year_length(s + start, end - start, NULL);
@@ -253,13 +258,16 @@ organ_before_report(const char *s, size_t len, struct gr_strbuf *out)
 
 	for (const char *const *p = phrases; *p; p++) {
 		size_t n = strlen(*p);
-		for (size_t i = 1; i + n <= len; i++) {
+		for (size_t i = 1; i + n <= len;) {
+			const char *hit = gr_search(s + i, len - i, *p, n);
 			int rc;
-			if (memcmp(s + i, *p, n) != 0)
-				continue;
+			if (!hit)
+				break;
+			i = (size_t)(hit - s);
 			rc = organ_before_report_at(s, len, (long)i, out);
 			if (rc != 0)
 				return rc;
+			i++;
 		}
 	}
 	return 0;
@@ -560,6 +568,7 @@ read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
 {
 	size_t begin = gr_part_begin(rd->parts, part), end;
 	int first = 1;
+	char *text;
 
 	if (begin == NONE)
 		return 0;
@@ -581,7 +590,12 @@ read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
 	}
 	if (gr_strbuf_failed(&rd->buf))
 		return -1;
-	return gr_report_set_field(rd->r, field, rd->buf.data, rd->buf.len);
+	/* The prose may be most of the document: hand the buffer over. */
+	text = gr_strbuf_steal(&rd->buf, NULL);
+	if (!text)
+		return -1;
+	gr_report_take_field(rd->r, field, text);
+	return 0;
 }
 
 int

@@ -3,6 +3,7 @@
 
 #include "narrative.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 /* Longest clause quoted in a message, in bytes (about 40 characters). */
 #define GR_QUOTE_MAX 120
@@ -10,23 +11,15 @@
 static int
 contains(const char *s, size_t len, const char *word)
 {
-	size_t n = strlen(word);
-
-	for (size_t i = 0; i + n <= len; i++)
-		if (memcmp(s + i, word, n) == 0)
-			return 1;
-	return 0;
+	return gr_search(s, len, word, strlen(word)) != NULL;
 }
 
 static long
 find(const char *s, size_t len, const char *word)
 {
-	size_t n = strlen(word);
+	const char *at = gr_search(s, len, word, strlen(word));
 
-	for (size_t i = 0; i + n <= len; i++)
-		if (memcmp(s + i, word, n) == 0)
-			return (long)i;
-	return -1;
+	return at ? (long)(at - s) : -1;
 }
 
 static int
@@ -203,26 +196,37 @@ static int
 check_text(struct govreport *r, const char *text, const char *part,
 	   const char *part_en, unsigned flags, int *done)
 {
-	size_t len = strlen(text), start = 0;
+	/* The bytes a clause can end at: ; ! ? newline, and the lead byte
+	 * of 。 */
+	static const unsigned char stops[256] = {
+		[';'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE3] = 1,
+	};
+	const size_t nfigures = sizeof(figures) / sizeof(figures[0]);
+	size_t len = strlen(text), start = 0, ndone = 0;
 
-	for (size_t i = 0; i <= len; i++) {
+	for (size_t k = 0; k < nfigures; k++)
+		ndone += done[k] != 0;
+	for (size_t i = 0; i <= len && ndone < nfigures; i++) {
 		size_t width = 0, clen;
 		const char *clause;
-		if (i < len && !is_clause_end(text, len, i, &width))
+		if (i < len && (!stops[(unsigned char)text[i]] ||
+				!is_clause_end(text, len, i, &width)))
 			continue;
 		clause = text + start;
 		clen = i - start;
 		start = i + width;
 		i += width ? width - 1 : 0;
-		for (size_t k = 0; k < sizeof(figures) / sizeof(figures[0]); k++) {
+		for (size_t k = 0; k < nfigures; k++) {
 			const struct figure *f = &figures[k];
 			struct claim c = { 0, clause, clen };
 			struct gr_cell_ref ref;
 			int64_t table;
-			int said = f->keyword ? claims_figure(clause, clen, f->keyword, &c)
-					      : claims_applications(clause, clen, &c);
-			if (done[k] || !said)
+			/* The first claim of each figure counts: once all are
+			 * made, the rest of the text says nothing new. */
+			if (done[k] || !(f->keyword ? claims_figure(clause, clen, f->keyword, &c)
+						    : claims_applications(clause, clen, &c)))
 				continue;
+			ndone++;
 			done[k] = 1;
 			if (table_figure(r, f, flags, &table, &ref) < 0 || table == c.count)
 				continue;

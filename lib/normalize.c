@@ -19,6 +19,10 @@ struct gr_normalizer {
 	int32_t cap[3];
 };
 
+/* The tables of the fast path (below), built once per process. */
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+static void build_tables(void);
+
 struct gr_normalizer *
 gr_normalizer_new(void)
 {
@@ -34,6 +38,7 @@ gr_normalizer_new(void)
 	}
 	/* Without ICU's transliterator data, text stays as written. */
 	gr_hant_init();
+	pthread_once(&tables_once, build_tables);
 	return n;
 }
 
@@ -255,9 +260,9 @@ struct mapping {
 	char text[MAP_BYTES];
 };
 
-static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 static int tables_ready;
 static uint32_t plain[BMP / 32];
+static uint32_t quiet[BMP / 32]; /* plain, and the transliterator leaves it */
 static uint32_t mapped[BMP / 32];
 static const uint32_t *traditional; /* hant.c's bitmap, or NULL */
 static uint8_t page_of[BMP / 256];   /* 1-based index into pages; 0: none */
@@ -293,17 +298,24 @@ set_bits_of(const USet *set, uint32_t *bits)
 	}
 }
 
-/* NFKC of c as UTF-8 into m, when it is a short string of plain
- * characters none of which the transliterator would change. */
+/*
+ * NFKC of c as UTF-8 into m, when it is a short string of plain
+ * characters none of which the transliterator would change, and c's
+ * compatibility decomposition starts with a plain character: one that
+ * neither composes with nor reorders around what comes before it.
+ */
 static int
-make_mapping(const UNormalizer2 *nfkc, UChar32 c, struct mapping *m)
+make_mapping(const UNormalizer2 *nfkc, const UNormalizer2 *nfkd, UChar32 c,
+	     struct mapping *m)
 {
 	UErrorCode status = U_ZERO_ERROR;
-	UChar in = (UChar)c, out[8];
+	UChar in = (UChar)c, out[8], decomposed[32];
 	int32_t n = unorm2_normalize(nfkc, &in, 1, out, 8, &status);
+	int32_t nd = unorm2_normalize(nfkd, &in, 1, decomposed, 32, &status);
 	size_t len = 0;
 
-	if (U_FAILURE(status) || n <= 0 || n > 8)
+	if (U_FAILURE(status) || n <= 0 || n > 8 || nd <= 0 ||
+	    U16_IS_SURROGATE(decomposed[0]) || !has_bit(plain, decomposed[0]))
 		return 0;
 	for (int32_t i = 0; i < n; i++) {
 		UChar u = out[i];
@@ -332,6 +344,7 @@ build_tables(void)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
+	const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&status);
 	USet *yes = uset_openEmpty(), *no = uset_openEmpty();
 	USet *starters = uset_openEmpty();
 	size_t npages = 0;
@@ -358,7 +371,7 @@ build_tables(void)
 			goto done;
 		for (UChar32 c = first; c <= last && c < BMP; c++) {
 			struct mapping m;
-			if (U_IS_SURROGATE(c) || !make_mapping(nfkc, c, &m))
+			if (U_IS_SURROGATE(c) || !make_mapping(nfkc, nfkd, c, &m))
 				continue;
 			if (!page_of[c >> 8]) {
 				if (npages == MAP_PAGES)
@@ -369,6 +382,8 @@ build_tables(void)
 			set_bit(mapped, (uint32_t)c);
 		}
 	}
+	for (uint32_t w = 0; w < BMP / 32; w++)
+		quiet[w] = plain[w] & ~(traditional && w >= 0x3400 / 32 ? traditional[w] : 0);
 	tables_ready = 1;
 done:
 	uset_close(yes);
@@ -462,15 +477,17 @@ strip_pinyin_utf8(unsigned char *s, size_t len)
 static int
 fast_line(const unsigned char *s, size_t len, struct gr_strbuf *out, int *hant)
 {
-	size_t start = out->len, i = 0;
+	size_t start = out->len, i = 0, run = 0;
 	int paren = 0;
 	unsigned char *w, *end;
 
 	*hant = 0;
-	if (gr_strbuf_reserve(out, len + 8) < 0)
+	if (out->cap - out->len < len + 9 && gr_strbuf_reserve(out, len + 8) < 0)
 		return -1;
 	w = (unsigned char *)out->data + start;
 	end = (unsigned char *)out->data + out->cap - 1;
+	/* Characters that stay as they are pile up in a run [run, i) that is
+	 * copied at once; the others end it. */
 	while (i < len) {
 		unsigned char b = s[i];
 		const struct mapping *m;
@@ -480,31 +497,34 @@ fast_line(const unsigned char *s, size_t len, struct gr_strbuf *out, int *hant)
 			/* ASCII: controls but the tab are invisible. */
 			if ((b >= 0x20 && b != 0x7F) || b == '\t') {
 				paren |= b == '(';
-				*w++ = b;
+				i++;
+				continue;
 			}
-			i++;
+			memcpy(w, s + run, i - run);
+			w += i - run;
+			run = ++i;
 			continue;
 		}
 		if (b >= 0xF0)
 			goto slow; /* beyond the BMP */
 		c = decode_bmp(s, i, &n);
+		if (has_bit(quiet, c)) {
+			i += n;
+			continue;
+		}
 		if (has_bit(plain, c)) {
-			/* needs_hant() looks from U+3400 on. */
-			if (c >= 0x3400 && traditional && has_bit(traditional, c))
-				*hant = 1;
-			/* n ≤ 3, and the room reserved holds the input's bytes. */
-			w[0] = s[i];
-			w[1] = s[i + 1];
-			if (n == 3)
-				w[2] = s[i + 2];
-			w += n;
+			/* needs_hant() looks from U+3400 on: quiet has the
+			 * others. */
+			*hant = 1;
 			i += n;
 			continue;
 		}
-		if (is_invisible((UChar)c)) {
-			i += n;
+		memcpy(w, s + run, i - run);
+		w += i - run;
+		i += n;
+		run = i;
+		if (is_invisible((UChar)c))
 			continue;
-		}
 		if (!has_bit(mapped, c))
 			goto slow;
 		m = &pages[page_of[c >> 8] - 1][c & 0xFF];
@@ -520,8 +540,9 @@ fast_line(const unsigned char *s, size_t len, struct gr_strbuf *out, int *hant)
 		paren |= memchr(m->text, '(', m->len) != NULL;
 		memcpy(w, m->text, m->len);
 		w += m->len;
-		i += n;
 	}
+	memcpy(w, s + run, i - run);
+	w += i - run;
 	out->len = (size_t)(w - (unsigned char *)out->data);
 	if (paren)
 		out->len = start + strip_pinyin_utf8((unsigned char *)out->data + start,
@@ -557,7 +578,6 @@ gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
 	int32_t units;
 	int hant, rc;
 
-	pthread_once(&tables_once, build_tables);
 	if (tables_ready) {
 		rc = fast_line((const unsigned char *)s, len, out, &hant);
 		if (rc < 0)

@@ -12,6 +12,7 @@
 #include "applications.h"
 #include "cells.h"
 #include "html.h"
+#include "label.h"
 #include "layout.h"
 #include "metadata.h"
 #include "review_litigation.h"
@@ -217,11 +218,14 @@ report_prose_parts(struct govreport *r, const struct gr_parts *parts)
 
 static int
 parse_items(struct govreport *r, const struct gr_text *text,
-	    const struct gr_items *items)
+	    struct gr_items *items)
 {
 	struct gr_parts parts;
 	struct table_span span;
 
+	/* Headings, template and tables all match the same items' keys. */
+	if (gr_item_keys_make(items) < 0)
+		return -1;
 	if (text->gb18030 &&
 	    gr_diag_add(&r->diags, GR_ENCODING_GB18030, NULL, NULL, 0,
 			gr_printf("文本不是UTF-8，已按GB18030解码"),

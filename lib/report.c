@@ -77,8 +77,49 @@ gr_cell_set_raw(struct gr_cell *cell, const char *raw, size_t len)
 		if (!copy)
 			return -1;
 	}
-	gr_free(cell->raw);
+	if (!cell->raw_pooled)
+		gr_free(cell->raw);
 	cell->raw = copy;
+	cell->raw_pooled = 0;
+	return 0;
+}
+
+/* A block of the report's raw_pool. */
+struct gr_raw_block {
+	struct gr_raw_block *next;
+	size_t used, cap;
+	char data[];
+};
+
+#define GR_RAW_BLOCK 2048
+
+int
+gr_report_set_raw(struct govreport *r, struct gr_cell *cell, const char *raw,
+		  size_t len)
+{
+	struct gr_raw_block *b = r->raw_pool;
+	char *copy;
+
+	if (!raw)
+		return gr_cell_set_raw(cell, NULL, 0);
+	if (!b || b->cap - b->used < len + 1) {
+		size_t cap = len + 1 > GR_RAW_BLOCK ? len + 1 : GR_RAW_BLOCK;
+		b = gr_malloc(sizeof(*b) + cap);
+		if (!b)
+			return -1;
+		b->next = r->raw_pool;
+		b->used = 0;
+		b->cap = cap;
+		r->raw_pool = b;
+	}
+	copy = b->data + b->used;
+	memcpy(copy, raw, len);
+	copy[len] = '\0';
+	b->used += len + 1;
+	if (!cell->raw_pooled)
+		gr_free(cell->raw);
+	cell->raw = copy;
+	cell->raw_pooled = 1;
 	return 0;
 }
 
@@ -96,6 +137,13 @@ gr_report_set_field(struct govreport *r, enum govreport_field field,
 	gr_free(r->fields[field]);
 	r->fields[field] = copy;
 	return 0;
+}
+
+void
+gr_report_take_field(struct govreport *r, enum govreport_field field, char *value)
+{
+	gr_free(r->fields[field]);
+	r->fields[field] = value;
 }
 
 static const char *const state_names[] = {
@@ -191,8 +239,14 @@ govreport_free(struct govreport *report)
 		if (!cells)
 			continue;
 		for (size_t i = 0; i < table->ncells; i++)
-			gr_free(cells[i].raw);
+			if (!cells[i].raw_pooled)
+				gr_free(cells[i].raw);
 		gr_free(cells);
+	}
+	while (report->raw_pool) {
+		struct gr_raw_block *next = report->raw_pool->next;
+		gr_free(report->raw_pool);
+		report->raw_pool = next;
 	}
 	for (int f = 0; f < GR_FIELD_COUNT; f++)
 		gr_free(report->fields[f]);

@@ -20,6 +20,7 @@ struct gr_cell {
 	int64_t value;  /* value × 10^-scale, when the state holds a value */
 	uint8_t scale;  /* decimal places; 0 for counts */
 	uint8_t state;  /* enum govreport_cell_state */
+	uint8_t raw_pooled; /* raw lives in the report's raw_pool */
 	uint32_t line;  /* 1-based source line, 0 when not read from text */
 	uint32_t column; /* 1-based character column in that line, or 0 */
 	size_t offset;  /* byte offset of the source line in the input */
@@ -32,6 +33,9 @@ struct govreport {
 	char *fields[GR_FIELD_COUNT];  /* enum govreport_field; NULL: none */
 	struct gr_cell *cells[GR_SECTION_COUNT]; /* NULL: table absent */
 	struct gr_diags diags;
+	/* The parser's copies of cell texts, in blocks freed with the
+	 * report (gr_report_set_raw()). */
+	struct gr_raw_block *raw_pool;
 	/* Parts the parser already said are missing or unreadable (bits of
 	 * enum gr_part), so validation does not say it twice. */
 	unsigned parts_noted;
@@ -69,10 +73,18 @@ void gr_cell_set_value(struct gr_cell *cell, int64_t value, unsigned scale,
 void gr_cell_set_null(struct gr_cell *cell, enum govreport_cell_state state);
 /* Replace the raw text (copied). Returns 0 or -1 (no memory). */
 int gr_cell_set_raw(struct gr_cell *cell, const char *raw, size_t len);
+/* The same, copied into the report's pool: one allocation for many
+ * cells instead of one each (the parser's way). */
+int gr_report_set_raw(struct govreport *r, struct gr_cell *cell, const char *raw,
+		      size_t len);
 
 /* Replace a field with a copy of len bytes; NULL clears. 0 or -1. */
 int gr_report_set_field(struct govreport *r, enum govreport_field field,
 			const char *value, size_t len);
+/* Replace a field with value itself (NUL-terminated, from gr_malloc()),
+ * which the report now owns: no copy of a long text. */
+void gr_report_take_field(struct govreport *r, enum govreport_field field,
+			  char *value);
 
 /* Read a cell; a null cell reads as 0 with its state. */
 enum govreport_status gr_cell_read_decimal(const struct gr_cell *cell,

@@ -55,11 +55,17 @@ rule_t4_total(const struct gr_table *t, struct gr_equations *eqs)
 }
 
 int
+gr_rl_table_equations(const struct gr_table *t, struct gr_equations *eqs)
+{
+	return rule_t4_total(t, eqs);
+}
+
+int
 gr_rl_equations(const struct govreport *r, struct gr_equations *eqs)
 {
 	const struct gr_table *t = gr_table_get(r->tpl, GOVREPORT_SECTION_REVIEW_LITIGATION);
 
 	if (!t || !gr_report_cells(r, t->section))
 		return 0;
-	return rule_t4_total(t, eqs);
+	return gr_rl_table_equations(t, eqs);
 }

@@ -20,5 +20,7 @@ int gr_rl_recover(struct govreport *r, const struct gr_items *items,
  * Returns 0 or -1 (no memory). */
 struct gr_equations;
 int gr_rl_equations(const struct govreport *r, struct gr_equations *eqs);
+/* The same for a template's table 四, whatever a report holds. */
+int gr_rl_table_equations(const struct gr_table *t, struct gr_equations *eqs);
 
 #endif

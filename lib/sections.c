@@ -1,4 +1,5 @@
 /* Finding the parts' headings; see sections.h. */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -10,33 +11,62 @@
 #define GR_MAX_HEADING_EXTRA 12
 
 /*
+ * The parts' official headings and the words that identify each, as keys:
+ * made once per process (pthread_once) and only read after.
+ */
+#define GR_MAX_PART_KEYS 4
+
+static pthread_once_t part_keys_once = PTHREAD_ONCE_INIT;
+static struct gr_key official[GR_PART_COUNT];
+static struct gr_key part_keys[GR_PART_COUNT][GR_MAX_PART_KEYS];
+static size_t npart_keys[GR_PART_COUNT];
+
+static void
+make_part_keys(void)
+{
+	for (int p = 0; p < GR_PART_COUNT; p++) {
+		const struct gr_part_def *def = gr_part((enum gr_part)p);
+		gr_key_make(def->heading, strlen(def->heading), &official[p]);
+		for (const char *const *k = def->keys; *k && npart_keys[p] < GR_MAX_PART_KEYS; k++)
+			gr_key_make(*k, strlen(*k), &part_keys[p][npart_keys[p]++]);
+	}
+}
+
+/*
  * How each part's heading the item could be, as a score per part: 2 when
  * numbered with the part's own number (一、 or 1、), 1 when numbered
  * otherwise or written bare as the official heading, 0 when it is not that
  * part's heading. Each item's key is made once.
  */
 static void
-heading_scores(const struct gr_item *item, const struct gr_key *official,
-	       uint8_t score[GR_PART_COUNT])
+heading_scores(const struct gr_items *items, size_t i, uint8_t score[GR_PART_COUNT])
 {
+	const struct gr_item *item = &items->items[i];
 	struct gr_key key;
 	int number = 0, bracketed = 0;
 	size_t numbering;
 
+	size_t len;
+	uint64_t mask;
+	int possible = 0;
+
 	memset(score, 0, GR_PART_COUNT);
-	if (item->len == 0 || item->len > 150)
+	if (item->len == 0 || item->len > 150 || !gr_item_key_peek(items, i, &len, &mask))
+		return;
+	/* Most items hold no part's words: tell from the key's mask. */
+	for (int p = 0; p < GR_PART_COUNT && !possible; p++)
+		for (size_t k = 0; k < npart_keys[p] && !possible; k++)
+			possible = len <= official[p].len + GR_MAX_HEADING_EXTRA &&
+				   !(part_keys[p][k].mask & ~mask);
+	if (!possible || !gr_item_key(items, i, &key))
 		return;
 	numbering = gr_numbering(item->text, item->len, &number, &bracketed);
-	gr_key_make(item->text, item->len, &key);
-	if (key.len == 0)
-		return;
 	for (int p = 0; p < GR_PART_COUNT; p++) {
-		const struct gr_part_def *def = gr_part((enum gr_part)p);
 		int matched = 0;
 		if (key.len > official[p].len + GR_MAX_HEADING_EXTRA)
 			continue;
-		for (const char *const *k = def->keys; *k && !matched; k++)
-			matched = gr_key_contains_text(&key, *k);
+		for (size_t k = 0; k < npart_keys[p] && !matched; k++)
+			matched = gr_key_find(&key, &part_keys[p][k]) >= 0;
 		if (!matched)
 			continue;
 		if (numbering && !bracketed && number == p + 1)
@@ -49,23 +79,20 @@ heading_scores(const struct gr_item *item, const struct gr_key *official,
 void
 gr_find_parts(const struct gr_items *items, struct gr_parts *parts)
 {
-	struct gr_key official[GR_PART_COUNT];
 	uint8_t (*scores)[GR_PART_COUNT];
 	size_t from = 0;
 
+	pthread_once(&part_keys_once, make_part_keys);
 	parts->count = items->count;
-	for (int p = 0; p < GR_PART_COUNT; p++) {
-		const char *h = gr_part((enum gr_part)p)->heading;
-		gr_key_make(h, strlen(h), &official[p]);
+	for (int p = 0; p < GR_PART_COUNT; p++)
 		parts->heading[p] = GR_NO_ITEM;
-	}
 	/* Each item is scored once; without memory for the scores there is
 	 * no heading to find either (the parse fails with NOMEM later). */
 	scores = gr_malloc((items->count ? items->count : 1) * sizeof(*scores));
 	if (!scores)
 		return;
 	for (size_t i = 0; i < items->count; i++)
-		heading_scores(&items->items[i], official, scores[i]);
+		heading_scores(items, i, scores[i]);
 	/* Parts come in order: part p is looked for after part p-1's
 	 * heading, preferring a heading numbered as the part. */
 	for (int p = 0; p < GR_PART_COUNT; p++) {

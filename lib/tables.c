@@ -11,26 +11,28 @@
 /* Labels this long are never a column header too. */
 #define GR_MIN_DISTINCT_LABEL 4
 
+/* The item's key (made once per parse: label.h); 0 when it has none. */
 static int
-item_key(const struct gr_item *item, struct gr_key *key)
+item_key(const struct gr_items *items, size_t i, struct gr_key *key)
 {
-	if (item->len == 0 || item->len > GR_MAX_CELL_BYTES)
-		return 0;
-	gr_key_make(item->text, item->len, key);
-	return key->len > 0;
+	return gr_item_key(items, i, key);
 }
 
 size_t
 gr_find_label(const struct gr_items *items, size_t begin, size_t end,
 	      const struct gr_row *row)
 {
-	struct gr_row_keys keys;
+	const struct gr_row_keys *keys = gr_row_keys_get(row);
+	struct gr_row_keys made;
 	struct gr_key key;
 
-	gr_row_keys_make(row, &keys);
+	if (!keys) {
+		gr_row_keys_make(row, &made);
+		keys = &made;
+	}
 	for (size_t i = begin; i < end; i++)
-		if (item_key(&items->items[i], &key) &&
-		    gr_label_match_row(&key, &keys) == GR_MATCH_EXACT)
+		if (item_key(items, i, &key) &&
+		    gr_label_match_row(&key, keys) == GR_MATCH_EXACT)
 			return i;
 	return end;
 }
@@ -71,12 +73,12 @@ cell_at(const struct row_cells *rw, size_t column, struct gr_cell_ref *ref)
 }
 
 static int
-set_raw(struct gr_cell *cell, const struct gr_item *item)
+set_raw(struct govreport *r, struct gr_cell *cell, const struct gr_item *item)
 {
 	cell->line = item->line;
 	cell->column = item->column;
 	cell->offset = item->offset;
-	return gr_cell_set_raw(cell, item->text, item->len);
+	return gr_report_set_raw(r, cell, item->text, item->len);
 }
 
 /* Put one item's value into a column. Returns 0 or -1 (no memory). */
@@ -89,7 +91,7 @@ put_value(const struct row_cells *rw, size_t column, const struct gr_item *item,
 	const struct gr_recovery *rc = rw->rc;
 	int money = ref.column->flags & GR_COL_MONEY;
 
-	if (set_raw(cell, item) < 0)
+	if (set_raw(rc->report, cell, item) < 0)
 		return -1;
 	switch (v->kind) {
 	case GR_VALUE_BLANK:
@@ -162,6 +164,19 @@ continues_row(const struct gr_items *items, size_t last, size_t i)
 	return alone || it[i].line == it[last].line;
 }
 
+/* The values of a row's first items, parsed once. */
+#define GR_VALUE_CACHE 32
+
+static void
+value_at(const struct gr_item *items, size_t from, size_t i,
+	 const struct gr_value *cache, struct gr_value *v)
+{
+	if (i - from < GR_VALUE_CACHE)
+		*v = cache[i - from];
+	else
+		gr_value_parse(items[i].text, items[i].len, v);
+}
+
 /*
  * Assign the items [from, to) after a row's label to its columns.
  * Leading and trailing blanks and stray text (the 开 a merged cell leaves,
@@ -177,10 +192,13 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 	size_t first = NONE, last = NONE, filled = 0, lead_blanks = 0;
 	size_t column = 0, extra = 0;
 	int trailing_blank = 0;
-	struct gr_value v;
+	struct gr_value v, values[GR_VALUE_CACHE];
 
+	/* Each item is looked at up to three times: read the first ones once. */
+	for (size_t i = from; i < to && i - from < GR_VALUE_CACHE; i++)
+		gr_value_parse(items[i].text, items[i].len, &values[i - from]);
 	for (size_t i = from; i < to; i++) {
-		gr_value_parse(items[i].text, items[i].len, &v);
+		value_at(items, from, i, values, &v);
 		if (gr_value_is_filled(&v)) {
 			if (first == NONE)
 				first = i;
@@ -198,7 +216,7 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 		return fill_rest(rw, 0, blank, blank ? &items[from] : label);
 	}
 	for (size_t i = last + 1; i < to && continues_row(rw->rc->items, last, i); i++) {
-		gr_value_parse(items[i].text, items[i].len, &v);
+		value_at(items, from, i, values, &v);
 		if (v.kind != GR_VALUE_BLANK)
 			break;
 		trailing_blank = 1;
@@ -212,7 +230,7 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 				      &(struct gr_value){ .kind = GR_VALUE_BLANK }) < 0)
 				return -1;
 	for (size_t i = first; i <= last; i++) {
-		gr_value_parse(items[i].text, items[i].len, &v);
+		value_at(items, from, i, values, &v);
 		if (column < ncols) {
 			if (put_value(rw, column++, &items[i], &v) < 0)
 				return -1;
@@ -253,7 +271,7 @@ check_headers(const struct gr_recovery *rc, const struct gr_group *group,
 		const struct gr_column *fuzzy = NULL;
 		int exact = 0;
 		gr_value_parse(item->text, item->len, &v);
-		if (v.kind != GR_VALUE_TEXT || !item_key(item, &key) ||
+		if (v.kind != GR_VALUE_TEXT || !item_key(rc->items, i, &key) ||
 		    key.len < GR_MIN_DISTINCT_LABEL)
 			continue;
 		for (size_t c = 0; c < group->ncolumns && !exact; c++) {
@@ -280,10 +298,19 @@ check_headers(const struct gr_recovery *rc, const struct gr_group *group,
 
 struct flat_row {
 	const struct gr_group *group;
-	struct gr_row_keys keys;
-	size_t label;          /* item index, or NONE */
+	const struct gr_row_keys *keys; /* the process-wide ones, or `own` */
+	struct gr_row_keys *own;        /* made for a row no template has */
+	size_t label;                   /* item index, or NONE */
 	enum gr_match quality;
 };
+
+static void
+free_rows(struct flat_row *rows, size_t n)
+{
+	for (size_t r = 0; r < n; r++)
+		gr_free(rows[r].own);
+	gr_free(rows);
+}
 
 static size_t
 count_rows(const struct gr_table *table)
@@ -293,6 +320,19 @@ count_rows(const struct gr_table *table)
 	for (size_t g = 0; g < table->ngroups; g++)
 		n += table->groups[g].nrows;
 	return n;
+}
+
+/* An exact match needs every character of the label, or of a variant,
+ * in the item: ruled out at once when the masks say one is missing. */
+static int
+may_hold(const struct gr_row_keys *keys, uint64_t mask)
+{
+	if (!(keys->label.mask & ~mask))
+		return 1;
+	for (size_t a = 0; a < keys->naliases; a++)
+		if (!(keys->aliases[a].mask & ~mask))
+			return 1;
+	return 0;
 }
 
 /*
@@ -305,8 +345,9 @@ is_later_label(const struct flat_row *rows, size_t n, size_t row,
 	       const struct gr_key *key)
 {
 	for (size_t k = row + 1; k < n; k++)
-		if (rows[k].keys.label.len >= GR_MIN_DISTINCT_LABEL &&
-		    gr_label_match_row(key, &rows[k].keys) == GR_MATCH_EXACT)
+		if (rows[k].keys->label.len >= GR_MIN_DISTINCT_LABEL &&
+		    may_hold(rows[k].keys, key->mask) &&
+		    gr_label_match_row(key, rows[k].keys) == GR_MATCH_EXACT)
 			return 1;
 	return 0;
 }
@@ -321,9 +362,9 @@ find_labels(const struct gr_recovery *rc, struct flat_row *rows, size_t n)
 		rows[r].label = NONE;
 		for (size_t i = pos; i < rc->end; i++) {
 			enum gr_match m;
-			if (!item_key(&rc->items->items[i], &key))
+			if (!item_key(rc->items, i, &key))
 				continue;
-			m = gr_label_match_row(&key, &rows[r].keys);
+			m = gr_label_match_row(&key, rows[r].keys);
 			if (m != GR_MATCH_NONE) {
 				rows[r].label = i;
 				rows[r].quality = m;
@@ -340,26 +381,26 @@ static int
 diag_fuzzy(const struct gr_recovery *rc, const struct flat_row *row)
 {
 	const struct gr_item *item = &rc->items->items[row->label];
-	struct gr_cell_ref ref = { rc->table, row->group, row->keys.row, NULL, 0 };
+	struct gr_cell_ref ref = { rc->table, row->group, row->keys->row, NULL, 0 };
 
 	return gr_diag_add(&rc->report->diags, GR_LABEL_FUZZY, NULL, &ref,
 			   item->line,
 			   gr_printf("表%s：“%.*s”按“%s”读取", rc->table->number,
-				     (int)item->len, item->text, row->keys.row->label),
+				     (int)item->len, item->text, row->keys->row->label),
 			   gr_printf("%s: \"%.*s\" was read as \"%s\"", rc->table->en,
-				     (int)item->len, item->text, row->keys.row->label));
+				     (int)item->len, item->text, row->keys->row->label));
 }
 
 static int
 diag_missing_row(const struct gr_recovery *rc, const struct flat_row *row)
 {
-	struct gr_cell_ref ref = { rc->table, row->group, row->keys.row, NULL, 0 };
+	struct gr_cell_ref ref = { rc->table, row->group, row->keys->row, NULL, 0 };
 
 	return gr_diag_add(&rc->report->diags, GR_ROW_MISSING, NULL, &ref, 0,
 			   gr_printf("表%s：未找到“%s”一行", rc->table->number,
-				     row->keys.row->label),
+				     row->keys->row->label),
 			   gr_printf("%s: no row \"%s\" (%s) was found", rc->table->en,
-				     row->keys.row->label, row->keys.row->en));
+				     row->keys->row->label, row->keys->row->en));
 }
 
 /* Each group's header lies between the previous group's first label (or
@@ -393,23 +434,32 @@ gr_recover_by_rows(const struct gr_recovery *rc)
 		const struct gr_group *group = &rc->table->groups[g];
 		for (size_t k = 0; k < group->nrows; k++, r++) {
 			rows[r].group = group;
-			gr_row_keys_make(&group->rows[k], &rows[r].keys);
+			rows[r].keys = gr_row_keys_get(&group->rows[k]);
+			if (rows[r].keys)
+				continue;
+			rows[r].own = gr_malloc(sizeof(*rows[r].own));
+			if (!rows[r].own) {
+				free_rows(rows, n);
+				return -1;
+			}
+			gr_row_keys_make(&group->rows[k], rows[r].own);
+			rows[r].keys = rows[r].own;
 		}
 	}
 	find_labels(rc, rows, n);
 	for (r = 0; r < n; r++)
 		found += rows[r].label != NONE;
 	if (found == 0) {
-		gr_free(rows);
+		free_rows(rows, n);
 		return 0;
 	}
 	if (gr_report_add_table(rc->report, rc->table->section) < 0) {
-		gr_free(rows);
+		free_rows(rows, n);
 		return -1;
 	}
 	status = check_group_headers(rc, rows, n);
 	for (r = 0; r < n && status == 0; r++) {
-		struct row_cells rw = { rc, rows[r].group, rows[r].keys.row, 0 };
+		struct row_cells rw = { rc, rows[r].group, rows[r].keys->row, 0 };
 		size_t next = rc->end;
 		rw.first = gr_row_first_cell(rc->table, rw.group, rw.row);
 		if (rows[r].label == NONE) {
@@ -428,7 +478,7 @@ gr_recover_by_rows(const struct gr_recovery *rc)
 			status = assign_row(&rw, rows[r].label + 1, next,
 					    &rc->items->items[rows[r].label]);
 	}
-	gr_free(rows);
+	free_rows(rows, n);
 	return status < 0 ? -1 : (int)found;
 }
 
@@ -586,15 +636,24 @@ gr_detect_template(const struct gr_items *items, size_t begin, size_t end)
 	nlabels = ndistinct;
 	for (size_t i = begin; i < end; i++) {
 		const struct distinct_label *best = NULL;
-		if (!item_key(&items->items[i], &key))
+		int have_key = 0;
+		uint64_t mask;
+		size_t len;
+		if (!gr_item_key_peek(items, i, &len, &mask))
 			continue;
 		/* The longest label inside the item decides: 本年处理决定数量
-		 * ("2021") holds 处理决定数量 ("2019"). */
-		for (size_t l = 0; l < nlabels; l++)
-			if ((!best || labels[l].key.len > best->key.len) &&
-			    key.len <= labels[l].key.len + 8 &&
-			    gr_key_find(&key, &labels[l].key) >= 0)
+		 * ("2021") holds 处理决定数量 ("2019"). A label with a
+		 * character the item lacks (by the masks) is not in it. */
+		for (size_t l = 0; l < nlabels; l++) {
+			if ((best && labels[l].key.len <= best->key.len) ||
+			    len > labels[l].key.len + 8 || (labels[l].key.mask & ~mask))
+				continue;
+			if (!have_key && !item_key(items, i, &key))
+				break;
+			have_key = 1;
+			if (gr_key_find(&key, &labels[l].key) >= 0)
 				best = &labels[l];
+		}
 		if (best && best->tpl == GOVREPORT_TEMPLATE_2019)
 			votes19++;
 		else if (best)

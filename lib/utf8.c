@@ -73,6 +73,32 @@ gr_utf8_valid_prefix(const char *str, size_t len)
 	return len;
 }
 
+const char *
+gr_search(const char *s, size_t len, const char *w, size_t n)
+{
+	size_t i;
+	char last;
+
+	if (n == 0)
+		return s;
+	if (n > len)
+		return NULL;
+	if (n == 1)
+		return memchr(s, w[0], len);
+	last = w[n - 1];
+	for (i = n - 1; i < len;) {
+		const char *p = memchr(s + i, last, len - i);
+		size_t end;
+		if (!p)
+			return NULL;
+		end = (size_t)(p - s);
+		if (memcmp(p - (n - 1), w, n - 1) == 0)
+			return p - (n - 1);
+		i = end + 1;
+	}
+	return NULL;
+}
+
 size_t
 gr_utf8_encode(uint32_t cp, char out[4])
 {

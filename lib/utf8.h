@@ -52,6 +52,13 @@ gr_utf8_next(const char *str, size_t len, size_t *pos)
 	return cp;
 }
 
+/*
+ * The first occurrence of the n bytes of w in s (len bytes), or NULL. One
+ * memchr() pass for the word's last byte (in Chinese text a continuation
+ * byte, spread over 64 values) and a comparison at each hit.
+ */
+const char *gr_search(const char *s, size_t len, const char *w, size_t n);
+
 /* Number of bytes of the UTF-8 encoding of cp (1–4). */
 size_t gr_utf8_encode(uint32_t cp, char out[4]);
 

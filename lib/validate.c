@@ -5,6 +5,7 @@
  * narrative.c; the rules about the report as a whole are here, with the
  * settings that switch rules off or change their severity.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -182,19 +183,85 @@ apply_settings(struct govreport *r)
 	}
 }
 
+/*
+ * The equations depend on the template alone: stated once per process
+ * (pthread_once) into fixed storage, table 三's then table 四's, and only
+ * read after. A report uses the run of them whose tables it has.
+ */
+#define GR_MAX_TEMPLATE_EQUATIONS 96
+
+struct template_equations {
+	const struct gr_template *tpl;
+	struct gr_equation items[GR_MAX_TEMPLATE_EQUATIONS];
+	size_t count, napp; /* all of them; those of table 三 */
+	int ok;
+};
+
+static pthread_once_t equations_once = PTHREAD_ONCE_INIT;
+static struct template_equations template_equations[2];
+
+static void
+state_equations(void)
+{
+	static const enum govreport_template ids[] = { GOVREPORT_TEMPLATE_2019,
+						       GOVREPORT_TEMPLATE_2021 };
+
+	for (size_t i = 0; i < 2; i++) {
+		struct template_equations *te = &template_equations[i];
+		struct gr_equations eqs = { te->items, 0, GR_MAX_TEMPLATE_EQUATIONS, 1 };
+		const struct gr_table *app, *rl;
+		te->tpl = gr_template_get(ids[i]);
+		app = gr_table_get(te->tpl, GOVREPORT_SECTION_APPLICATIONS);
+		rl = gr_table_get(te->tpl, GOVREPORT_SECTION_REVIEW_LITIGATION);
+		if (!app || !rl || gr_app_table_equations(app, &eqs) < 0)
+			continue;
+		te->napp = eqs.count;
+		if (gr_rl_table_equations(rl, &eqs) < 0)
+			continue;
+		te->count = eqs.count;
+		te->ok = 1;
+	}
+}
+
+/* The report's equations as a view of the template's, or 0 when the
+ * template has none stated (then the caller states them). */
+static int
+cached_equations(const struct govreport *r, struct gr_equations *view)
+{
+	const struct template_equations *te = NULL;
+	int app, rl;
+
+	pthread_once(&equations_once, state_equations);
+	for (size_t i = 0; i < 2; i++)
+		if (template_equations[i].ok && template_equations[i].tpl == r->tpl)
+			te = &template_equations[i];
+	if (!te)
+		return 0;
+	app = gr_report_cells(r, GOVREPORT_SECTION_APPLICATIONS) != NULL;
+	rl = gr_report_cells(r, GOVREPORT_SECTION_REVIEW_LITIGATION) != NULL;
+	*view = (struct gr_equations){ (struct gr_equation *)te->items + (app ? 0 : te->napp),
+				       (app ? te->napp : 0) + (rl ? te->count - te->napp : 0),
+				       0, 1 };
+	return 1;
+}
+
 static int
 run_validation(struct govreport *r, unsigned flags)
 {
 	struct gr_equations eqs = { 0 };
-	int rc = gr_app_equations(r, &eqs);
+	int rc = 0;
 
-	if (rc == 0)
-		rc = gr_rl_equations(r, &eqs);
+	if (!r->tpl || !cached_equations(r, &eqs)) {
+		rc = gr_app_equations(r, &eqs);
+		if (rc == 0)
+			rc = gr_rl_equations(r, &eqs);
+	}
 	if (rc == 0 && (flags & GOVREPORT_INFER))
 		rc = gr_equations_infer(r, &eqs, flags);
 	if (rc == 0)
 		rc = gr_equations_check(r, &eqs, flags);
-	gr_equations_release(&eqs);
+	if (!eqs.fixed)
+		gr_equations_release(&eqs);
 	if (rc == 0)
 		rc = rule_value_negative(r);
 	if (rc == 0)

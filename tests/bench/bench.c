@@ -4,6 +4,7 @@
  * from about 2 KB to 10 MB (gen.h).
  *
  *   govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]
+ *                   [--only per|sizes|threads|cli]
  *
  * It prints Markdown tables: per 8 KB report, the median time of each
  * step and end to end, MB/s and reports/s; the cost by size (with peak
@@ -40,7 +41,14 @@ struct settings {
 	const char *cli;
 	size_t cli_reports;
 	double seconds; /* time spent per measurement */
+	const char *only; /* one table, or NULL for all */
 };
+
+static int
+wanted(const struct settings *s, const char *table)
+{
+	return !s->only || strcmp(s->only, table) == 0;
+}
 
 struct doc {
 	char name[64];
@@ -219,8 +227,15 @@ peak_extra(const struct doc *warm, const struct doc *d)
 		char *json = NULL;
 		long grown;
 		close(fds[0]);
-		if (govreport_parse(warm->r.data, warm->r.len, 0, &r) == GOVREPORT_OK)
+		/* Warm up every step: the first one touches ICU's data and the
+		 * library's process-wide tables. */
+		if (govreport_parse(warm->r.data, warm->r.len, 0, &r) == GOVREPORT_OK) {
+			govreport_validate(r, 0);
+			govreport_to_json(r, 0, &json, NULL);
+			govreport_string_free(json);
+			json = NULL;
 			govreport_free(r);
+		}
 		getrusage(RUSAGE_SELF, &before);
 		if (govreport_parse(d->r.data, d->r.len, 0, &r) != GOVREPORT_OK)
 			_exit(1);
@@ -384,7 +399,7 @@ bench_cli(const struct settings *s, const struct doc *docs, size_t ndocs)
 	free(argv);
 }
 
-/* ---- main --------------------------------------------------------------- */
+/* ---- the tables ------------------------------------------------------------ */
 
 static int
 make_doc(struct doc *d, enum gen_shape shape, int tpl, int traditional, size_t target,
@@ -400,29 +415,125 @@ make_doc(struct doc *d, enum gen_shape shape, int tpl, int traditional, size_t t
 	return gen_report(&d->opt, &d->r);
 }
 
+/* The 8 KB reports: each step's median, end to end, and the medians of
+ * the simplified and the traditional ones. */
+static void
+per_report(const struct settings *s, const struct doc *docs, size_t ndocs)
+{
+	double simple_total[16], simple_pv[16], trad_pv[16], bytes = 0;
+	size_t nsimple = 0, ntrad = 0;
+
+	printf("### Per report (~8 KB), median µs\n\n");
+	printf("| report | bytes | parse | validate | to_json | parse+validate | end to end | MB/s | reports/s |\n");
+	printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < ndocs; i++) {
+		struct timing t;
+		time_doc(s, &docs[i], &t);
+		printf("| %s | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |\n",
+		       docs[i].name, docs[i].r.len, t.parse, t.validate, t.json,
+		       t.parse + t.validate, t.total, mb_per_s(docs[i].r.len, t.total),
+		       1e6 / t.total);
+		if (docs[i].opt.traditional) {
+			trad_pv[ntrad++] = t.parse + t.validate;
+		} else {
+			bytes += (double)docs[i].r.len;
+			simple_pv[nsimple] = t.parse + t.validate;
+			simple_total[nsimple++] = t.total;
+		}
+	}
+	if (nsimple && ntrad) {
+		double pv = median(simple_pv, nsimple), total = median(simple_total, nsimple);
+		printf("\nMedians: simplified parse+validate %.1f µs, end to end %.1f µs "
+		       "(%.1f MB/s); traditional parse+validate %.1f µs.\n", pv, total,
+		       bytes / (double)nsimple / total, median(trad_pv, ntrad));
+	}
+}
+
+/* Cost by size, with peak memory: linear means MB/s stays flat. */
+static int
+by_size(const struct settings *s, const struct doc *warm)
+{
+	static const size_t sizes_full[] = { 2 * KB, 8 * KB, 32 * KB, 128 * KB, 512 * KB,
+					     2 * MB, 10 * MB };
+	static const size_t sizes_quick[] = { 2 * KB, 8 * KB, 32 * KB };
+	static const size_t trad_sizes[] = { 8 * KB, 64 * KB, 512 * KB };
+	size_t nsizes = s->quick ? 3 : sizeof(sizes_full) / sizeof(sizes_full[0]);
+	size_t ntrad = s->quick ? 1 : sizeof(trad_sizes) / sizeof(trad_sizes[0]);
+	int failures = 0;
+
+	printf("\n### By size (end to end: parse + validate + to_json)\n\n");
+	printf("| report | bytes | µs | µs/KB | MB/s | memory over the input | peak / input |\n");
+	printf("|---|---:|---:|---:|---:|---:|---:|\n");
+	for (int trad = 0; trad < 2; trad++) {
+		size_t n = trad ? ntrad : nsizes;
+		for (size_t k = 0; k < n; k++) {
+			struct doc d;
+			struct timing t;
+			long extra;
+			if (make_doc(&d, trad ? GEN_PIPE : GEN_TAB, 2021, trad,
+				     trad ? trad_sizes[k] : (s->quick ? sizes_quick : sizes_full)[k],
+				     42 + k) < 0)
+				die("cannot generate a report");
+			failures += check_doc(&d);
+			time_doc(s, &d, &t);
+			extra = peak_extra(warm, &d);
+			/* Peak: the input plus what the library added. */
+			printf("| %s | %zu | %.1f | %.3f | %.1f | %.2f MB | %.2f |\n", d.name,
+			       d.r.len, t.total, t.total / ((double)d.r.len / KB),
+			       mb_per_s(d.r.len, t.total), (double)extra / MB,
+			       extra < 0 ? -1.0 : (double)(extra + (long)d.r.len) / (double)d.r.len);
+			gen_report_free(&d.r);
+		}
+	}
+	return failures;
+}
+
+/* Threads over independent reports: one thread, then two, the same work. */
+static void
+threads(const struct settings *s, const struct doc *docs, size_t ndocs)
+{
+	size_t passes = s->quick ? 2 : 200;
+	double t1 = 0, t2 = 0, bytes = 0;
+
+	for (size_t i = 0; i < ndocs; i++)
+		bytes += (double)docs[i].r.len;
+	bytes *= (double)passes;
+	/* Best of three: other programs on the machine only slow a run. */
+	for (int run = 0; run < (s->quick ? 1 : 3); run++) {
+		double a = run_threads(docs, ndocs, passes, 1);
+		double b = run_threads(docs, ndocs, passes, 2);
+		if (!t1 || a < t1)
+			t1 = a;
+		if (!t2 || b < t2)
+			t2 = b;
+	}
+	printf("\n### Threads (the %zu simplified 8 KB reports, %zu passes, end to end)\n\n",
+	       ndocs, passes);
+	printf("| threads | wall ms | MB/s | reports/s | speed-up |\n");
+	printf("|---:|---:|---:|---:|---:|\n");
+	printf("| 1 | %.1f | %.1f | %.0f | 1.00 |\n", t1 / 1e3, bytes / t1,
+	       (double)(ndocs * passes) / (t1 / 1e6));
+	printf("| 2 | %.1f | %.1f | %.0f | %.2f |\n", t2 / 1e3, bytes / t2,
+	       (double)(ndocs * passes) / (t2 / 1e6), t1 / t2);
+}
+
+/* ---- main --------------------------------------------------------------- */
+
 static void
 usage(void)
 {
-	fputs("usage: govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]\n",
-	      stderr);
+	fputs("usage: govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]\n"
+	      "                       [--only per|sizes|threads|cli]\n", stderr);
 	exit(2);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct settings s = { 0, NULL, 2000, 0.4 };
-	static const size_t sizes_full[] = { 2 * KB, 8 * KB, 32 * KB, 128 * KB, 512 * KB,
-					     2 * MB, 10 * MB };
-	static const size_t sizes_quick[] = { 2 * KB, 8 * KB, 32 * KB };
-	static const size_t trad_full[] = { 8 * KB, 64 * KB, 512 * KB };
-	const size_t *sizes, *trad_sizes;
-	size_t nsizes, ntrad;
+	struct settings s = { 0, NULL, 2000, 0.4, NULL };
 	struct doc docs[16], simplified[8];
 	size_t ndocs = 0, nsimplified = 0;
 	int failures = 0;
-	double simple_total[8], simple_pv[8], trad_total[8];
-	size_t nsimple = 0, ntradt = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--quick") == 0)
@@ -433,6 +544,8 @@ main(int argc, char **argv)
 			s.cli_reports = (size_t)strtoul(argv[++i], NULL, 10);
 		else if (strcmp(argv[i], "--seconds") == 0 && i + 1 < argc)
 			s.seconds = strtod(argv[++i], NULL);
+		else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
+			s.only = argv[++i];
 		else
 			usage();
 	}
@@ -441,10 +554,6 @@ main(int argc, char **argv)
 		if (s.cli_reports > 20)
 			s.cli_reports = 20;
 	}
-	sizes = s.quick ? sizes_quick : sizes_full;
-	nsizes = s.quick ? 3 : sizeof(sizes_full) / sizeof(sizes_full[0]);
-	trad_sizes = trad_full;
-	ntrad = s.quick ? 1 : sizeof(trad_full) / sizeof(trad_full[0]);
 
 	/* The 8 KB reports: every shape, both templates, both scripts. */
 	for (int trad = 0; trad < 2; trad++)
@@ -459,86 +568,13 @@ main(int argc, char **argv)
 			}
 	for (size_t i = 0; i < ndocs; i++)
 		failures += check_doc(&docs[i]);
-
-	printf("### Per report (~8 KB), median µs\n\n");
-	printf("| report | bytes | parse | validate | to_json | parse+validate | end to end | MB/s | reports/s |\n");
-	printf("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-	for (size_t i = 0; i < ndocs; i++) {
-		struct timing t;
-		time_doc(&s, &docs[i], &t);
-		printf("| %s | %zu | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |\n",
-		       docs[i].name, docs[i].r.len, t.parse, t.validate, t.json,
-		       t.parse + t.validate, t.total, mb_per_s(docs[i].r.len, t.total),
-		       1e6 / t.total);
-		if (docs[i].opt.traditional) {
-			trad_total[ntradt++] = t.parse + t.validate;
-		} else {
-			simple_pv[nsimple] = t.parse + t.validate;
-			simple_total[nsimple++] = t.total;
-		}
-	}
-	{
-		double bytes = 0;
-		for (size_t i = 0; i < nsimplified; i++)
-			bytes += (double)simplified[i].r.len;
-		bytes /= (double)nsimplified;
-		double pv = median(simple_pv, nsimple), tot = median(simple_total, nsimple);
-		printf("\nSimplified, median of the %zu: parse+validate %.1f µs, end to end "
-		       "%.1f µs (%.1f MB/s); traditional: parse+validate %.1f µs.\n",
-		       nsimple, pv, tot, bytes / tot, median(trad_total, ntradt));
-	}
-
-	/* Cost by size: linear means MB/s stays flat. */
-	printf("\n### By size (end to end: parse + validate + to_json)\n\n");
-	printf("| report | bytes | µs | µs/KB | MB/s | peak memory over the input | × input |\n");
-	printf("|---|---:|---:|---:|---:|---:|---:|\n");
-	for (int trad = 0; trad < 2; trad++) {
-		size_t n = trad ? ntrad : nsizes;
-		for (size_t k = 0; k < n; k++) {
-			struct doc d;
-			struct timing t;
-			long extra;
-			if (make_doc(&d, trad ? GEN_PIPE : GEN_TAB, 2021, trad,
-				     trad ? trad_sizes[k] : sizes[k], 42 + k) < 0)
-				die("cannot generate a report");
-			failures += check_doc(&d);
-			time_doc(&s, &d, &t);
-			extra = peak_extra(&docs[0], &d);
-			printf("| %s | %zu | %.1f | %.3f | %.1f | %.2f MB | %.2f |\n", d.name,
-			       d.r.len, t.total, t.total / ((double)d.r.len / KB),
-			       mb_per_s(d.r.len, t.total), (double)extra / MB,
-			       extra < 0 ? -1.0 : (double)extra / (double)d.r.len);
-			gen_report_free(&d.r);
-		}
-	}
-
-	/* Threads over independent reports. */
-	{
-		size_t passes = s.quick ? 2 : 200;
-		double t1 = 0, t2 = 0, bytes = 0;
-		for (size_t i = 0; i < nsimplified; i++)
-			bytes += (double)simplified[i].r.len;
-		bytes *= (double)passes;
-		/* Best of three: other programs on the machine only slow a run. */
-		for (int run = 0; run < (s.quick ? 1 : 3); run++) {
-			double a = run_threads(simplified, nsimplified, passes, 1);
-			double b = run_threads(simplified, nsimplified, passes, 2);
-			if (!t1 || a < t1)
-				t1 = a;
-			if (!t2 || b < t2)
-				t2 = b;
-		}
-		printf("\n### Threads (the %zu simplified 8 KB reports, %zu passes, end to end)\n\n",
-		       nsimplified, passes);
-		printf("| threads | wall ms | MB/s | reports/s | speed-up |\n");
-		printf("|---:|---:|---:|---:|---:|\n");
-		printf("| 1 | %.1f | %.1f | %.0f | 1.00 |\n", t1 / 1e3, bytes / t1,
-		       (double)(nsimplified * passes) / (t1 / 1e6));
-		printf("| 2 | %.1f | %.1f | %.0f | %.2f |\n", t2 / 1e3, bytes / t2,
-		       (double)(nsimplified * passes) / (t2 / 1e6), t1 / t2);
-	}
-
-	if (s.cli)
+	if (wanted(&s, "per"))
+		per_report(&s, docs, ndocs);
+	if (wanted(&s, "sizes"))
+		failures += by_size(&s, &docs[0]);
+	if (wanted(&s, "threads"))
+		threads(&s, simplified, nsimplified);
+	if (s.cli && wanted(&s, "cli"))
 		bench_cli(&s, simplified, nsimplified);
 
 	for (size_t i = 0; i < ndocs; i++)
