@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "cells.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 struct builder {
 	struct gr_items *out;
@@ -28,17 +29,6 @@ is_space(char c)
 	return c == ' ' || c == '\t';
 }
 
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len && is_space(**s)) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len && is_space((*s)[*len - 1]))
-		(*len)--;
-}
-
 /* Word leaves "[bookmark: _GoBack]" in text exported from .docx files. */
 static void
 strip_docx_residue(const char **s, size_t *len)
@@ -52,7 +42,7 @@ strip_docx_residue(const char **s, size_t *len)
 			return;
 		*len -= (size_t)(end + 1 - *s);
 		*s = end + 1;
-		trim(s, len);
+		gr_trim_spaces(s, len);
 	}
 }
 
@@ -61,7 +51,7 @@ push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
 {
 	struct gr_items *items = b->out;
 
-	trim(&s, &len);
+	gr_trim_spaces(&s, &len);
 	strip_docx_residue(&s, &len);
 	if (items->count == items->cap) {
 		size_t cap = items->cap ? items->cap * 2 : 512;
@@ -90,7 +80,7 @@ continue_last(struct builder *b, const char *s, size_t len)
 	struct gr_item *last = &b->out->items[b->out->count - 1];
 	size_t index = b->out->count - 1;
 
-	trim(&s, &len);
+	gr_trim_spaces(&s, &len);
 	if (last->text) {
 		/* First continuation: copy the item's own text over. */
 		if (b->joined_cap <= index) {
@@ -171,7 +161,7 @@ strip_heading_marks(const char **s, size_t *len)
 		return;
 	*s += n;
 	*len -= n;
-	trim(s, len);
+	gr_trim_spaces(s, len);
 }
 
 static int
@@ -181,7 +171,7 @@ read_line(struct builder *b, const char *s, size_t len)
 	size_t tlen = len, pipes;
 	int was_tab_cell = b->in_tab_cell;
 
-	trim(&t, &tlen);
+	gr_trim_spaces(&t, &tlen);
 	strip_heading_marks(&t, &tlen);
 	b->in_tab_cell = 0;
 	/* A tab-indented line is a cell, an empty one too ("\t"). */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cellvalue.h"
+#include "utf8.h"
 
 struct word {
 	const char *text;
@@ -34,17 +35,6 @@ static int
 is_space(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len && is_space(**s)) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len && is_space((*s)[*len - 1]))
-		(*len)--;
 }
 
 static int
@@ -135,7 +125,7 @@ gr_value_parse(const char *s, size_t len, struct gr_value *v)
 	int rc;
 
 	*v = (struct gr_value){ .kind = GR_VALUE_TEXT };
-	trim(&s, &len);
+	gr_trim_spaces(&s, &len);
 	if (len == 0) {
 		v->kind = GR_VALUE_BLANK;
 		return;

@@ -122,17 +122,6 @@ push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 	return 0;
 }
 
-static void
-trim(const char **s, size_t *len)
-{
-	while (*len && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-		(*len)--;
-}
-
 /* Normalise what was gathered into w->tmp (trimmed); resets the gathering. */
 static int
 take_gathered(struct walker *w, const char **s, size_t *len)
@@ -145,7 +134,7 @@ take_gathered(struct walker *w, const char **s, size_t *len)
 		return -1;
 	*s = w->tmp.data;
 	*len = w->tmp.len;
-	trim(s, len);
+	gr_trim_spaces(s, len);
 	w->acc.len = 0;
 	w->pending = PENDING_NONE;
 	return 0;

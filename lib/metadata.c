@@ -23,12 +23,6 @@
 /* ---- small text helpers ---------------------------------------------- */
 
 static int
-contains(const char *s, size_t len, const char *word)
-{
-	return gr_search(s, len, word, strlen(word)) != NULL;
-}
-
-static int
 ends_with(const char *s, size_t len, const char *word)
 {
 	size_t n = strlen(word);
@@ -57,8 +51,8 @@ squeeze(const char *s, size_t len, struct gr_strbuf *buf)
 static int
 has_prose_punctuation(const char *s, size_t len)
 {
-	return contains(s, len, ",") || contains(s, len, "。") ||
-	       contains(s, len, ";") || contains(s, len, ":");
+	return gr_contains(s, len, ",") || gr_contains(s, len, "。") ||
+	       gr_contains(s, len, ";") || gr_contains(s, len, ":");
 }
 
 int
@@ -75,7 +69,7 @@ gr_is_chrome(const struct gr_item *item)
 	if (item->len > GR_MAX_CHROME)
 		return 0;
 	for (const char *const *m = marks; *m; m++)
-		if (contains(s, item->len, *m))
+		if (gr_contains(s, item->len, *m))
 			return 1;
 	/* "2021-01-06 00:00:00": a page's publication stamp. */
 	return item->len >= 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' &&
@@ -383,7 +377,7 @@ item(const struct reader *rd, size_t i)
 static int
 is_title(const char *s, size_t len)
 {
-	return len <= 240 && contains(s, len, "信息公开") &&
+	return len <= 240 && gr_contains(s, len, "信息公开") &&
 	       (ends_with(s, len, "年度报告") || ends_with(s, len, "工作报告")) &&
 	       !has_prose_punctuation(s, len);
 }
@@ -559,8 +553,8 @@ find_closing(struct reader *rd)
 static int
 starts_table(const struct gr_item *it)
 {
-	return it->len <= 60 && (contains(it->text, it->len, "第二十条") ||
-	       contains(it->text, it->len, "信息内容"));
+	return it->len <= 60 && (gr_contains(it->text, it->len, "第二十条") ||
+	       gr_contains(it->text, it->len, "信息内容"));
 }
 
 static int

@@ -8,12 +8,6 @@
 /* Longest clause quoted in a message, in bytes (about 40 characters). */
 #define GR_QUOTE_MAX 120
 
-static int
-contains(const char *s, size_t len, const char *word)
-{
-	return gr_search(s, len, word, strlen(word)) != NULL;
-}
-
 static long
 find(const char *s, size_t len, const char *word)
 {
@@ -26,7 +20,7 @@ static int
 contains_any(const char *s, size_t len, const char *const *words)
 {
 	for (; *words; words++)
-		if (contains(s, len, *words))
+		if (gr_contains(s, len, *words))
 			return 1;
 	return 0;
 }
@@ -75,8 +69,8 @@ claims_applications(const char *s, size_t len, struct claim *c)
 {
 	long at;
 
-	if (!contains(s, len, "申请") || contains(s, len, "复议") ||
-	    contains(s, len, "诉讼") || !contains_any(s, len, received_words))
+	if (!gr_contains(s, len, "申请") || gr_contains(s, len, "复议") ||
+	    gr_contains(s, len, "诉讼") || !contains_any(s, len, received_words))
 		return 0;
 	if (contains_any(s, len, none_words)) {
 		c->count = 0;

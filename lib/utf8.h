@@ -70,4 +70,10 @@ gr_is_han(int32_t cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
+/* Drop spaces and tabs at both ends of s[0..len). */
+void gr_trim_spaces(const char **s, size_t *len);
+
+/* Whether s[0..len) contains the NUL-terminated word. */
+int gr_contains(const char *s, size_t len, const char *word);
+
 #endif
