@@ -102,21 +102,37 @@ struct figure {
 	enum govreport_section section;
 	int rows[2]; /* whose 总计 cells add up to the figure; -1 ends */
 	int total_column;
-	const char *keyword; /* NULL: applications received */
-	const char *zh, *en;
+	/* The word a sentence about the figure uses: none (applications
+	 * received: see claims_applications), the first row's label (行政复议)
+	 * or its parent in the template's stub (行政诉讼). */
+	enum { KEY_NONE, KEY_ROW_LABEL, KEY_ROW_PARENT } keyword;
+	const char *zh, *en; /* what the table counts, for messages */
 };
 
 static const struct figure figures[] = {
 	{ GR_NARRATIVE_APPLICATIONS, GOVREPORT_SECTION_APPLICATIONS,
-	  { GOVREPORT_APP_ROW_NEW_RECEIVED, -1 }, GOVREPORT_APP_COL_TOTAL, NULL,
+	  { GOVREPORT_APP_ROW_NEW_RECEIVED, -1 }, GOVREPORT_APP_COL_TOTAL, KEY_NONE,
 	  "新收政府信息公开申请", "new applications" },
 	{ GR_NARRATIVE_FIGURE, GOVREPORT_SECTION_REVIEW_LITIGATION,
-	  { GOVREPORT_RL_ROW_REVIEW, -1 }, GOVREPORT_RL_COL_TOTAL, "行政复议",
+	  { GOVREPORT_RL_ROW_REVIEW, -1 }, GOVREPORT_RL_COL_TOTAL, KEY_ROW_LABEL,
 	  "行政复议", "administrative reviews" },
 	{ GR_NARRATIVE_FIGURE, GOVREPORT_SECTION_REVIEW_LITIGATION,
 	  { GOVREPORT_RL_ROW_LITIGATION_DIRECT, GOVREPORT_RL_ROW_LITIGATION_AFTER_REVIEW },
-	  GOVREPORT_RL_COL_TOTAL, "行政诉讼", "行政诉讼", "lawsuits" },
+	  GOVREPORT_RL_COL_TOTAL, KEY_ROW_PARENT, "行政诉讼", "lawsuits" },
 };
+
+/* The keyword of a figure, from the template description. */
+static const char *
+figure_keyword(const struct govreport *r, const struct figure *f)
+{
+	const struct gr_table *t = gr_table_get(r->tpl, f->section);
+	struct gr_cell_ref ref;
+
+	if (f->keyword == KEY_NONE || !t ||
+	    gr_cell_find(t, f->rows[0], f->total_column, &ref) < 0)
+		return NULL;
+	return f->keyword == KEY_ROW_LABEL ? ref.row->label : ref.row->parent;
+}
 
 /* The table's figure, or -1 when a cell it needs is null. */
 static int
@@ -197,9 +213,12 @@ check_text(struct govreport *r, const char *text, const char *part,
 	};
 	const size_t nfigures = sizeof(figures) / sizeof(figures[0]);
 	size_t len = strlen(text), start = 0, ndone = 0;
+	const char *keywords[sizeof(figures) / sizeof(figures[0])];
 
-	for (size_t k = 0; k < nfigures; k++)
+	for (size_t k = 0; k < nfigures; k++) {
 		ndone += done[k] != 0;
+		keywords[k] = figure_keyword(r, &figures[k]);
+	}
 	for (size_t i = 0; i <= len && ndone < nfigures; i++) {
 		size_t width = 0, clen;
 		const char *clause;
@@ -217,7 +236,8 @@ check_text(struct govreport *r, const char *text, const char *part,
 			int64_t table;
 			/* The first claim of each figure counts: once all are
 			 * made, the rest of the text says nothing new. */
-			if (done[k] || !(f->keyword ? claims_figure(clause, clen, f->keyword, &c)
+			const char *keyword = keywords[k];
+			if (done[k] || !(keyword ? claims_figure(clause, clen, keyword, &c)
 						    : claims_applications(clause, clen, &c)))
 				continue;
 			ndone++;
