@@ -485,7 +485,12 @@ struct column_keys {
 	size_t nkeys;
 };
 
+#define GR_MAX_HEADER_KEYS 16
+
 static pthread_once_t template_keys_once = PTHREAD_ONCE_INIT;
+/* The groups' captions and stubs (第二十条第（一）项, 信息内容, 申请人情况). */
+static struct gr_key header_keys[GR_MAX_HEADER_KEYS];
+static size_t nheader_keys;
 static struct gr_row_keys row_keys[GR_MAX_TEMPLATE_ROWS];
 static size_t nrow_keys;
 static struct column_keys column_keys[GR_MAX_TEMPLATE_COLUMNS];
@@ -526,6 +531,21 @@ known_column(const struct gr_column *column)
 }
 
 static void
+add_header_key(const char *text)
+{
+	struct gr_key key;
+
+	if (!text)
+		return;
+	key_of(text, &key);
+	for (size_t i = 0; i < nheader_keys; i++)
+		if (gr_key_equal(&header_keys[i], &key))
+			return;
+	if (key.len > 0 && nheader_keys < GR_MAX_HEADER_KEYS)
+		header_keys[nheader_keys++] = key;
+}
+
+static void
 make_template_keys(void)
 {
 	static const enum govreport_template ids[] = { GOVREPORT_TEMPLATE_2019,
@@ -537,6 +557,8 @@ make_template_keys(void)
 			const struct gr_table *table = gr_table_get(tpl, (enum govreport_section)s);
 			for (size_t g = 0; table && g < table->ngroups; g++) {
 				const struct gr_group *group = &table->groups[g];
+				add_header_key(group->caption);
+				add_header_key(group->stub);
 				for (size_t r = 0; r < group->nrows; r++) {
 					const struct gr_row *row = &group->rows[r];
 					if (nrow_keys < GR_MAX_TEMPLATE_ROWS && !known_row(row))
@@ -576,6 +598,16 @@ gr_row_keys_get(const struct gr_row *row)
 	pthread_once(&template_keys_once, make_template_keys);
 	probe.row = row;
 	return bsearch(&probe, row_keys, nrow_keys, sizeof(row_keys[0]), compare_row_keys);
+}
+
+int
+gr_label_is_table_header(const struct gr_key *item)
+{
+	pthread_once(&template_keys_once, make_template_keys);
+	for (size_t i = 0; i < nheader_keys; i++)
+		if (gr_key_equal(&header_keys[i], item))
+			return 1;
+	return 0;
 }
 
 static const struct column_keys *

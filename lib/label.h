@@ -98,6 +98,10 @@ enum gr_match gr_label_match_text(const struct gr_key *item, const char *label);
 enum gr_match gr_label_match_column(const struct gr_key *item,
 				    const struct gr_column *column);
 
+/* Whether an item's key is a table group's caption or stub header
+ * (第二十条第（一）项, 信息内容, 申请人情况 …) of either template. */
+int gr_label_is_table_header(const struct gr_key *item);
+
 /* Edit distance between keys, giving up (returning limit + 1) past limit. */
 size_t gr_key_distance(const struct gr_key *a, const struct gr_key *b,
 		       size_t limit);

@@ -548,13 +548,14 @@ find_closing(struct reader *rd)
 	return 0;
 }
 
-/* A table begins: prose of part 一 ends there even without heading 二.
- * Only a short cell says so; prose may well speak of 信息内容. */
+/* A table begins (a group's caption or stub header, as the template has
+ * them): prose of part 一 ends there even without heading 二. */
 static int
-starts_table(const struct gr_item *it)
+starts_table(const struct reader *rd, size_t i)
 {
-	return it->len <= 60 && (gr_contains(it->text, it->len, "第二十条") ||
-	       gr_contains(it->text, it->len, "信息内容"));
+	struct gr_key key;
+
+	return gr_item_key(rd->items, i, &key) && gr_label_is_table_header(&key);
 }
 
 static int
@@ -573,7 +574,7 @@ read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
 		const struct gr_item *it = item(rd, i);
 		if (i == rd->signature_item || i == rd->date_item)
 			break;
-		if (gr_is_chrome(it) || (part == GR_PART_OVERVIEW && starts_table(it)))
+		if (gr_is_chrome(it) || (part == GR_PART_OVERVIEW && starts_table(rd, i)))
 			break;
 		if (it->len == 0)
 			continue;
