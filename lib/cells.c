@@ -21,6 +21,11 @@ struct builder {
 	size_t *joined_start;
 	size_t joined_cap;
 	int in_tab_cell; /* the previous line was a tab cell */
+	/* Markdown rows state their grid: the table they belong to (a run of
+	 * row lines) and their row in it. */
+	uint16_t table;
+	uint32_t row;
+	int in_rows; /* the previous line was a Markdown row or separator */
 };
 
 static int
@@ -46,31 +51,16 @@ strip_docx_residue(const char **s, size_t *len)
 	}
 }
 
-static int
+static struct gr_item *
 push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
 {
-	struct gr_items *items = b->out;
+	struct gr_item item;
 
 	gr_trim_spaces(&s, &len);
 	strip_docx_residue(&s, &len);
-	if (items->count == items->cap) {
-		size_t cap = items->cap ? items->cap * 2 : 512;
-		struct gr_item *grown =
-			gr_realloc(items->items, cap * sizeof(*grown));
-		if (!grown)
-			return -1;
-		items->items = grown;
-		items->cap = cap;
-	}
-	items->items[items->count++] = (struct gr_item){
-		.text = s,
-		.len = len,
-		.offset = b->line->offset,
-		.line = b->line->number,
-		.column = (uint32_t)(s - b->line_text) + 1,
-		.kind = (uint8_t)kind,
-	};
-	return 0;
+	item = gr_item_at(s, len, b->line->offset, b->line->number, kind);
+	item.column = (uint32_t)(s - b->line_text) + 1;
+	return gr_items_append(b->out, &item);
 }
 
 /* Append a continuation line to the last item, moving it to `joined`. */
@@ -129,20 +119,30 @@ is_markdown_separator(const char *s, size_t len)
 }
 
 /* Push each piece of s between pipes; skip the piece before the first
- * pipe when `leading` and the one after the last pipe always. */
+ * pipe when `leading` and the one after the last pipe always. A Markdown
+ * row (`leading`) states the cells' row and columns. */
 static int
 push_pipe_cells(struct builder *b, const char *s, size_t len, int leading)
 {
 	const char *end = s + len;
 	const char *p = s;
 	int first = 1;
+	uint16_t col = 0;
 
 	while (p < end) {
 		const char *bar = memchr(p, '|', (size_t)(end - p));
 		if (!bar)
 			break; /* the piece after the last pipe */
-		if (!(first && leading) && push(b, p, (size_t)(bar - p), GR_ITEM_CELL) < 0)
-			return -1;
+		if (!(first && leading)) {
+			struct gr_item *item = push(b, p, (size_t)(bar - p), GR_ITEM_CELL);
+			if (!item)
+				return -1;
+			if (leading && col < UINT16_MAX) {
+				item->table = b->table;
+				item->row = b->row;
+				item->col = ++col;
+			}
+		}
 		first = 0;
 		p = bar + 1;
 	}
@@ -164,32 +164,49 @@ strip_heading_marks(const char **s, size_t *len)
 	gr_trim_spaces(s, len);
 }
 
+/* A Markdown row: a row of the current table, or the first of a new one. */
+static void
+start_row(struct builder *b)
+{
+	if (!b->in_rows && b->table < UINT16_MAX) {
+		b->table++;
+		b->row = 0;
+	}
+	b->row++;
+	b->in_rows = 1;
+}
+
 static int
 read_line(struct builder *b, const char *s, size_t len)
 {
 	const char *t = s;
 	size_t tlen = len, pipes;
-	int was_tab_cell = b->in_tab_cell;
+	int was_tab_cell = b->in_tab_cell, was_in_rows = b->in_rows;
 
 	gr_trim_spaces(&t, &tlen);
 	strip_heading_marks(&t, &tlen);
 	b->in_tab_cell = 0;
+	b->in_rows = 0;
 	/* A tab-indented line is a cell, an empty one too ("\t"). */
 	if (len > 0 && s[0] == '\t') {
 		b->in_tab_cell = 1;
-		return push(b, t, tlen, GR_ITEM_CELL);
+		return push(b, t, tlen, GR_ITEM_CELL) ? 0 : -1;
 	}
 	if (tlen == 0)
 		return 0;
 	if (only_pipes(t, tlen, &pipes)) {
 		for (size_t i = 0; i < pipes; i++)
-			if (push(b, t, 0, GR_ITEM_CELL) < 0)
+			if (!push(b, t, 0, GR_ITEM_CELL))
 				return -1;
 		return 0;
 	}
 	if (t[0] == '|') {
-		if (is_markdown_separator(t, tlen))
+		b->in_rows = was_in_rows;
+		if (is_markdown_separator(t, tlen)) {
+			b->in_rows = 1;
 			return 0;
+		}
+		start_row(b);
 		return push_pipe_cells(b, t, tlen, 1);
 	}
 	if (t[tlen - 1] == '|')
@@ -198,7 +215,7 @@ read_line(struct builder *b, const char *s, size_t len)
 		b->in_tab_cell = 1;
 		return continue_last(b, t, tlen);
 	}
-	return push(b, t, tlen, GR_ITEM_LINE);
+	return push(b, t, tlen, GR_ITEM_LINE) ? 0 : -1;
 }
 
 int
@@ -227,15 +244,4 @@ gr_items_build(const struct gr_text *text, struct gr_items *out)
 	if (rc < 0)
 		gr_items_release(out);
 	return rc;
-}
-
-void
-gr_items_release(struct gr_items *items)
-{
-	gr_free(items->items);
-	gr_free(items->joined);
-	gr_free(items->key_of);
-	gr_free(items->keys);
-	gr_free(items->key_pool);
-	*items = (struct gr_items){ 0 };
 }

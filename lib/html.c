@@ -64,6 +64,7 @@ struct walker {
 	int in_cell; /* breaks join the cell's text instead of ending it */
 	int in_pre;
 	int failed;
+	uint16_t tables; /* data tables read so far: the current one's number */
 };
 
 /* ---- output ---------------------------------------------------------- */
@@ -77,24 +78,19 @@ source_offset(const struct walker *w, uint32_t line)
 }
 
 /* Add an item with a copy of its (normalised, trimmed) text. */
-static int
+static struct gr_item *
 push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 	  enum gr_item_kind kind)
 {
 	struct gr_items *items = w->items;
 	size_t start = w->buf.len;
+	struct gr_item item = gr_item_at(NULL, len, source_offset(w, line), line, kind);
 
-	if (items->count == items->cap) {
-		size_t cap = items->cap ? items->cap * 2 : 256;
-		struct gr_item *grown = gr_realloc(items->items, cap * sizeof(*grown));
-		size_t *starts;
-		if (!grown)
-			return -1;
-		items->items = grown;
-		items->cap = cap;
-		starts = gr_realloc(w->starts, cap * sizeof(*starts));
+	if (w->starts_cap == items->count) {
+		size_t cap = w->starts_cap ? w->starts_cap * 2 : 256;
+		size_t *starts = gr_realloc(w->starts, cap * sizeof(*starts));
 		if (!starts)
-			return -1;
+			return NULL;
 		w->starts = starts;
 		w->starts_cap = cap;
 	}
@@ -102,24 +98,20 @@ push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 		size_t cap = w->lines_cap ? w->lines_cap * 2 : 256;
 		struct gr_line *grown = gr_realloc(w->lines, cap * sizeof(*grown));
 		if (!grown)
-			return -1;
+			return NULL;
 		w->lines = grown;
 		w->lines_cap = cap;
 	}
 	gr_strbuf_append(&w->buf, s, len);
 	gr_strbuf_putc(&w->buf, '\0');
 	if (gr_strbuf_failed(&w->buf))
-		return -1;
+		return NULL;
 	w->lines[w->nlines++] = (struct gr_line){
 		.start = start, .len = len, .offset = source_offset(w, line),
 		.number = line,
 	};
 	w->starts[items->count] = start;
-	items->items[items->count++] = (struct gr_item){
-		.text = NULL, .len = len, .offset = source_offset(w, line),
-		.line = line, .column = 1, .kind = (uint8_t)kind,
-	};
-	return 0;
+	return gr_items_append(items, &item);
 }
 
 /* Normalise what was gathered into w->tmp (trimmed); resets the gathering. */
@@ -153,7 +145,7 @@ flush_block(struct walker *w)
 		return;
 	}
 	if (take_gathered(w, &s, &len) < 0 ||
-	    (len > 0 && push_item(w, s, len, line, GR_ITEM_LINE) < 0))
+	    (len > 0 && !push_item(w, s, len, line, GR_ITEM_LINE)))
 		w->failed = 1;
 }
 
@@ -622,19 +614,31 @@ emit_grid(struct walker *w, struct table *t)
 				last = k;
 		for (size_t k = 0; k < width; k++) {
 			struct cell *cell = owner[k];
-			int rc = 0;
+			struct gr_item *item = NULL;
 			if (!covers(cell, r))
 				continue;
-			if (cell->row == r && cell->col == k)
-				rc = push_item(w, t->texts.data + cell->text, cell->len,
-					       cell->line, GR_ITEM_CELL);
-			else if (!cell->label && k < last)
-				rc = push_item(w, "", 0, row_line ? row_line : cell->line,
-					       GR_ITEM_CELL);
-			if (rc < 0) {
+			if (cell->row == r && cell->col == k) {
+				item = push_item(w, t->texts.data + cell->text, cell->len,
+						 cell->line, GR_ITEM_CELL);
+				if (item) {
+					item->rowspan = gr_span(cell->rowspan);
+					item->colspan = gr_span(cell->colspan);
+				}
+			} else if (!cell->label && k < last) {
+				item = push_item(w, "", 0, row_line ? row_line : cell->line,
+						 GR_ITEM_CELL);
+			} else {
+				continue;
+			}
+			if (!item) {
 				gr_free(owner);
 				return -1;
 			}
+			/* The grid the markup states: the table, the row, the
+			 * column of the slot. */
+			item->table = w->tables;
+			item->row = (uint32_t)r + 1;
+			item->col = (uint16_t)(k + 1);
 		}
 	}
 	gr_free(owner);
@@ -682,6 +686,8 @@ read_table(struct walker *w, xmlNode *node, int depth)
 			}
 		}
 	}
+	if (w->tables < UINT16_MAX)
+		w->tables++;
 	if (!w->failed && emit_grid(w, &t) < 0)
 		w->failed = 1;
 	release_table(&t);

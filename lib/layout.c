@@ -532,17 +532,11 @@ new_item(struct builder *b, const struct lline *ln, const char *s, size_t len,
 	struct gr_items *items = b->out;
 	size_t index = items->count;
 
-	if (items->count == items->cap) {
-		size_t cap = items->cap ? items->cap * 2 : 512;
-		struct gr_item *grown = gr_realloc(items->items, cap * sizeof(*grown));
-		struct pending *texts;
-		if (!grown) {
-			b->failed = 1;
-			return NONE;
-		}
-		items->items = grown;
-		items->cap = cap;
-		texts = gr_realloc(b->texts, cap * sizeof(*texts));
+	struct gr_item item = gr_item_at(NULL, 0, ln->src->offset, ln->src->number, kind);
+
+	if (b->texts_cap == index) {
+		size_t cap = b->texts_cap ? b->texts_cap * 2 : 512;
+		struct pending *texts = gr_realloc(b->texts, cap * sizeof(*texts));
 		if (!texts) {
 			b->failed = 1;
 			return NONE;
@@ -550,14 +544,13 @@ new_item(struct builder *b, const struct lline *ln, const char *s, size_t len,
 		b->texts = texts;
 		b->texts_cap = cap;
 	}
-	items->items[index] = (struct gr_item){
-		.text = NULL, .len = 0, .offset = ln->src->offset,
-		.line = ln->src->number, .column = (uint32_t)col + 1,
-		.kind = (uint8_t)kind,
-	};
+	item.column = (uint32_t)col + 1;
+	if (!gr_items_append(items, &item)) {
+		b->failed = 1;
+		return NONE;
+	}
 	gr_strbuf_init(&b->texts[index].text);
 	gr_strbuf_append(&b->texts[index].text, s, len);
-	items->count++;
 	return index;
 }
 
@@ -999,6 +992,28 @@ align(const struct builder *b, const struct lline *ln, const struct lline *ref,
 	return 1;
 }
 
+/*
+ * A cell of a value line: the numbers on one line are one row (the row is
+ * the line), and each number's extent is where it stands. An empty cell
+ * the alignment found before token t has neither text nor extent.
+ */
+static void
+value_cell(struct builder *b, const struct lline *ln, const struct token *t, int empty)
+{
+	size_t index = new_item(b, ln, ln->s + t->start, empty ? 0 : t->len, t->col,
+				GR_ITEM_CELL);
+	struct gr_item *item;
+
+	if (index == NONE)
+		return;
+	item = &b->out->items[index];
+	item->row = ln->src->number;
+	if (!empty && t->dcol + t->dcols < GR_NO_EXTENT) {
+		item->x0 = (uint16_t)t->dcol;
+		item->x1 = (uint16_t)(t->dcol + t->dcols);
+	}
+}
+
 static void
 value_cells(struct builder *b, size_t i)
 {
@@ -1012,8 +1027,8 @@ value_cells(struct builder *b, size_t i)
 		/* The columns this row leaves empty before this value. */
 		size_t from = x == 0 ? 0 : cols[x - 1] + 1;
 		for (size_t y = from; aligned && y < cols[x]; y++)
-			new_item(b, ln, "", 0, t->col, GR_ITEM_CELL);
-		new_item(b, ln, ln->s + t->start, t->len, t->col, GR_ITEM_CELL);
+			value_cell(b, ln, t, 1);
+		value_cell(b, ln, t, 0);
 	}
 }
 

@@ -1,8 +1,8 @@
 /*
- * govreport_parse(): the pipeline. Bytes are decoded and normalised
- * (decode.c), split into the cell stream by the front end of their shape
- * (cells.c for text, html.c for HTML, layout.c for pdftotext -layout
- * output; the shape is detected unless a flag names it), the parts found by
+ * govreport_parse(): the pipeline. Bytes are read into the representation
+ * of input/grid.h through the one door for input shapes
+ * (input/frontends.c: the shape is detected unless a flag names its
+ * family; text shapes are decoded and normalised by decode.c), the parts found by
  * their headings (sections.c), metadata and prose read (metadata.c), the
  * template recognised from the tables' labels (tables.c), and each table
  * recovered by its section module.
@@ -10,10 +10,9 @@
 #include "active_disclosure.h"
 #include "alloc.h"
 #include "applications.h"
-#include "cells.h"
 #include "html.h"
+#include "input/frontends.h"
 #include "label.h"
-#include "layout.h"
 #include "metadata.h"
 #include "review_litigation.h"
 #include "sections.h"
@@ -246,51 +245,6 @@ parse_items(struct govreport *r, const struct gr_text *text,
 #define FORMAT_FLAGS \
 	(GOVREPORT_FORMAT_TEXT | GOVREPORT_FORMAT_HTML | GOVREPORT_FORMAT_LAYOUT)
 
-/* HTML: decoded in the charset the page declares, as written; the front
- * end normalises the text it takes out of the markup. */
-static enum govreport_status
-read_html(const char *data, size_t len, struct gr_text *text,
-	  struct gr_items *items)
-{
-	char name[64];
-	const char *charset = gr_html_charset(data, len, name, sizeof(name));
-	struct gr_text raw;
-	enum govreport_status st;
-
-	st = gr_text_decode_as(data, len, charset, GR_DECODE_RAW, &raw);
-	if (st != GOVREPORT_OK)
-		return st;
-	st = gr_html_build(&raw, text, items);
-	gr_text_release(&raw);
-	return st;
-}
-
-/* Bytes → the cell stream, through the front end of the input's shape. */
-static enum govreport_status
-read_document(const char *data, size_t len, unsigned format,
-	      struct gr_text *text, struct gr_items *items)
-{
-	enum govreport_status st;
-	int rc;
-
-	if (format == 0 && gr_html_available() && gr_html_detect(data, len))
-		format = GOVREPORT_FORMAT_HTML;
-	if (format == GOVREPORT_FORMAT_HTML)
-		return read_html(data, len, text, items);
-	st = gr_text_decode(data, len, text);
-	if (st != GOVREPORT_OK)
-		return st;
-	if (format == GOVREPORT_FORMAT_LAYOUT || (format == 0 && gr_layout_detect(text)))
-		rc = gr_layout_build(text, items);
-	else
-		rc = gr_items_build(text, items);
-	if (rc < 0) {
-		gr_text_release(text);
-		return GOVREPORT_ERR_NOMEM;
-	}
-	return GOVREPORT_OK;
-}
-
 GOVREPORT_EXPORT enum govreport_status
 govreport_parse_limited(const char *data, size_t len, unsigned flags,
 			size_t max_input, struct govreport **out)
@@ -316,7 +270,7 @@ govreport_parse_limited(const char *data, size_t len, unsigned flags,
 	/* Refused before a byte is read: the caller may not own that much. */
 	if (len > max_input)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
-	st = read_document(data, len, format, &text, &items);
+	st = gr_input_read(data, len, format, &text, &items, NULL);
 	if (st != GOVREPORT_OK)
 		return st;
 	r = gr_report_new(NULL, 0);

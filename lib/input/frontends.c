@@ -1,0 +1,147 @@
+/* The table of front ends and the door through which input comes in; see
+ * frontends.h. */
+#include "cells.h"
+#include "html.h"
+#include "input/frontends.h"
+#include "layout.h"
+
+const struct gr_text *
+gr_source_text(struct gr_source *src)
+{
+	if (!src->tried) {
+		src->tried = 1;
+		src->decoded = gr_text_decode(src->data, src->len, &src->text);
+	}
+	return src->decoded == GOVREPORT_OK ? &src->text : NULL;
+}
+
+/* Hand the decoded text over to the caller of a build. */
+static enum govreport_status
+take_text(struct gr_source *src, struct gr_text *text)
+{
+	if (!gr_source_text(src))
+		return src->decoded;
+	*text = src->text;
+	src->text = (struct gr_text){ 0 };
+	src->decoded = GOVREPORT_ERR_INTERNAL;
+	return GOVREPORT_OK;
+}
+
+/* A text shape: the decoded lines, read into items by `reader`. */
+static enum govreport_status
+build_text(struct gr_source *src, struct gr_text *text, struct gr_items *items,
+	   int (*reader)(const struct gr_text *, struct gr_items *))
+{
+	enum govreport_status st = take_text(src, text);
+
+	*items = (struct gr_items){ 0 };
+	if (st != GOVREPORT_OK)
+		return st;
+	if (reader(text, items) < 0) {
+		gr_text_release(text);
+		return GOVREPORT_ERR_NOMEM;
+	}
+	return GOVREPORT_OK;
+}
+
+/* ---- HTML (html.c) ---------------------------------------------------- */
+
+static int
+sniff_html(struct gr_source *src)
+{
+	return gr_html_available() && gr_html_detect(src->data, src->len);
+}
+
+/* Decoded in the charset the page declares, as written: the front end
+ * normalises the text it takes out of the markup. */
+static enum govreport_status
+build_html(struct gr_source *src, struct gr_text *text, struct gr_items *items)
+{
+	char name[64];
+	const char *charset = gr_html_charset(src->data, src->len, name, sizeof(name));
+	struct gr_text raw;
+	enum govreport_status st;
+
+	*text = (struct gr_text){ 0 };
+	*items = (struct gr_items){ 0 };
+	st = gr_text_decode_as(src->data, src->len, charset, GR_DECODE_RAW, &raw);
+	if (st != GOVREPORT_OK)
+		return st;
+	st = gr_html_build(&raw, text, items);
+	gr_text_release(&raw);
+	return st;
+}
+
+/* ---- pdftotext -layout (layout.c) -------------------------------------- */
+
+static int
+sniff_layout(struct gr_source *src)
+{
+	const struct gr_text *text = gr_source_text(src);
+	return text && gr_layout_detect(text);
+}
+
+static enum govreport_status
+build_layout(struct gr_source *src, struct gr_text *text, struct gr_items *items)
+{
+	return build_text(src, text, items, gr_layout_build);
+}
+
+/* ---- text with cells marked line by line (cells.c) ---------------------- */
+
+static enum govreport_status
+build_cells(struct gr_source *src, struct gr_text *text, struct gr_items *items)
+{
+	return build_text(src, text, items, gr_items_build);
+}
+
+/*
+ * Tried in this order: a shape with marks of its own before the shapes
+ * that are recognised by what they lack; the text reader, which reads
+ * anything that decodes, last.
+ */
+static const struct gr_frontend frontends[] = {
+	{ "html", GOVREPORT_FORMAT_HTML, sniff_html, build_html },
+	{ "pdftotext-layout", GOVREPORT_FORMAT_LAYOUT, sniff_layout, build_layout },
+	{ "text", GOVREPORT_FORMAT_TEXT, NULL, build_cells },
+};
+
+const struct gr_frontend *
+gr_frontends(size_t *count)
+{
+	*count = sizeof(frontends) / sizeof(frontends[0]);
+	return frontends;
+}
+
+enum govreport_status
+gr_input_read(const char *data, size_t len, unsigned format, struct gr_text *text,
+	      struct gr_items *items, const struct gr_frontend **used)
+{
+	struct gr_source src = { .data = data, .len = len };
+	const struct gr_frontend *chosen = NULL;
+	enum govreport_status st;
+	size_t n;
+	const struct gr_frontend *fe = gr_frontends(&n);
+
+	*text = (struct gr_text){ 0 };
+	*items = (struct gr_items){ 0 };
+	for (size_t i = 0; i < n && !chosen; i++) {
+		if (format && fe[i].format != format)
+			continue;
+		if (!fe[i].sniff || fe[i].sniff(&src))
+			chosen = &fe[i];
+	}
+	if (!chosen) {
+		/* A family whose every member needs its marks: read by the
+		 * family's last, most general member. */
+		for (size_t i = n; i-- > 0 && !chosen;)
+			if (!format || fe[i].format == format)
+				chosen = &fe[i];
+	}
+	st = chosen ? chosen->build(&src, text, items) : GOVREPORT_ERR_ARGUMENT;
+	if (src.tried && src.decoded == GOVREPORT_OK)
+		gr_text_release(&src.text);
+	if (used)
+		*used = st == GOVREPORT_OK ? chosen : NULL;
+	return st;
+}

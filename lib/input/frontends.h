@@ -1,0 +1,61 @@
+/*
+ * The one door for input shapes.
+ *
+ * A front end reads one shape of document (HTML, pdftotext -layout text,
+ * Word's plain text, …) into the representation of grid.h. They are listed
+ * in one table (frontends.c), each with the GOVREPORT_FORMAT_* flag that
+ * names its family, a sniff that recognises the shape and a build that
+ * reads it. Adding a shape is one file, one entry in that table and one
+ * folder of test cases under tests/data/input/; nothing above the
+ * representation knows which shape a document had.
+ */
+#ifndef GR_INPUT_FRONTENDS_H
+#define GR_INPUT_FRONTENDS_H
+
+#include <stddef.h>
+
+#include "govreport.h"
+#include "input/grid.h"
+#include "text.h"
+
+/* What a front end is given: the bytes, and their decoding as text,
+ * made on first need and then shared by every sniff. */
+struct gr_source {
+	const char *data;
+	size_t len;
+	struct gr_text text;
+	enum govreport_status decoded; /* GOVREPORT_OK once text is made */
+	int tried;                     /* whether decoding was attempted */
+};
+
+/* The source decoded and normalised as text (SPEC §4), or NULL when it
+ * is not text (src->decoded says why). */
+const struct gr_text *gr_source_text(struct gr_source *src);
+
+struct gr_frontend {
+	const char *name;  /* as the README and `govreport parse --help` list it */
+	unsigned format;   /* the GOVREPORT_FORMAT_* flag of its family */
+	/* 1 when the input has this shape. NULL: any input of the family. */
+	int (*sniff)(struct gr_source *src);
+	/*
+	 * Read the input. On success *text holds the lines the items point
+	 * into and *items the representation; on failure both are empty.
+	 */
+	enum govreport_status (*build)(struct gr_source *src, struct gr_text *text,
+				       struct gr_items *items);
+};
+
+/* The front ends, in the order they are tried; *count is set. */
+const struct gr_frontend *gr_frontends(size_t *count);
+
+/*
+ * Read the input through the first front end of the family `format`
+ * names (0: every family) whose sniff recognises it. Returns GOVREPORT_OK
+ * with *text and *items made, or the status that refuses the input.
+ * `used`, when not NULL, is set to the front end that read it.
+ */
+enum govreport_status gr_input_read(const char *data, size_t len, unsigned format,
+				    struct gr_text *text, struct gr_items *items,
+				    const struct gr_frontend **used);
+
+#endif
