@@ -1,5 +1,7 @@
 /*
- * Layout → cell stream. Each line is read by the first rule that fits it:
+ * Text whose cells are marked line by line → the representation. An HTML
+ * table inside the text is read by the HTML front end (input/embedded.h);
+ * any other line is read by the first rule that fits it:
  * a tab-indented cell, a Markdown row, a run of cells each ending in " |",
  * or a plain line (without the marks of a Markdown heading). A plain line right after a tab cell continues that cell
  * (Word wraps long header cells: "本年新" / "制作数量").
@@ -8,6 +10,7 @@
 
 #include "alloc.h"
 #include "cells.h"
+#include "input/embedded.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -218,30 +221,84 @@ read_line(struct builder *b, const char *s, size_t len)
 	return push(b, t, tlen, GR_ITEM_LINE) ? 0 : -1;
 }
 
+struct gr_line_reader {
+	struct builder b;
+	const struct gr_text *text;
+	int failed;
+};
+
+struct gr_line_reader *
+gr_line_reader_new(const struct gr_text *text, struct gr_items *out)
+{
+	struct gr_line_reader *r = gr_calloc(1, sizeof(*r));
+
+	if (!r)
+		return NULL;
+	r->b.out = out;
+	r->text = text;
+	gr_strbuf_init(&r->b.joined);
+	return r;
+}
+
+int
+gr_line_reader_read(struct gr_line_reader *r, size_t line)
+{
+	struct builder *b = &r->b;
+
+	if (r->failed)
+		return -1;
+	b->line = &r->text->lines[line];
+	b->line_text = gr_line_text(r->text, b->line);
+	if (read_line(b, b->line_text, b->line->len) < 0)
+		r->failed = 1;
+	return r->failed ? -1 : 0;
+}
+
+/* Cells joined across lines get their text from `joined` at the end. */
+int
+gr_line_reader_finish(struct gr_line_reader *r)
+{
+	struct builder *b;
+	int rc;
+
+	if (!r)
+		return -1;
+	b = &r->b;
+	rc = r->failed ? -1 : 0;
+	if (rc == 0 && b->joined.len > 0) {
+		const char *joined = gr_items_keep(b->out, b->joined.data, b->joined.len);
+		if (!joined)
+			rc = -1;
+		for (size_t i = 0; rc == 0 && i < b->out->count; i++)
+			if (!b->out->items[i].text)
+				b->out->items[i].text = joined + b->joined_start[i];
+	}
+	gr_strbuf_release(&b->joined);
+	gr_free(b->joined_start);
+	gr_free(r);
+	return rc;
+}
+
 int
 gr_items_build(const struct gr_text *text, struct gr_items *out)
 {
-	struct builder b = { .out = out };
+	struct gr_line_reader *r;
 	int rc = 0;
 
 	*out = (struct gr_items){ 0 };
-	gr_strbuf_init(&b.joined);
+	r = gr_line_reader_new(text, out);
+	if (!r)
+		return -1;
 	for (size_t i = 0; i < text->nlines && rc == 0; i++) {
-		b.line = &text->lines[i];
-		b.line_text = gr_line_text(text, b.line);
-		rc = read_line(&b, b.line_text, b.line->len);
+		long n = gr_embedded_table(text, i, out, &r->b.table);
+		if (n > 0)
+			i += (size_t)n - 1;
+		else
+			rc = n < 0 ? -1 : gr_line_reader_read(r, i);
 	}
-	if (rc == 0 && b.joined.len > 0) {
-		out->joined = gr_strbuf_steal(&b.joined, NULL);
-		if (!out->joined)
-			rc = -1;
-		for (size_t i = 0; rc == 0 && i < out->count; i++)
-			if (!out->items[i].text)
-				out->items[i].text = out->joined + b.joined_start[i];
-	}
-	gr_strbuf_release(&b.joined);
-	gr_free(b.joined_start);
-	if (rc < 0)
+	if (gr_line_reader_finish(r) < 0 || rc < 0) {
 		gr_items_release(out);
-	return rc;
+		return -1;
+	}
+	return 0;
 }

@@ -77,6 +77,17 @@ source_offset(const struct walker *w, uint32_t line)
 	return w->raw->lines[line - 1].offset;
 }
 
+/* libxml2 counts the lines it was given; the raw text may be a stretch of
+ * a larger document (an HTML table inside Markdown), whose own numbers
+ * its lines keep. */
+static uint32_t
+source_line(const struct walker *w, uint32_t line)
+{
+	if (line == 0 || line > w->raw->nlines)
+		return line;
+	return w->raw->lines[line - 1].number;
+}
+
 /* Add an item with a copy of its (normalised, trimmed) text. */
 static struct gr_item *
 push_item(struct walker *w, const char *s, size_t len, uint32_t line,
@@ -84,7 +95,8 @@ push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 {
 	struct gr_items *items = w->items;
 	size_t start = w->buf.len;
-	struct gr_item item = gr_item_at(NULL, len, source_offset(w, line), line, kind);
+	struct gr_item item = gr_item_at(NULL, len, source_offset(w, line),
+					 source_line(w, line), kind);
 
 	if (w->starts_cap == items->count) {
 		size_t cap = w->starts_cap ? w->starts_cap * 2 : 256;
@@ -108,7 +120,7 @@ push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 		return NULL;
 	w->lines[w->nlines++] = (struct gr_line){
 		.start = start, .len = len, .offset = source_offset(w, line),
-		.number = line,
+		.number = source_line(w, line),
 	};
 	w->starts[items->count] = start;
 	return gr_items_append(items, &item);

@@ -35,6 +35,7 @@
 
 #include "alloc.h"
 #include "cellvalue.h"
+#include "input/wrap.h"
 #include "label.h"
 #include "layout.h"
 #include "strbuf.h"
@@ -112,16 +113,6 @@ struct builder {
 /* ---- characters ----------------------------------------------------- */
 
 static int
-is_wide(int32_t c)
-{
-	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD) ||
-	       c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
-}
-
-static int
 is_alnum(int32_t c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -186,7 +177,7 @@ tokenize(struct lline *ln)
 		while (pos < ln->len && ln->s[pos] != ' ') {
 			int32_t c = gr_utf8_next(ln->s, ln->len, &pos);
 			col++;
-			dcol += is_wide(c) ? 2 : 1;
+			dcol += gr_is_wide(c) ? 2 : 1;
 		}
 		t->len = pos - t->start;
 		t->cols = col - t->col;
@@ -247,7 +238,7 @@ split_glued_number(struct lline *ln, size_t k)
 		return;
 	at = t->start + t->len - digits;
 	before = char_before(ln->s, at);
-	if (!is_wide(before))
+	if (!gr_is_wide(before))
 		return;
 	memmove(&ln->tokens[i + 2], &ln->tokens[i + 1],
 		(ln->ntokens - i - 1) * sizeof(*ln->tokens));
@@ -562,13 +553,7 @@ new_item(struct builder *b, const struct lline *ln, const char *s, size_t len,
 static void
 join(struct builder *b, size_t item, const char *s, size_t len)
 {
-	struct gr_strbuf *t = &b->texts[item].text;
-	int32_t last = t->len ? char_before(t->data, t->len) : -1;
-	int32_t first = char_at(s, len, 0);
-
-	if (t->len && is_alnum(last) && is_alnum(first))
-		gr_strbuf_putc(t, ' ');
-	gr_strbuf_append(t, s, len);
+	gr_wrap_join(&b->texts[item].text, s, len);
 }
 
 /* pdftotext puts a space between a digit and a Chinese character
@@ -579,8 +564,8 @@ drop_digit_spaces(const char *s, size_t len, struct gr_strbuf *out)
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == ' ' && i > 0 && i + 1 < len && s[i + 1] != ' ') {
 			int32_t before = char_before(s, i), after = char_at(s, len, i + 1);
-			if ((is_digit(before) && is_wide(after)) ||
-			    (is_wide(before) && is_digit(after)))
+			if ((is_digit(before) && gr_is_wide(after)) ||
+			    (gr_is_wide(before) && is_digit(after)))
 				continue;
 		}
 		gr_strbuf_putc(out, s[i]);

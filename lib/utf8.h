@@ -70,6 +70,21 @@ gr_is_han(int32_t cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
+/*
+ * Whether cp takes two display columns (East Asian wide or full-width, as
+ * terminals and pdftotext -layout lay it out; curly quotes too, which CJK
+ * fonts draw wide).
+ */
+static inline int
+gr_is_wide(int32_t c)
+{
+	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD) ||
+	       c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
+}
+
 /* Drop spaces and tabs at both ends of s[0..len). */
 void gr_trim_spaces(const char **s, size_t *len);
 

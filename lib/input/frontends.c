@@ -3,6 +3,7 @@
 #include "cells.h"
 #include "html.h"
 #include "input/frontends.h"
+#include "input/readers.h"
 #include "layout.h"
 
 const struct gr_text *
@@ -15,9 +16,19 @@ gr_source_text(struct gr_source *src)
 	return src->decoded == GOVREPORT_OK ? &src->text : NULL;
 }
 
-/* Hand the decoded text over to the caller of a build. */
-static enum govreport_status
-take_text(struct gr_source *src, struct gr_text *text)
+const struct gr_text *
+gr_source_raw(struct gr_source *src)
+{
+	if (!src->raw_tried) {
+		src->raw_tried = 1;
+		src->raw_decoded = gr_text_decode_as(src->data, src->len, NULL,
+						     GR_DECODE_RAW, &src->raw);
+	}
+	return src->raw_decoded == GOVREPORT_OK ? &src->raw : NULL;
+}
+
+enum govreport_status
+gr_frontend_take_text(struct gr_source *src, struct gr_text *text)
 {
 	if (!gr_source_text(src))
 		return src->decoded;
@@ -32,7 +43,7 @@ static enum govreport_status
 build_text(struct gr_source *src, struct gr_text *text, struct gr_items *items,
 	   int (*reader)(const struct gr_text *, struct gr_items *))
 {
-	enum govreport_status st = take_text(src, text);
+	enum govreport_status st = gr_frontend_take_text(src, text);
 
 	*items = (struct gr_items){ 0 };
 	if (st != GOVREPORT_OK)
@@ -101,6 +112,9 @@ build_cells(struct gr_source *src, struct gr_text *text, struct gr_items *items)
  * anything that decodes, last.
  */
 static const struct gr_frontend frontends[] = {
+	/* Before HTML: pandoc's Markdown holds a table its grids cannot as
+	 * an HTML table, which alone would make the page look like HTML. */
+	{ "grid-table", GOVREPORT_FORMAT_TEXT, gr_gridtable_sniff, gr_gridtable_build },
 	{ "html", GOVREPORT_FORMAT_HTML, sniff_html, build_html },
 	{ "pdftotext-layout", GOVREPORT_FORMAT_LAYOUT, sniff_layout, build_layout },
 	{ "text", GOVREPORT_FORMAT_TEXT, NULL, build_cells },
@@ -141,6 +155,8 @@ gr_input_read(const char *data, size_t len, unsigned format, struct gr_text *tex
 	st = chosen ? chosen->build(&src, text, items) : GOVREPORT_ERR_ARGUMENT;
 	if (src.tried && src.decoded == GOVREPORT_OK)
 		gr_text_release(&src.text);
+	if (src.raw_tried && src.raw_decoded == GOVREPORT_OK)
+		gr_text_release(&src.raw);
 	if (used)
 		*used = st == GOVREPORT_OK ? chosen : NULL;
 	return st;

@@ -26,11 +26,21 @@ struct gr_source {
 	struct gr_text text;
 	enum govreport_status decoded; /* GOVREPORT_OK once text is made */
 	int tried;                     /* whether decoding was attempted */
+	/* The same lines as written (not normalised), for shapes whose
+	 * geometry normalisation would change (full-width punctuation is
+	 * two columns wide, its NFKC form one). */
+	struct gr_text raw;
+	enum govreport_status raw_decoded;
+	int raw_tried;
 };
 
 /* The source decoded and normalised as text (SPEC §4), or NULL when it
  * is not text (src->decoded says why). */
 const struct gr_text *gr_source_text(struct gr_source *src);
+
+/* The source decoded but not normalised, line for line as gr_source_text(),
+ * or NULL when it is not text. */
+const struct gr_text *gr_source_raw(struct gr_source *src);
 
 struct gr_frontend {
 	const char *name;  /* as the README and `govreport parse --help` list it */

@@ -1,6 +1,40 @@
 /* The representation's storage; see grid.h. */
+#include <string.h>
+
 #include "alloc.h"
 #include "input/grid.h"
+
+/* Texts are kept in chunks that never move, so items may point into them. */
+#define GR_CHUNK_SIZE 4096
+
+struct gr_text_chunk {
+	struct gr_text_chunk *next;
+	size_t used, size;
+	char data[];
+};
+
+const char *
+gr_items_keep(struct gr_items *items, const char *s, size_t len)
+{
+	struct gr_text_chunk *c = items->chunks;
+	char *kept;
+
+	if (!c || c->size - c->used < len) {
+		size_t size = len > GR_CHUNK_SIZE ? len : GR_CHUNK_SIZE;
+		c = gr_malloc(sizeof(*c) + size);
+		if (!c)
+			return NULL;
+		c->next = items->chunks;
+		c->used = 0;
+		c->size = size;
+		items->chunks = c;
+	}
+	kept = c->data + c->used;
+	if (len)
+		memcpy(kept, s, len);
+	c->used += len;
+	return kept;
+}
 
 struct gr_item *
 gr_items_append(struct gr_items *items, const struct gr_item *item)
@@ -25,5 +59,10 @@ gr_items_release(struct gr_items *items)
 	gr_free(items->key_of);
 	gr_free(items->keys);
 	gr_free(items->key_pool);
+	while (items->chunks) {
+		struct gr_text_chunk *next = items->chunks->next;
+		gr_free(items->chunks);
+		items->chunks = next;
+	}
 	*items = (struct gr_items){ 0 };
 }

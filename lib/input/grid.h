@@ -51,10 +51,13 @@ struct gr_item_key {
 	uint8_t truncated;
 };
 
+struct gr_text_chunk;
+
 struct gr_items {
 	struct gr_item *items;
 	size_t count, cap;
-	char *joined; /* text of cells joined across lines */
+	char *joined; /* text of cells joined across lines (layout.c) */
+	struct gr_text_chunk *chunks; /* texts a reader made (gr_items_keep) */
 	/* Keys of the items, made once per parse (NULL until then): per item
 	 * 1 + the index of its key in keys, or 0 when it has none. */
 	uint32_t *key_of;
@@ -84,6 +87,12 @@ gr_span(size_t n)
  * when out of memory (the items are left as they were).
  */
 struct gr_item *gr_items_append(struct gr_items *items, const struct gr_item *item);
+
+/*
+ * A copy of s that lives as long as the items: for a cell whose text a
+ * reader put together from several pieces. Returns NULL when out of memory.
+ */
+const char *gr_items_keep(struct gr_items *items, const char *s, size_t len);
 
 /* Whether two cells are known to sit in the same grid row of one table. */
 static inline int
