@@ -178,6 +178,54 @@ value_at(const struct gr_item *items, size_t from, size_t i,
 }
 
 /*
+ * A row whose grid the shape states (HTML, Markdown and grid tables, tab
+ * rows): the label's own row holds its values, in its last columns, blank
+ * cells included — a known row never lends values to another, and a known
+ * column places a value. Cells before those columns are the stub's
+ * (sub-labels, the empty slots a merged stub leaves); when one of them
+ * holds a number, or none of the row's cells does, the reading by order
+ * decides. Returns 1 when the row was placed, 0 when the grid says
+ * too little (the row's values lie elsewhere), -1 when out of memory.
+ */
+static int
+assign_grid_row(const struct row_cells *rw, size_t from, size_t to,
+		const struct gr_item *label)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	size_t ncols = rw->group->ncolumns, n = 0, first;
+	struct gr_value v;
+
+	if (!label->row)
+		return 0;
+	while (from + n < to && items[from + n].kind == GR_ITEM_CELL &&
+	       gr_items_same_row(label, &items[from + n]))
+		n++;
+	if (n < ncols)
+		return 0;
+	first = from + n - ncols;
+	for (size_t i = from; i < first; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (gr_value_is_filled(&v))
+			return 0;
+	}
+	/* A label row with no value at all: its numbers may sit on the row
+	 * below (a label cell merged over two rows, split apart). */
+	for (size_t c = 0; c < ncols; c++) {
+		gr_value_parse(items[first + c].text, items[first + c].len, &v);
+		if (gr_value_is_filled(&v))
+			break;
+		if (c + 1 == ncols)
+			return 0;
+	}
+	for (size_t c = 0; c < ncols; c++) {
+		gr_value_parse(items[first + c].text, items[first + c].len, &v);
+		if (put_value(rw, c, &items[first + c], &v) < 0)
+			return -1;
+	}
+	return 1;
+}
+
+/*
  * Assign the items [from, to) after a row's label to its columns.
  * Leading and trailing blanks and stray text (the 开 a merged cell leaves,
  * header cells of the next item) are not values; between the first and
@@ -194,6 +242,10 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 	int trailing_blank = 0;
 	struct gr_value v, values[GR_VALUE_CACHE];
 
+	int placed = assign_grid_row(rw, from, to, label);
+
+	if (placed != 0)
+		return placed < 0 ? -1 : 0;
 	/* Each item is looked at up to three times: read the first ones once. */
 	for (size_t i = from; i < to && i - from < GR_VALUE_CACHE; i++)
 		gr_value_parse(items[i].text, items[i].len, &values[i - from]);
