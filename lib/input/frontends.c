@@ -116,6 +116,7 @@ static const struct gr_frontend frontends[] = {
 	 * an HTML table, which alone would make the page look like HTML. */
 	{ "grid-table", GOVREPORT_FORMAT_TEXT, gr_gridtable_sniff, gr_gridtable_build },
 	{ "html", GOVREPORT_FORMAT_HTML, sniff_html, build_html },
+	{ "word-text", GOVREPORT_FORMAT_TEXT, gr_tabrows_sniff, gr_tabrows_build },
 	{ "pdftotext-layout", GOVREPORT_FORMAT_LAYOUT, sniff_layout, build_layout },
 	{ "text", GOVREPORT_FORMAT_TEXT, NULL, build_cells },
 };
