@@ -179,6 +179,22 @@ start_row(struct builder *b)
 	b->in_rows = 1;
 }
 
+/* A line in bold, "**一、总体情况**" (a heading or a title written so),
+ * is the line 一、总体情况. */
+static void
+strip_bold(const char **s, size_t *len)
+{
+	const char *t = *s;
+	size_t n = *len;
+
+	if (n > 4 && ((t[0] == '*' && t[1] == '*' && t[n - 2] == '*' && t[n - 1] == '*') ||
+		      (t[0] == '_' && t[1] == '_' && t[n - 2] == '_' && t[n - 1] == '_'))) {
+		*s = t + 2;
+		*len = n - 4;
+		gr_trim_spaces(s, len);
+	}
+}
+
 static int
 read_line(struct builder *b, const char *s, size_t len)
 {
@@ -188,6 +204,7 @@ read_line(struct builder *b, const char *s, size_t len)
 
 	gr_trim_spaces(&t, &tlen);
 	strip_heading_marks(&t, &tlen);
+	strip_bold(&t, &tlen);
 	b->in_tab_cell = 0;
 	b->in_rows = 0;
 	/* A tab-indented line is a cell, an empty one too ("\t"). */
