@@ -55,6 +55,37 @@ build_text(struct gr_source *src, struct gr_text *text, struct gr_items *items,
 	return GOVREPORT_OK;
 }
 
+enum govreport_status
+gr_frontend_build_lines(struct gr_source *src, struct gr_text *text,
+			struct gr_items *items, const struct gr_line_shape *shape)
+{
+	enum govreport_status st = gr_frontend_take_text(src, text);
+	struct gr_line_reader *prose;
+	int rc = 0;
+
+	*items = (struct gr_items){ 0 };
+	if (st != GOVREPORT_OK)
+		return st;
+	prose = gr_line_reader_new(text, items);
+	if (!prose)
+		rc = -1;
+	for (size_t i = 0; i < text->nlines && rc == 0; i++) {
+		const struct gr_line *line = &text->lines[i];
+		if (shape->owns(gr_line_text(text, line), line->len))
+			rc = shape->read(items, text, line, shape->state);
+		else
+			rc = gr_line_reader_read(prose, i);
+	}
+	if (gr_line_reader_finish(prose) < 0)
+		rc = -1;
+	if (rc < 0) {
+		gr_items_release(items);
+		gr_text_release(text);
+		return GOVREPORT_ERR_NOMEM;
+	}
+	return GOVREPORT_OK;
+}
+
 /* ---- HTML (html.c) ---------------------------------------------------- */
 
 static int
@@ -117,6 +148,7 @@ static const struct gr_frontend frontends[] = {
 	{ "grid-table", GOVREPORT_FORMAT_TEXT, gr_gridtable_sniff, gr_gridtable_build },
 	{ "html", GOVREPORT_FORMAT_HTML, sniff_html, build_html },
 	{ "word-text", GOVREPORT_FORMAT_TEXT, gr_tabrows_sniff, gr_tabrows_build },
+	{ "web-oneline", GOVREPORT_FORMAT_TEXT, gr_oneline_sniff, gr_oneline_build },
 	{ "pdftotext-layout", GOVREPORT_FORMAT_LAYOUT, sniff_layout, build_layout },
 	{ "text", GOVREPORT_FORMAT_TEXT, NULL, build_cells },
 };

@@ -19,10 +19,35 @@ int gr_tabrows_sniff(struct gr_source *src);
 enum govreport_status gr_tabrows_build(struct gr_source *src, struct gr_text *text,
 				       struct gr_items *items);
 
+/* Text crawled from a web page as one long line, headings inline
+ * (oneline.c). */
+int gr_oneline_sniff(struct gr_source *src);
+enum govreport_status gr_oneline_build(struct gr_source *src, struct gr_text *text,
+				       struct gr_items *items);
+
 /*
  * For a text shape's build: take the decoded, normalised text over from
  * the source (the items will point into it).
  */
 enum govreport_status gr_frontend_take_text(struct gr_source *src, struct gr_text *text);
+
+/*
+ * A text shape that reads some lines itself and leaves the others (prose,
+ * headings) to the text reader (cells.h): `owns` says whether a line is
+ * the shape's, `read` reads such a line into items (0, or -1 when out of
+ * memory) with `state` for what it keeps between lines.
+ */
+struct gr_line_shape {
+	int (*owns)(const char *s, size_t len);
+	int (*read)(struct gr_items *items, const struct gr_text *text,
+		    const struct gr_line *line, void *state);
+	void *state;
+};
+
+/* Build the items of a gr_line_shape: the whole of such a front end's
+ * build once its sniff has said yes. */
+enum govreport_status gr_frontend_build_lines(struct gr_source *src, struct gr_text *text,
+					      struct gr_items *items,
+					      const struct gr_line_shape *shape);
 
 #endif

@@ -15,7 +15,6 @@
  */
 #include <string.h>
 
-#include "cells.h"
 #include "input/readers.h"
 #include "utf8.h"
 
@@ -75,33 +74,26 @@ read_row(struct gr_items *items, const struct gr_text *text, const struct gr_lin
 	}
 }
 
+static int
+has_tab(const char *s, size_t len)
+{
+	return memchr(s, '\t', len) != NULL;
+}
+
+static int
+read_next_row(struct gr_items *items, const struct gr_text *text,
+	      const struct gr_line *line, void *state)
+{
+	uint32_t *row = state;
+
+	return read_row(items, text, line, ++*row);
+}
+
 enum govreport_status
 gr_tabrows_build(struct gr_source *src, struct gr_text *text, struct gr_items *items)
 {
-	enum govreport_status st = gr_frontend_take_text(src, text);
-	struct gr_line_reader *prose;
 	uint32_t row = 0;
-	int rc = 0;
+	const struct gr_line_shape shape = { has_tab, read_next_row, &row };
 
-	*items = (struct gr_items){ 0 };
-	if (st != GOVREPORT_OK)
-		return st;
-	prose = gr_line_reader_new(text, items);
-	if (!prose)
-		rc = -1;
-	for (size_t i = 0; i < text->nlines && rc == 0; i++) {
-		const struct gr_line *line = &text->lines[i];
-		if (memchr(gr_line_text(text, line), '\t', line->len))
-			rc = read_row(items, text, line, ++row);
-		else
-			rc = gr_line_reader_read(prose, i);
-	}
-	if (gr_line_reader_finish(prose) < 0)
-		rc = -1;
-	if (rc < 0) {
-		gr_items_release(items);
-		gr_text_release(text);
-		return GOVREPORT_ERR_NOMEM;
-	}
-	return GOVREPORT_OK;
+	return gr_frontend_build_lines(src, text, items, &shape);
 }
