@@ -300,6 +300,9 @@ int
 gr_items_build(const struct gr_text *text, struct gr_items *out)
 {
 	struct gr_line_reader *r;
+	/* An HTML table starts with '<': without one, no line is looked at
+	 * for it. */
+	int markup = memchr(text->buf, '<', text->len) != NULL;
 	int rc = 0;
 
 	*out = (struct gr_items){ 0 };
@@ -307,11 +310,17 @@ gr_items_build(const struct gr_text *text, struct gr_items *out)
 	if (!r)
 		return -1;
 	for (size_t i = 0; i < text->nlines && rc == 0; i++) {
-		long n = gr_embedded_table(text, i, out, &r->b.table);
-		if (n > 0)
+		struct builder *b = &r->b;
+		long n = markup ? gr_embedded_table(text, i, out, &b->table) : 0;
+		if (n < 0) {
+			rc = -1;
+		} else if (n > 0) {
 			i += (size_t)n - 1;
-		else
-			rc = n < 0 ? -1 : gr_line_reader_read(r, i);
+		} else {
+			b->line = &text->lines[i];
+			b->line_text = gr_line_text(text, b->line);
+			rc = read_line(b, b->line_text, b->line->len);
+		}
 	}
 	if (gr_line_reader_finish(r) < 0 || rc < 0) {
 		gr_items_release(out);

@@ -11,9 +11,15 @@
 static int
 starts_table(const char *s, size_t len)
 {
-	gr_trim_spaces(&s, &len);
-	return len >= 6 && strncasecmp(s, "<table", 6) == 0 &&
-	       (len == 6 || s[6] == '>' || s[6] == ' ' || s[6] == '\t');
+	/* Every line of every text document comes here: out at once unless
+	 * its first character after spaces is '<'. */
+	while (len && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	if (len < 6 || s[0] != '<' || strncasecmp(s, "<table", 6) != 0)
+		return 0;
+	return len == 6 || s[6] == '>' || s[6] == ' ' || s[6] == '\t';
 }
 
 /* How many "<table" and "</table" the line holds. */
@@ -66,7 +72,7 @@ gr_embedded_table(const struct gr_text *raw, size_t i, struct gr_items *items,
 	size_t end;
 	int rc;
 
-	if (!gr_html_available() || !starts_table(gr_line_text(raw, line), line->len))
+	if (!starts_table(gr_line_text(raw, line), line->len) || !gr_html_available())
 		return 0;
 	for (end = i; end < raw->nlines && end - i < GR_EMBEDDED_MAX_LINES; end++) {
 		count_tags(gr_line_text(raw, &raw->lines[end]), raw->lines[end].len, &depth);

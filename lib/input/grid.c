@@ -36,19 +36,17 @@ gr_items_keep(struct gr_items *items, const char *s, size_t len)
 	return kept;
 }
 
-struct gr_item *
-gr_items_append(struct gr_items *items, const struct gr_item *item)
+int
+gr_items_grow(struct gr_items *items)
 {
-	if (items->count == items->cap) {
-		size_t cap = items->cap ? items->cap * 2 : 256;
-		struct gr_item *grown = gr_realloc(items->items, cap * sizeof(*grown));
-		if (!grown)
-			return NULL;
-		items->items = grown;
-		items->cap = cap;
-	}
-	items->items[items->count] = *item;
-	return &items->items[items->count++];
+	size_t cap = items->cap ? items->cap * 2 : 256;
+	struct gr_item *grown = gr_realloc(items->items, cap * sizeof(*grown));
+
+	if (!grown)
+		return -1;
+	items->items = grown;
+	items->cap = cap;
+	return 0;
 }
 
 void

@@ -82,11 +82,22 @@ gr_span(size_t n)
 	return n > 255 ? 255 : (uint8_t)n;
 }
 
+/* Make room for one more item. Returns 0, or -1 when out of memory. */
+int gr_items_grow(struct gr_items *items);
+
 /*
  * Append an item (copied). Returns a pointer to the stored item, or NULL
- * when out of memory (the items are left as they were).
+ * when out of memory (the items are left as they were). Inline: readers
+ * call it for every cell.
  */
-struct gr_item *gr_items_append(struct gr_items *items, const struct gr_item *item);
+static inline struct gr_item *
+gr_items_append(struct gr_items *items, const struct gr_item *item)
+{
+	if (items->count == items->cap && gr_items_grow(items) < 0)
+		return NULL;
+	items->items[items->count] = *item;
+	return &items->items[items->count++];
+}
 
 /*
  * A copy of s that lives as long as the items: for a cell whose text a

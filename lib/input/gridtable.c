@@ -299,7 +299,8 @@ gr_gridtable_sniff(struct gr_source *src)
 	const struct gr_text *text = gr_source_text(src);
 	size_t rules = 0;
 
-	if (!text || starts_with_markup(text))
+	/* Most documents have no '+' at all: one fast pass says so. */
+	if (!text || !memchr(text->buf, '+', text->len) || starts_with_markup(text))
 		return 0;
 	for (size_t i = 0; i + 1 < text->nlines && rules < 2; i++) {
 		const struct gr_line *l = &text->lines[i], *next = &text->lines[i + 1];

@@ -42,10 +42,11 @@ gr_oneline_sniff(struct gr_source *src)
 {
 	const struct gr_text *text = gr_source_text(src);
 
-	if (!text)
+	if (!text || text->len < GR_ONELINE_MIN_BYTES)
 		return 0;
 	for (size_t i = 0; i < text->nlines; i++)
-		if (is_page_line(gr_line_text(text, &text->lines[i]), text->lines[i].len))
+		if (text->lines[i].len >= GR_ONELINE_MIN_BYTES &&
+		    is_page_line(gr_line_text(text, &text->lines[i]), text->lines[i].len))
 			return 1;
 	return 0;
 }

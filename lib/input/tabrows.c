@@ -38,7 +38,8 @@ gr_tabrows_sniff(struct gr_source *src)
 	const struct gr_text *text = gr_source_text(src);
 	size_t rows = 0;
 
-	if (!text)
+	/* Most documents have no tab at all: one fast pass says so. */
+	if (!text || !memchr(text->buf, '\t', text->len))
 		return 0;
 	for (size_t i = 0; i < text->nlines && rows < GR_TABROWS_MIN_ROWS; i++)
 		if (has_inner_tab(gr_line_text(text, &text->lines[i]), text->lines[i].len))
