@@ -95,6 +95,13 @@ echo "cflags: $cflags"
 echo "libs: $libs"
 case " $libs " in *" -lgovreport "*) ;; *) fail "pkg-config --libs lacks -lgovreport" ;; esac
 
+step "licence"
+license=$(grep -E '/licenses/govreport/LICENSE$' "$tmp/installed.txt" || true)
+[ -n "$license" ] || fail "LICENSE is not installed under share/licenses/govreport"
+cmp -s "$dest$license" "$srcdir/LICENSE" || fail "$license differs from LICENSE"
+grep -q '^MIT License$' "$dest$license" || fail "$license: not the MIT licence"
+echo "$license"
+
 mapfile -t schemas < <(grep -E 'schema.*\.json$' "$tmp/installed.txt" || true)
 if [ "${#schemas[@]}" -gt 0 ]; then
 	step "JSON schema"

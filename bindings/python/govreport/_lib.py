@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import threading
 from ctypes import POINTER, c_char_p, c_int, c_int64, c_size_t, c_uint, c_void_p
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -152,3 +153,36 @@ def load() -> Library:
     raise ImportError(
         "cannot load libgovreport ({}); install it, or set {} to the path "
         "of libgovreport.so.1".format("; ".join(errors), ENV_VAR))
+
+
+class LazyLibrary:
+    """The library, loaded by load() on first use of any of its functions.
+
+    ``import govreport`` (and help(govreport)) thus work without it; the
+    first call that needs it raises ImportError with load()'s hint, and a
+    later call tries again (after GOVREPORT_LIBRARY has been set, say).
+    Once loaded, the functions are copied onto this object, so that calls
+    go straight to ctypes.
+    """
+
+    def __init__(self) -> None:
+        self.__dict__["_lock"] = threading.Lock()
+        self.__dict__["_library"] = None
+
+    def get(self) -> Library:
+        """The loaded Library; loads it on the first call."""
+        library = self.__dict__["_library"]
+        if library is None:
+            with self.__dict__["_lock"]:
+                library = self.__dict__["_library"]
+                if library is None:
+                    library = load()
+                    for name, value in vars(library).items():
+                        self.__dict__.setdefault(name, value)
+                    self.__dict__["_library"] = library
+        return library
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for what is not yet in __dict__: before the load,
+        # and for Library's methods (take_string).
+        return getattr(self.get(), name)

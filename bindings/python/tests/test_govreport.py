@@ -165,11 +165,30 @@ class ErrorTest(unittest.TestCase):
             govreport.parse(pathlib.Path("/nonexistent/report.txt"))
 
     def test_library_not_found(self):
+        """Without the library, import and help() work; the first call
+        raises ImportError with the hint, and a later one loads it once
+        GOVREPORT_LIBRARY names it."""
+        good = os.path.abspath(os.environ["GOVREPORT_LIBRARY"]) \
+            if "GOVREPORT_LIBRARY" in os.environ else "libgovreport.so.1"
         env = dict(os.environ, GOVREPORT_LIBRARY="/nonexistent/libgovreport.so.1")
-        run = subprocess.run([sys.executable, "-c", "import govreport"], env=env,
+        script = (
+            "import os, pydoc, sys, govreport\n"
+            "assert 'read_many' in pydoc.render_doc(govreport)\n"
+            "try:\n"
+            "    govreport.parse('report')\n"
+            "except ImportError as e:\n"
+            "    print(e)\n"
+            "else:\n"
+            "    sys.exit('no ImportError')\n"
+            "os.environ['GOVREPORT_LIBRARY'] = sys.argv[1]\n"
+            "print(govreport.read(sys.argv[2]).organ)\n")
+        run = subprocess.run([sys.executable, "-c", script, good, str(S002)], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        self.assertNotEqual(run.returncode, 0)
-        self.assertIn(b"GOVREPORT_LIBRARY", run.stderr)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        hint, organ = run.stdout.decode().splitlines()
+        self.assertIn("GOVREPORT_LIBRARY", hint)
+        self.assertIn("/nonexistent/libgovreport.so.1", hint)
+        self.assertEqual(organ, "绿园区民政局")
 
 
 class LifetimeTest(unittest.TestCase):
@@ -363,6 +382,227 @@ class ThreadTest(unittest.TestCase):
         with ThreadPoolExecutor(max_workers=8) as pool:
             got = list(pool.map(work, seeds))
         self.assertEqual(got, want)
+
+
+class ReadTest(unittest.TestCase):
+    def test_read_a_str_or_a_path(self):
+        want = govreport.parse(S002.read_bytes()).to_json()
+        for path in (S002, str(S002), os.path.relpath(S002)):
+            with self.subTest(path=path), govreport.read(path) as r:
+                self.assertEqual(r.to_json(), want)
+
+    def test_read_passes_other_files_bytes_through(self):
+        """.pdf/.docx/.odt are read as bytes, for the library to tell."""
+        raw = S004.read_bytes()
+        with tempfile.TemporaryDirectory() as folder:
+            for suffix in (".pdf", ".docx", ".odt", ".html", ""):
+                path = pathlib.Path(folder) / ("report" + suffix)
+                path.write_bytes(raw)
+                with self.subTest(suffix=suffix), govreport.read(path) as r:
+                    self.assertEqual(r.organ, "鲤城区人民政府临江街道办事处")
+            empty = pathlib.Path(folder) / "empty.txt"
+            empty.write_bytes(b"")
+            with self.assertRaises(GovreportError) as cm:
+                govreport.read(empty)
+            self.assertEqual(cm.exception.status, Status.ERR_INPUT_EMPTY)
+            self.assertIn(str(empty), str(cm.exception))
+
+    def test_read_refusals(self):
+        with self.assertRaises(OSError):
+            govreport.read("/nonexistent/report.txt")
+        for wrong in (42, str(S002).encode(), None):
+            with self.subTest(wrong=wrong), self.assertRaises(TypeError):
+                govreport.read(wrong)
+
+    def test_parse_refuses_a_file_name(self):
+        for name in (str(S002), os.path.relpath(S002)):
+            with self.subTest(name=name):
+                with self.assertRaises(ValueError) as cm:
+                    govreport.parse(name)
+                self.assertIn("govreport.read(", str(cm.exception))
+                self.assertIn(name, str(cm.exception))
+        # A Path is still read as a file, text with a line break is text.
+        with govreport.parse(S002) as r:
+            self.assertEqual(r.organ, "绿园区民政局")
+        with govreport.parse(str(S002) + "\n") as r:
+            self.assertIsNone(r.template)
+
+    def test_read_many_in_input_order(self):
+        paths = sorted(SEEDS.glob("*.txt")) * 3
+        paths.reverse()
+        want = [govreport.read(p).to_json() for p in paths]
+        for jobs in (1, 3, 8):
+            with self.subTest(jobs=jobs):
+                got = list(govreport.read_many(iter(paths), jobs=jobs))
+                self.assertEqual([p for p, _ in got], paths)
+                self.assertEqual([r.to_json() for _, r in got], want)
+                for _, r in got:
+                    r.close()
+
+    def test_read_many_records(self):
+        paths = [S002, str(S001)]
+        got = list(govreport.read_many(paths, jobs=2, records=True))
+        want = []
+        for p in paths:
+            with govreport.read(p) as r:
+                want += [dict(file=os.fspath(p), **rec) for rec in r.records()]
+        self.assertEqual(got, want)
+        self.assertEqual(list(got[0]), ["file", "section", "row", "column", "value",
+                                        "state", "line"])
+        self.assertEqual({g["file"] for g in got}, {str(S002), str(S001)})
+
+    def test_read_many_errors(self):
+        paths = [S002, SEEDS / "no-such-report.txt", S001]
+        found = govreport.read_many(paths, jobs=2)
+        path, report = next(found)
+        self.assertEqual((path, report.organ), (S002, "绿园区民政局"))
+        with self.assertRaises(OSError) as cm:
+            next(found)
+        self.assertIn("no-such-report.txt", str(cm.exception))
+        with self.assertRaises(TypeError):
+            govreport.read_many(str(SEEDS))
+        with self.assertRaises(ValueError):
+            govreport.read_many(paths, jobs=0)
+        self.assertEqual(list(govreport.read_many([])), [])
+
+
+class RecordsTest(unittest.TestCase):
+    def test_one_record_per_cell(self):
+        for seed in (S001, S002, S004):
+            with self.subTest(seed=seed.name), govreport.read(seed) as r:
+                records = r.records()
+                paths = ["{section}.{row}.{column}".format(**x) for x in records]
+                self.assertEqual(paths, govreport.cell_paths(r.template))
+                for record, path in zip(records, paths):
+                    self.assertEqual(list(record), ["section", "row", "column", "value",
+                                                    "state", "line"])
+                    cell = r.cell(path)
+                    self.assertEqual((record["value"], record["state"], record["line"]),
+                                     (cell.value, cell.state, cell.line))
+                    if record["column"] == "amount":
+                        self.assertIsInstance(record["value"], (Decimal, type(None)))
+                        self.assertIsInstance(cell.value, (Decimal, type(None)))
+                    elif record["value"] is not None:
+                        self.assertIs(type(record["value"]), int)
+
+    def test_money_is_decimal_always(self):
+        with govreport.read(S004) as r:
+            amount = [x for x in r.records() if x["row"] == "procurement"
+                      and x["column"] == "amount"][0]
+            self.assertEqual(amount["value"], Decimal("1827190"))
+            self.assertIsInstance(amount["value"], Decimal)
+            self.assertIsInstance(r.cell("active_disclosure.procurement.amount").value,
+                                  Decimal)
+            self.assertIs(type(r.cell("active_disclosure.licensing.decisions").value), int)
+
+    def test_absent_values_and_tables(self):
+        with govreport.read(S000) as r:
+            doc = r.to_dict()
+            total = [x for x in r.records() if (x["section"], x["row"], x["column"])
+                     == ("applications", "new_received", "total")][0]
+            self.assertEqual((total["value"], total["state"]), (None, "blank"))
+        doc["review_litigation"] = None
+        with govreport.from_json(json.dumps(doc, default=str)) as r:
+            sections = {x["section"] for x in r.records()}
+            self.assertEqual(sections, {"active_disclosure", "applications"})
+        with govreport.Report.new("2021") as blank:
+            records = blank.records()
+            self.assertEqual(len(records), len(govreport.cell_paths("2021")))
+            self.assertTrue(all(x["value"] is None and x["state"] == "missing"
+                                and x["line"] is None for x in records))
+
+
+class CellPathsTest(unittest.TestCase):
+    def test_cell_default(self):
+        with govreport.read(S002) as r:  # "2019": no fees.amount
+            self.assertIsNone(r.cell("active_disclosure.fees.amount", default=None))
+            self.assertEqual(r.cell("active_disclosure.fees.amount", default=0), 0)
+            with self.assertRaises(GovreportError) as cm:
+                r.cell("active_disclosure.fees.amount")
+            self.assertEqual(cm.exception.status, Status.ERR_NOT_FOUND)
+            self.assertEqual(r.cell("active_disclosure.licensing.decisions",
+                                    default=None).value, 8)
+
+    def test_cell_paths(self):
+        p2019, p2021 = govreport.cell_paths("2019"), govreport.cell_paths(2021)
+        self.assertIn("active_disclosure.procurement.amount", p2019)
+        self.assertNotIn("active_disclosure.fees.amount", p2019)
+        self.assertIn("active_disclosure.fees.amount", p2021)
+        self.assertEqual(p2021[-1], "review_litigation.litigation_after_review.total")
+        self.assertEqual(len(set(p2021)), len(p2021))
+        for template, paths in (("2019", p2019), ("2021", p2021)):
+            with govreport.Report.new(template) as r:
+                for path in paths:
+                    self.assertEqual(r.cell(path).state, "missing")
+        p2019.clear()
+        self.assertTrue(govreport.cell_paths("2019"))  # a copy each time
+        with self.assertRaises(ValueError):
+            govreport.cell_paths("2018")
+
+
+class PackageTest(unittest.TestCase):
+    def test_public_names_only(self):
+        names = {n for n in dir(govreport) if not n.startswith("_")}
+        self.assertEqual(names, set(govreport.__all__))
+        for private in ("Any", "Decimal", "json", "os", "c_int", "weakref", "enum",
+                        "dataclass", "annotations", "ReportPtr"):
+            self.assertNotIn(private, dir(govreport))
+        for name in govreport.__all__:
+            obj = getattr(govreport, name)
+            self.assertEqual(obj.__module__, "govreport", name)
+            self.assertTrue((obj.__doc__ or "").strip(), name)
+        for name in ("read", "records", "cell", "to_dict", "closed", "organ", "title"):
+            member = getattr(govreport.Report, name, None) or getattr(govreport, name)
+            self.assertTrue((member.__doc__ or "").strip(), name)
+        self.assertTrue(govreport.Diagnostic.to_dict.__doc__)
+
+    def test_diagnostic_to_dict(self):
+        with govreport.read(S001) as r:
+            found = r.validate(lang="en")
+        self.assertTrue(found)
+        d = found[0].to_dict()
+        self.assertEqual(list(d), ["code", "severity", "message", "section", "row",
+                                   "column", "line", "expected", "actual"])
+        self.assertEqual(Diagnostic(**d), found[0])
+        json.dumps([x.to_dict() for x in found])
+
+    def test_sum_of_two_years_says_so(self):
+        with govreport.read(S000) as a, govreport.read(S001) as b:  # 2023, 2024
+            with self.assertRaises(GovreportError) as cm:
+                govreport.sum([a, b])
+            self.assertEqual(cm.exception.status, Status.ERR_TEMPLATE)
+            text = str(cm.exception)
+            self.assertIn("one template and year", text)
+            self.assertIn("year 2024", text)
+            self.assertIn("year 2023", text)
+
+    def test_pandas_is_never_imported(self):
+        script = ("import sys, govreport\n"
+                  "list(govreport.read_many(sys.argv[1:], records=True))\n"
+                  "govreport.read(sys.argv[1]).records()\n"
+                  "assert 'pandas' not in sys.modules\n")
+        run = subprocess.run([sys.executable, "-c", script, str(S001), str(S002)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual(run.returncode, 0, run.stderr)
+
+    def test_readme_python_example(self):
+        """The README's Python example runs from the top of a clone (its
+        pandas lines where pandas is installed)."""
+        with open(SOURCE_ROOT / "README.md", encoding="utf-8") as f:
+            readme = f.read()
+        section = readme.split("## Using it from Python", 1)[1]
+        code = section.split("```python\n", 1)[1].split("```", 1)[0]
+        self.assertIn("govreport.read(", code)
+        self.assertIn("records()", code)
+        self.assertIn("pandas.DataFrame(", code)
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            code = "\n".join(line for line in code.splitlines()
+                              if "pandas" not in line and "df" not in line)
+        run = subprocess.run([sys.executable, "-c", code], cwd=str(SOURCE_ROOT),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual(run.returncode, 0, run.stderr.decode(errors="replace"))
 
 
 class ExamplesTest(unittest.TestCase):
