@@ -94,6 +94,16 @@ libs=$(pkg-config --libs govreport)
 echo "cflags: $cflags"
 echo "libs: $libs"
 case " $libs " in *" -lgovreport "*) ;; *) fail "pkg-config --libs lacks -lgovreport" ;; esac
+grep -q '^URL:.*example\.invalid' "$pc" && fail "govreport.pc has a placeholder URL"
+# Static linking needs the libraries libgovreport itself links
+# (Requires.private): each one it was linked with must be named.
+static_libs=$(pkg-config --static --libs govreport) ||
+	fail "pkg-config --static --libs govreport failed"
+echo "static libs: $static_libs"
+for needed in $(readelf -d "$lib.$version" | sed -n 's/.*(NEEDED).*\[lib\(icuuc\|icui18n\|yajl\|xml2\)\.so.*/\1/p'); do
+	case " $static_libs " in *" -l$needed "*) ;;
+	*) fail "pkg-config --static --libs govreport lacks -l$needed (Requires.private)" ;; esac
+done
 
 step "licence"
 license=$(grep -E '/licenses/govreport/LICENSE$' "$tmp/installed.txt" || true)
