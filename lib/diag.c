@@ -44,6 +44,7 @@ static const struct {
 	[GR_XY_CARRYOVER] = { "XY_CARRYOVER", GOVREPORT_SEVERITY_ERROR },
 	[GR_XY_IN_FORCE] = { "XY_IN_FORCE", GOVREPORT_SEVERITY_WARNING },
 	[GR_SUM_INCOMPLETE] = { "SUM_INCOMPLETE", GOVREPORT_SEVERITY_WARNING },
+	[GR_TABLE_IN_ORDER] = { "TABLE_IN_ORDER", GOVREPORT_SEVERITY_INFO },
 };
 
 const char *
@@ -142,6 +143,17 @@ gr_diags_filter(struct gr_diags *diags,
 		diags->items[kept++] = *d;
 	}
 	diags->count = kept;
+}
+
+void
+gr_diags_truncate(struct gr_diags *diags, size_t count)
+{
+	for (size_t i = count; i < diags->count; i++) {
+		gr_free(diags->items[i].message_zh);
+		gr_free(diags->items[i].message_en);
+	}
+	if (count < diags->count)
+		diags->count = count;
 }
 
 static int

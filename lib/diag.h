@@ -50,6 +50,8 @@ enum gr_code {
 	GR_XY_IN_FORCE,
 	/* totals (govreport_sum) */
 	GR_SUM_INCOMPLETE,
+	/* parse, added after 1.0 */
+	GR_TABLE_IN_ORDER,
 	GR_CODE_COUNT
 };
 
@@ -99,6 +101,9 @@ char *gr_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The last diagnostic added, to attach expected/actual numbers. */
 struct gr_diag *gr_diag_last(struct gr_diags *diags);
+
+/* Remove the diagnostics added after the first `count`. */
+void gr_diags_truncate(struct gr_diags *diags, size_t count);
 
 /* Remove the diagnostics a call added before, to add them anew. */
 void gr_diags_drop_origin(struct gr_diags *diags, enum gr_origin origin);

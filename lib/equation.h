@@ -36,6 +36,15 @@ struct gr_equations {
 int gr_equations_add(struct gr_equations *eqs, const struct gr_equation *eq);
 void gr_equations_release(struct gr_equations *eqs);
 
+/*
+ * The equations of one table of a template (tables 三 and 四 have them;
+ * table 二 has none), stated once per process; *count is set. NULL when
+ * the table has none.
+ */
+const struct gr_equation *gr_table_equations(const struct gr_template *tpl,
+					     enum govreport_section section,
+					     size_t *count);
+
 /* Flat index of the cell (row, column) of a table, by enums. */
 size_t gr_equation_cell(const struct gr_table *table, int row, int column);
 

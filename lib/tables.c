@@ -4,6 +4,7 @@
 
 #include "alloc.h"
 #include "cellvalue.h"
+#include "equation.h"
 #include "label.h"
 #include "tables.h"
 
@@ -593,6 +594,143 @@ gr_recover_by_sequence(const struct gr_recovery *rc)
 			return -1;
 	}
 	return (int)values;
+}
+
+/* ---- the values in order, when the equations say so ------------------ */
+
+/* Whether the reading by rows went wrong: rows not found, or values that
+ * found no cell or no number. */
+static int
+troubled(const struct gr_diags *diags, size_t mark)
+{
+	for (size_t i = mark; i < diags->count; i++) {
+		enum gr_code code = diags->items[i].code;
+		if (code == GR_ROW_MISSING || code == GR_CELL_EXTRA || code == GR_CELL_INVALID)
+			return 1;
+	}
+	return 0;
+}
+
+/* The table's cells in the order a document prints them: group by
+ * group, row by row, column by column (flat indexes). */
+static void
+print_order(const struct gr_table *t, size_t *order)
+{
+	size_t n = 0;
+
+	for (size_t g = 0; g < t->ngroups; g++) {
+		const struct gr_group *group = &t->groups[g];
+		for (size_t r = 0; r < group->nrows; r++) {
+			size_t first = gr_row_first_cell(t, group, &group->rows[r]);
+			for (size_t c = 0; c < group->ncolumns; c++)
+				order[n++] = first + c;
+		}
+	}
+}
+
+/* How the equations fare on a reading: held and failed, those with an
+ * unknown term left out. */
+static void
+score_equations(const struct gr_equation *eqs, size_t neq, const int64_t *v,
+		const unsigned char *known, size_t *held, size_t *failed)
+{
+	*held = *failed = 0;
+	for (size_t e = 0; e < neq; e++) {
+		const struct gr_equation *eq = &eqs[e];
+		int64_t lhs = 0, rhs = 0;
+		int complete = 1;
+		for (size_t k = 0; k < eq->nlhs && complete; k++) {
+			complete = known[eq->lhs[k]];
+			lhs += v[eq->lhs[k]];
+		}
+		for (size_t k = 0; k < eq->nrhs && complete; k++) {
+			complete = known[eq->rhs[k]];
+			rhs += v[eq->rhs[k]];
+		}
+		if (complete)
+			*(lhs == rhs ? held : failed) += 1;
+	}
+}
+
+/*
+ * Whether the stretch's values, taken in order, fill the table exactly
+ * (one value a cell, none left over) and the table's equations hold on
+ * them: none fails, and at least half can be checked. Reading order text
+ * (plain pdftotext) interleaves the labels of neighbouring rows, but
+ * keeps their numbers in order.
+ */
+static int
+in_order_fits(const struct gr_recovery *rc)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_items *items = rc->items;
+	size_t neq, n = 0, held, failed;
+	const struct gr_equation *eqs = gr_table_equations(rc->report->tpl, t->section, &neq);
+	size_t *order;
+	int64_t *v;
+	unsigned char *known;
+	int fits = 0;
+
+	if (!eqs || neq == 0)
+		return 0;
+	order = gr_calloc(t->ncells, sizeof(*order));
+	v = gr_calloc(t->ncells, sizeof(*v));
+	known = gr_calloc(t->ncells, 1);
+	if (!order || !v || !known) {
+		fits = -1;
+		goto out;
+	}
+	print_order(t, order);
+	for (size_t i = rc->begin; i < rc->end; i++) {
+		struct gr_value value;
+		gr_value_parse(items->items[i].text, items->items[i].len, &value);
+		if (!gr_value_is_filled(&value))
+			continue;
+		if (n == t->ncells || value.extra)
+			goto out;
+		if (value.kind == GR_VALUE_NUMBER && value.scale == 0) {
+			v[order[n]] = value.coefficient;
+			known[order[n]] = 1;
+		}
+		n++;
+	}
+	if (n != t->ncells)
+		goto out;
+	score_equations(eqs, neq, v, known, &held, &failed);
+	fits = failed == 0 && held * 2 >= neq;
+out:
+	gr_free(order);
+	gr_free(v);
+	gr_free(known);
+	return fits;
+}
+
+int
+gr_recover_table(const struct gr_recovery *rc)
+{
+	struct gr_diags *diags = &rc->report->diags;
+	size_t mark = diags->count;
+	int found = gr_recover_by_rows(rc), fits;
+
+	if (found < 0 || (found > 0 && !troubled(diags, mark)))
+		return found;
+	fits = in_order_fits(rc);
+	if (fits <= 0)
+		return fits < 0 ? -1 : found;
+	/* The reading in order replaces the reading by rows, and what that
+	 * one said. */
+	gr_diags_truncate(diags, mark);
+	if (gr_recover_by_sequence(rc) < 0)
+		return -1;
+	if (gr_diag_add(diags, GR_TABLE_IN_ORDER, rc->table, NULL, 0,
+			gr_printf("表%s的行标签与数字交错，无法按行对应；按顺序读取的%zu个数字恰好填满表格，且表格的勾稽关系全部成立，故按顺序读取",
+				  rc->table->number, rc->table->ncells),
+			gr_printf("%s: its row labels and numbers are interleaved; its %zu numbers, "
+				  "read in order, fill the table exactly and satisfy all its equations, "
+				  "so they were read in order",
+				  rc->table->en, rc->table->ncells)) < 0)
+		return -1;
+	return 1;
 }
 
 /* ---- template detection ---------------------------------------------- */

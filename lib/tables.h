@@ -28,6 +28,14 @@ struct gr_recovery {
 int gr_recover_by_rows(const struct gr_recovery *rc);
 
 /*
+ * Find the rows by their labels (gr_recover_by_rows); when that reading
+ * goes wrong (rows not found, values left over) and the stretch's values,
+ * taken in order, fill the table exactly and satisfy its equations, read
+ * them in order instead (TABLE_IN_ORDER). Returns as gr_recover_by_rows.
+ */
+int gr_recover_table(const struct gr_recovery *rc);
+
+/*
  * Read the table's cells in template order from the first value in the
  * stretch (table 四, whose stub is a header, not row labels). Returns the
  * number of values read, or -1 when out of memory.

@@ -223,6 +223,28 @@ state_equations(void)
 	}
 }
 
+const struct gr_equation *
+gr_table_equations(const struct gr_template *tpl, enum govreport_section section,
+		   size_t *count)
+{
+	pthread_once(&equations_once, state_equations);
+	*count = 0;
+	for (size_t i = 0; i < 2; i++) {
+		const struct template_equations *te = &template_equations[i];
+		if (!te->ok || te->tpl != tpl)
+			continue;
+		if (section == GOVREPORT_SECTION_APPLICATIONS) {
+			*count = te->napp;
+			return te->items;
+		}
+		if (section == GOVREPORT_SECTION_REVIEW_LITIGATION) {
+			*count = te->count - te->napp;
+			return te->items + te->napp;
+		}
+	}
+	return NULL;
+}
+
 /* The report's equations as a view of the template's, or 0 when the
  * template has none stated (then the caller states them). */
 static int

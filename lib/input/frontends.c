@@ -150,6 +150,7 @@ static const struct gr_frontend frontends[] = {
 	{ "word-text", GOVREPORT_FORMAT_TEXT, gr_tabrows_sniff, gr_tabrows_build },
 	{ "web-oneline", GOVREPORT_FORMAT_TEXT, gr_oneline_sniff, gr_oneline_build },
 	{ "pdftotext-layout", GOVREPORT_FORMAT_LAYOUT, sniff_layout, build_layout },
+	{ "pdftotext", GOVREPORT_FORMAT_TEXT, gr_pdftext_sniff, gr_pdftext_build },
 	{ "text", GOVREPORT_FORMAT_TEXT, NULL, build_cells },
 };
 

@@ -25,6 +25,12 @@ int gr_oneline_sniff(struct gr_source *src);
 enum govreport_status gr_oneline_build(struct gr_source *src, struct gr_text *text,
 				       struct gr_items *items);
 
+/* Plain pdftotext output: reading order, a page per form feed
+ * (pdftext.c). */
+int gr_pdftext_sniff(struct gr_source *src);
+enum govreport_status gr_pdftext_build(struct gr_source *src, struct gr_text *text,
+				       struct gr_items *items);
+
 /*
  * For a text shape's build: take the decoded, normalised text over from
  * the source (the items will point into it).
