@@ -788,6 +788,9 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 			items->items[i].text = w.buf.data + w.starts[i];
 		text->traditional = gr_normalizer_converted(w.norm);
 		text->gb18030 = raw->gb18030;
+		text->invalid = raw->invalid;
+		text->invalid_offset = raw->invalid_offset;
+		text->invalid_line = raw->invalid_line;
 		text->lines = w.lines;
 		text->nlines = w.nlines;
 		text->buf = gr_strbuf_steal(&w.buf, &text->len);
