@@ -38,6 +38,13 @@
 #include "utf8.h"
 
 /* Tables larger than this (grid slots) are read as page layout. */
+/*
+ * Line numbers past 65535 (else libxml2 keeps 16 bits and every later
+ * node says 65535). Newer libxml2 takes the option in the HTML parser's
+ * options (HTML_PARSE_BIG_LINES, the same bit); 2.9 ignores it there but
+ * honours it set in the context before the read.
+ */
+#define GR_HTML_PARSE_BIG_LINES XML_PARSE_BIG_LINES
 #define GR_HTML_MAX_COLUMNS 1000
 #define GR_HTML_MAX_ROWSPAN 65534
 /* Elements nested deeper than this are read for their text alone. */
@@ -756,10 +763,12 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		gr_free(source);
 		return GOVREPORT_ERR_NOMEM;
 	}
+	ctxt->options |= GR_HTML_PARSE_BIG_LINES;
 	doc = htmlCtxtReadMemory(ctxt, source, (int)len, NULL, "UTF-8",
 				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 				 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				 HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+				 HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
+				 GR_HTML_PARSE_BIG_LINES);
 	htmlFreeParserCtxt(ctxt);
 	gr_free(source);
 	if (!doc)
