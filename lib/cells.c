@@ -8,6 +8,7 @@
 
 #include "alloc.h"
 #include "cells.h"
+#include "markdown.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -46,6 +47,8 @@ strip_docx_residue(const char **s, size_t *len)
 	}
 }
 
+static int unescape_last(struct builder *b);
+
 static int
 push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
 {
@@ -70,7 +73,7 @@ push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
 		.column = (uint32_t)(s - b->line_text) + 1,
 		.kind = (uint8_t)kind,
 	};
-	return 0;
+	return unescape_last(b);
 }
 
 /* Append a continuation line to the last item, moving it to `joined`. */
@@ -98,6 +101,33 @@ continue_last(struct builder *b, const char *s, size_t len)
 	}
 	gr_strbuf_append(&b->joined, s, len);
 	last->len += len;
+	return gr_strbuf_failed(&b->joined) ? -1 : 0;
+}
+
+/*
+ * Markdown escapes (\| \< \* …, as the renderer writes them) read back:
+ * the last item's text, without them, moves to `joined`.
+ */
+static int
+unescape_last(struct builder *b)
+{
+	struct gr_item *last = &b->out->items[b->out->count - 1];
+	size_t index = b->out->count - 1;
+
+	if (!last->text || !gr_md_has_escape(last->text, last->len))
+		return 0;
+	if (b->joined_cap <= index) {
+		size_t cap = b->out->cap;
+		size_t *grown = gr_realloc(b->joined_start, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		b->joined_start = grown;
+		b->joined_cap = cap;
+	}
+	b->joined_start[index] = b->joined.len;
+	gr_md_unescape(&b->joined, last->text, last->len);
+	last->len = b->joined.len - b->joined_start[index];
+	last->text = NULL;
 	return gr_strbuf_failed(&b->joined) ? -1 : 0;
 }
 
@@ -138,7 +168,7 @@ push_pipe_cells(struct builder *b, const char *s, size_t len, int leading)
 	int first = 1;
 
 	while (p < end) {
-		const char *bar = memchr(p, '|', (size_t)(end - p));
+		const char *bar = gr_md_find_bar(p, (size_t)(end - p));
 		if (!bar)
 			break; /* the piece after the last pipe */
 		if (!(first && leading) && push(b, p, (size_t)(bar - p), GR_ITEM_CELL) < 0)
@@ -192,7 +222,7 @@ read_line(struct builder *b, const char *s, size_t len)
 			return 0;
 		return push_pipe_cells(b, t, tlen, 1);
 	}
-	if (t[tlen - 1] == '|')
+	if (t[tlen - 1] == '|' && !gr_md_is_escaped(t, tlen - 1))
 		return push_pipe_cells(b, t, tlen, 0);
 	if (was_tab_cell && b->out->count > 0) {
 		b->in_tab_cell = 1;

@@ -11,6 +11,7 @@
 #include <unicode/ucnv.h>
 
 #include "govreport.h"
+#include "report.h"
 #include "testutil.h"
 
 static const char *const t3_columns[] = {
@@ -171,6 +172,18 @@ to_json(const struct govreport *r)
 	return json;
 }
 
+/* Two JSON texts are equal; else the first difference is shown. */
+static void
+assert_same_json(const char *got, const char *want)
+{
+	size_t i = 0;
+
+	while (got[i] && got[i] == want[i])
+		i++;
+	ck_assert_msg(got[i] == want[i], "JSON differs at %zu: got \"%.80s\", want \"%.80s\"",
+		      i, got + (i > 20 ? i - 20 : 0), want + (i > 20 ? i - 20 : 0));
+}
+
 /* The one diagnostic with this code; fails unless there is exactly one. */
 static size_t
 only_diag(const struct govreport *r, const char *code)
@@ -196,7 +209,7 @@ assert_same_with_invalid(const char *text, size_t len, const char *hostile,
 	int64_t actual = 0;
 	const char *message;
 
-	ck_assert_str_eq(got, want);
+	assert_same_json(got, want);
 	ck_assert_int_eq(govreport_diag_severity(r, d), GOVREPORT_SEVERITY_WARNING);
 	ck_assert_int_eq(govreport_diag_actual(r, d, &actual), 1);
 	ck_assert_int_eq(actual, count);
@@ -383,6 +396,341 @@ START_TEST(binary_still_refused)
 }
 END_TEST
 
+/* ---- item 6: no markup injected by rendering ------------------------------ */
+
+/* A title our reader still takes for one (no spaces: it squeezes them),
+ * and an organ it would not (the round trip leaves the organ out). */
+static const char hostile_title[] =
+	"<img/src=x/onerror=alert(9)>*x*`y`_z_|2021年政府信息公开工作年度报告";
+static const char hostile_organ[] = "某局<script>alert(1)</script>|_u_[x](javascript:alert(1))";
+static const char hostile_prose[] =
+	"<img src=x onerror=alert(9)>今年\n"
+	"# 不是标题\n"
+	"## 也不是\n"
+	"- 不是列表\n"
+	"1. 不是编号\n"
+	"> 不是引用\n"
+	"---\n"
+	"===\n"
+	"[点击](javascript:alert(1)) ![图](x.png) <https://example.com>\n"
+	"**粗体** _斜体_ `代码` ~~删除~~ &lt;实体&gt; &amp;\n"
+	"| a | b |\n"
+	"末尾竖线 |\n"
+	"反斜线 \\ 和 \\* 和 C:\\[dir]\n"
+	"[x]: javascript:alert(2)";
+
+/* Cells given hostile raw text (each holds a value in seed 003, so that
+ * the row keeps its shape). */
+static const struct {
+	const char *path, *raw;
+} hostile_cells[] = {
+	{ "applications.new_received.commercial", "<img src=x onerror=alert(9)>" },
+	{ "applications.granted.research", "[x](javascript:alert(1)) *a* _b_ `c` ~~d~~ &lt;e&gt; | f" },
+	{ "applications.carried_over.social_welfare", "=HYPERLINK(\"http://x\",\"y\")" },
+	{ "review_litigation.review.corrected", "a\nb|c<br>" },
+};
+#define N_HOSTILE_CELLS (sizeof(hostile_cells) / sizeof(hostile_cells[0]))
+
+static void
+set_invalid_raw(struct govreport *r, const char *path, const char *raw)
+{
+	struct gr_cell_ref ref;
+	struct gr_cell *cell;
+
+	ck_assert_int_eq(gr_cell_find_path(r->tpl, path, &ref), 0);
+	cell = gr_report_cell(r, &ref);
+	ck_assert_ptr_nonnull(cell);
+	gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+	ck_assert_int_eq(gr_cell_set_raw(cell, raw, strlen(raw)), 0);
+}
+
+static struct govreport *
+hostile_report(int hostile)
+{
+	size_t len;
+	char *text = read_seed("003_64f6c83b9150245c", &len);
+	struct govreport *r = parse_ok(text, len);
+
+	free(text);
+	if (!hostile)
+		return r;
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_TITLE, hostile_title), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_ORGAN, NULL), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_OVERVIEW, hostile_prose), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_PROBLEMS, hostile_prose), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_OTHER_MATTERS, hostile_prose), GOVREPORT_OK);
+	for (size_t i = 0; i < N_HOSTILE_CELLS; i++)
+		set_invalid_raw(r, hostile_cells[i].path, hostile_cells[i].raw);
+	return r;
+}
+
+static char *
+render(const struct govreport *r, enum govreport_render_format format)
+{
+	char *out = NULL;
+
+	ck_assert_int_eq(govreport_render(r, format, 0, &out, NULL), GOVREPORT_OK);
+	return out;
+}
+
+static int
+escaped_at(const char *s, size_t i)
+{
+	size_t n = 0;
+
+	while (n < i && s[i - 1 - n] == '\\')
+		n++;
+	return n % 2 == 1;
+}
+
+/* Unescaped '|' in each table line (a line that starts with one), in order. */
+static size_t
+table_bars(const char *md, size_t *bars, size_t max)
+{
+	size_t n = 0;
+
+	for (const char *line = md; *line; ) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		if (len && line[0] == '|') {
+			size_t count = 0;
+			for (size_t i = 0; i < len; i++)
+				count += line[i] == '|' && !escaped_at(line, i);
+			ck_assert_uint_lt(n, max);
+			bars[n++] = count;
+		}
+		line += len + (end != NULL);
+	}
+	return n;
+}
+
+/*
+ * Nothing in the Markdown starts markup but our own: every character that
+ * opens inline markup is escaped, and a line opens a block only as a
+ * heading of ours (the title, a part) or a table row.
+ */
+static void
+assert_markdown_inert(const char *md)
+{
+	size_t lineno = 1;
+
+	for (size_t i = 0; md[i]; i++)
+		if (strchr("<>[]*_`&~", md[i]))
+			ck_assert_msg(escaped_at(md, i), "unescaped '%c' at %.40s", md[i],
+				      md + (i > 10 ? i - 10 : 0));
+	for (const char *line = md; *line; lineno++) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		char c = len ? line[0] : ' ';
+		if (c == '#')
+			ck_assert_msg(lineno == 1 || strncmp(line, "## ", 3) == 0,
+				      "line %zu: %.*s", lineno, (int)len, line);
+		if (strncmp(line, "## ", 3) == 0) {
+			static const char *const parts[] = { "一、", "二、", "三、", "四、", "五、", "六、" };
+			int known = 0;
+			for (size_t p = 0; p < 6; p++)
+				known |= strncmp(line + 3, parts[p], strlen(parts[p])) == 0;
+			ck_assert_msg(known, "line %zu: %.*s", lineno, (int)len, line);
+		}
+		ck_assert_msg(!strchr(">+-=", c) && !(c >= '0' && c <= '9' && len > 1 &&
+				(line[1] == '.' || line[1] == ')')) && c != '\t',
+			      "line %zu opens a block: %.*s", lineno, (int)len, line);
+		line += len + (end != NULL);
+	}
+}
+
+START_TEST(markdown_escapes_document_text)
+{
+	struct govreport *clean = hostile_report(0), *r = hostile_report(1), *back = NULL;
+	char *md_clean = render(clean, GOVREPORT_RENDER_MARKDOWN);
+	char *md = render(r, GOVREPORT_RENDER_MARKDOWN);
+	size_t bars_clean[256], bars[256], n_clean, n;
+	char *want, *got;
+
+	assert_markdown_inert(md);
+	/* The tables keep their shape: the same cells in every row. */
+	n_clean = table_bars(md_clean, bars_clean, 256);
+	n = table_bars(md, bars, 256);
+	ck_assert_uint_eq(n, n_clean);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_uint_eq(bars[i], bars_clean[i]);
+	/* The escapes are there, and read back. */
+	ck_assert_ptr_nonnull(strstr(md, "\\<img src=x onerror=alert(9)\\>"));
+	ck_assert_ptr_nonnull(strstr(md, "\\[点击\\](javascript:alert(1))"));
+	ck_assert_int_eq(govreport_parse(md, strlen(md), 0, &back), GOVREPORT_OK);
+	want = to_json(r);
+	got = to_json(back);
+	assert_same_json(got, want);
+	for (size_t f = GOVREPORT_FIELD_ORGAN; f <= GOVREPORT_FIELD_OTHER_MATTERS; f++)
+		if (govreport_field(r, f))
+			ck_assert_str_eq(govreport_field(back, f), govreport_field(r, f));
+	for (size_t i = 0; i < N_HOSTILE_CELLS; i++) {
+		const char *raw = NULL;
+		enum govreport_cell_state state;
+		int64_t v;
+		ck_assert_int_eq(govreport_get(back, hostile_cells[i].path, &v, &state), GOVREPORT_OK);
+		ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+		ck_assert_int_eq(govreport_get_source(back, hostile_cells[i].path, NULL, &raw),
+				 GOVREPORT_OK);
+		ck_assert_ptr_nonnull(raw);
+		if (!strchr(hostile_cells[i].raw, '\n'))
+			ck_assert_str_eq(raw, hostile_cells[i].raw);
+	}
+	govreport_string_free(want);
+	govreport_string_free(got);
+	govreport_free(back);
+	govreport_string_free(md);
+	govreport_string_free(md_clean);
+	govreport_free(r);
+	govreport_free(clean);
+}
+END_TEST
+
+/* A line break in title, organ or a cell does not start a block. */
+START_TEST(markdown_line_breaks_stay_inline)
+{
+	struct govreport *r = hostile_report(0);
+	char *md;
+
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_TITLE, "某局\n# 标题\n<b>x</b>"),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_ORGAN, "某局\n- 列表\n"), GOVREPORT_OK);
+	md = render(r, GOVREPORT_RENDER_MARKDOWN);
+	assert_markdown_inert(md);
+	govreport_string_free(md);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_ORGAN, hostile_organ), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_PUBLISHED, "2024-01-15"), GOVREPORT_OK);
+	set_invalid_raw(r, "applications.granted.commercial", "x\n| y | z |\n");
+	md = render(r, GOVREPORT_RENDER_MARKDOWN);
+	assert_markdown_inert(md);
+	ck_assert_ptr_nonnull(strstr(md, "# 某局 \\# 标题 \\<b\\>x\\</b\\>\n"));
+	ck_assert_ptr_nonnull(strstr(md, "\n某局\\<script\\>alert(1)\\</script\\>\\|\\_u\\_\\[x\\](javascript:alert(1))\n"));
+	ck_assert_ptr_nonnull(strstr(md, "| x \\| y \\| z \\|  |"));
+	govreport_string_free(md);
+	govreport_free(r);
+}
+END_TEST
+
+/* Every tag in the HTML is one the renderer writes. */
+static void
+assert_html_tags_ours(const char *html)
+{
+	static const char *const ours[] = {
+		"!DOCTYPE", "html", "head", "meta", "title", "body", "h1", "h2", "p",
+		"table", "tr", "th", "td", "caption", "thead", "tbody", "style",
+		"section", "ol", "ul", "li", "code", "sup", NULL,
+	};
+
+	for (const char *p = strchr(html, '<'); p; p = strchr(p + 1, '<')) {
+		const char *name = p + 1 + (p[1] == '/');
+		size_t len = strcspn(name, " >\n");
+		int known = 0;
+		for (const char *const *t = ours; *t; t++)
+			known |= strlen(*t) == len && strncmp(name, *t, len) == 0;
+		ck_assert_msg(known, "tag not ours: %.30s", p);
+	}
+}
+
+START_TEST(html_escapes_document_text)
+{
+	struct govreport *r = hostile_report(1), *back = NULL;
+	char *html = render(r, GOVREPORT_RENDER_HTML), *want, *got, *annotated = NULL;
+
+	assert_html_tags_ours(html);
+	ck_assert_ptr_null(strstr(html, "<img"));
+	ck_assert_ptr_null(strstr(html, "<script"));
+	ck_assert_ptr_nonnull(strstr(html, "&lt;img src=x onerror=alert(9)&gt;"));
+	ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_HTML, GOVREPORT_RENDER_ANNOTATE,
+					  &annotated, NULL), GOVREPORT_OK);
+	assert_html_tags_ours(annotated);
+	/* The round trip holds for hostile text too. */
+	ck_assert_int_eq(govreport_parse(html, strlen(html), 0, &back), GOVREPORT_OK);
+	want = to_json(r);
+	got = to_json(back);
+	assert_same_json(got, want);
+	govreport_string_free(want);
+	govreport_string_free(got);
+	govreport_free(back);
+	govreport_string_free(annotated);
+	govreport_string_free(html);
+	govreport_free(r);
+}
+END_TEST
+
+/* Fields of one CSV record (RFC 4180) from *p on; *p moves past it. */
+static size_t
+csv_record(const char **p, char fields[][256], size_t max)
+{
+	size_t n = 0, len = 0;
+	int quoted = 0;
+	const char *s = *p;
+
+	for (;; s++) {
+		if (quoted) {
+			ck_assert_msg(*s, "unterminated quote");
+			if (*s == '"' && s[1] == '"') {
+				fields[n][len++] = '"';
+				s++;
+			} else if (*s == '"') {
+				quoted = 0;
+			} else {
+				fields[n][len++] = *s;
+			}
+		} else if (*s == '"') {
+			quoted = 1;
+		} else if (*s == ',' || *s == '\r' || *s == '\0') {
+			fields[n][len] = '\0';
+			n++;
+			len = 0;
+			ck_assert_uint_le(n, max);
+			if (*s != ',')
+				break;
+		} else {
+			fields[n][len++] = *s;
+		}
+		ck_assert_uint_lt(len, 255);
+	}
+	if (*s == '\r')
+		s++;
+	if (*s == '\n')
+		s++;
+	*p = s;
+	return n;
+}
+
+START_TEST(csv_and_text_keep_text_inert)
+{
+	struct govreport *r = hostile_report(1);
+	char *csv = render(r, GOVREPORT_RENDER_CSV), *text = render(r, GOVREPORT_RENDER_TEXT);
+	char fields[8][256];
+	size_t records = 0, seen = 0;
+
+	for (const char *p = csv; *p; records++) {
+		char path[800];
+		ck_assert_uint_eq(csv_record(&p, fields, 8), 5);
+		if (records == 0)
+			continue;
+		snprintf(path, sizeof(path), "%s.%s.%s", fields[0], fields[1], fields[2]);
+		for (size_t i = 0; i < N_HOSTILE_CELLS; i++) {
+			if (strcmp(path, hostile_cells[i].path) != 0)
+				continue;
+			seen++;
+			/* No value: the text (a formula, markup) is not
+			 * written, only the state. */
+			ck_assert_str_eq(fields[4], "invalid");
+			ck_assert_str_eq(fields[3], "");
+		}
+	}
+	ck_assert_uint_eq(seen, N_HOSTILE_CELLS);
+	/* Plain text is for terminals: the text as it is. */
+	ck_assert_ptr_nonnull(strstr(text, hostile_title));
+	ck_assert_ptr_nonnull(strstr(text, "<img src=x onerror=alert(9)>"));
+	govreport_string_free(csv);
+	govreport_string_free(text);
+	govreport_free(r);
+}
+END_TEST
+
 static Suite *
 hostile_suite(void)
 {
@@ -398,6 +746,12 @@ hostile_suite(void)
 	tcase_add_loop_test(tc, utf16_odd_length, 0, (int)N_TEXT_SEEDS * 2);
 	tcase_add_test(tc, gb18030_broken_sequence);
 	tcase_add_test(tc, binary_still_refused);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("render");
+	tcase_add_test(tc, markdown_escapes_document_text);
+	tcase_add_test(tc, markdown_line_breaks_stay_inline);
+	tcase_add_test(tc, html_escapes_document_text);
+	tcase_add_test(tc, csv_and_text_keep_text_inert);
 	suite_add_tcase(s, tc);
 	return s;
 }
