@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "cells.h"
 #include "input/embedded.h"
+#include "markdown.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -54,6 +55,8 @@ strip_docx_residue(const char **s, size_t *len)
 	}
 }
 
+static int unescape_last(struct builder *b);
+
 static struct gr_item *
 push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
 {
@@ -63,7 +66,9 @@ push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
 	strip_docx_residue(&s, &len);
 	item = gr_item_at(s, len, b->line->offset, b->line->number, kind);
 	item.column = (uint32_t)(s - b->line_text) + 1;
-	return gr_items_append(b->out, &item);
+	if (!gr_items_append(b->out, &item) || unescape_last(b) < 0)
+		return NULL;
+	return &b->out->items[b->out->count - 1];
 }
 
 /* Append a continuation line to the last item, moving it to `joined`. */
@@ -91,6 +96,33 @@ continue_last(struct builder *b, const char *s, size_t len)
 	}
 	gr_strbuf_append(&b->joined, s, len);
 	last->len += len;
+	return gr_strbuf_failed(&b->joined) ? -1 : 0;
+}
+
+/*
+ * Markdown escapes (\| \< \* …, as the renderer writes them) read back:
+ * the last item's text, without them, moves to `joined`.
+ */
+static int
+unescape_last(struct builder *b)
+{
+	struct gr_item *last = &b->out->items[b->out->count - 1];
+	size_t index = b->out->count - 1;
+
+	if (!last->text || !gr_md_has_escape(last->text, last->len))
+		return 0;
+	if (b->joined_cap <= index) {
+		size_t cap = b->out->cap;
+		size_t *grown = gr_realloc(b->joined_start, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		b->joined_start = grown;
+		b->joined_cap = cap;
+	}
+	b->joined_start[index] = b->joined.len;
+	gr_md_unescape(&b->joined, last->text, last->len);
+	last->len = b->joined.len - b->joined_start[index];
+	last->text = NULL;
 	return gr_strbuf_failed(&b->joined) ? -1 : 0;
 }
 
@@ -133,7 +165,7 @@ push_pipe_cells(struct builder *b, const char *s, size_t len, int leading)
 	uint16_t col = 0;
 
 	while (p < end) {
-		const char *bar = memchr(p, '|', (size_t)(end - p));
+		const char *bar = gr_md_find_bar(p, (size_t)(end - p));
 		if (!bar)
 			break; /* the piece after the last pipe */
 		if (!(first && leading)) {
@@ -229,7 +261,7 @@ read_line(struct builder *b, const char *s, size_t len)
 		start_row(b);
 		return push_pipe_cells(b, t, tlen, 1);
 	}
-	if (t[tlen - 1] == '|')
+	if (t[tlen - 1] == '|' && !gr_md_is_escaped(t, tlen - 1))
 		return push_pipe_cells(b, t, tlen, 0);
 	if (was_tab_cell && b->out->count > 0) {
 		b->in_tab_cell = 1;

@@ -151,7 +151,7 @@ gr_value_parse(const char *s, size_t len, struct gr_value *v)
 	}
 	rc = read_number(s, len, &pos, &v->coefficient, &v->scale);
 	if (rc < 0) {
-		v->overflow = 1;
+		v->kind = GR_VALUE_OVERFLOW;
 		return;
 	}
 	if (rc == 0)
@@ -171,8 +171,11 @@ gr_value_parse(const char *s, size_t len, struct gr_value *v)
 			continue;
 		}
 		rc = read_number(s, len, &pos, &ignored, &ignored_scale);
-		if (rc <= 0)
+		if (rc == 0)
 			return; /* "12abc": text after all */
+		if (rc < 0) /* a further number too large: skip it */
+			while (pos < len && !is_space(s[pos]))
+				pos++;
 		v->extra++;
 	}
 	v->kind = GR_VALUE_NUMBER;

@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 
 #include "alloc.h"
+#include "diag.h"
 #include "normalize.h"
 #include "strbuf.h"
 #include "text.h"
@@ -30,6 +31,23 @@ struct utf16 {
 	UChar *units;
 	int32_t len;
 };
+
+/* Input bytes not valid in the encoding read: how many, the first's offset. */
+struct invalid_bytes {
+	size_t count, first;
+	const char *source; /* ICU's callback: the bytes being converted */
+	size_t base;        /* and their offset in the input */
+};
+
+static void
+note_invalid(struct invalid_bytes *b, size_t offset, size_t n)
+{
+	if (n == 0)
+		return;
+	if (b->count == 0 || offset < b->first)
+		b->first = offset;
+	b->count += n;
+}
 
 /* What check_text() counts, in UTF-16 code units, and the lines. */
 struct utf8_counts {
@@ -176,15 +194,31 @@ from_utf16(const unsigned char *s, size_t len, int big_endian, struct utf16 *out
 	return GOVREPORT_OK;
 }
 
+/* ICU's to-Unicode callback: substitute, and count what was invalid. */
+static void U_CALLCONV
+count_invalid(const void *context, UConverterToUnicodeArgs *args,
+	      const char *units, int32_t length, UConverterCallbackReason reason,
+	      UErrorCode *err)
+{
+	struct invalid_bytes *b = (struct invalid_bytes *)context;
+
+	if (reason == UCNV_UNASSIGNED || reason == UCNV_ILLEGAL ||
+	    reason == UCNV_IRREGULAR) {
+		size_t at = (size_t)(args->source - b->source);
+		note_invalid(b, b->base + (at >= (size_t)length ? at - (size_t)length : 0), 1);
+	}
+	UCNV_TO_U_CALLBACK_SUBSTITUTE(NULL, args, units, length, reason, err);
+}
+
 /* UTF-8, GB18030 or a named charset through ICU; invalid sequences
- * become U+FFFD. */
+ * become U+FFFD and are counted in *bad (s is at offset bad->base). */
 static enum govreport_status
 from_bytes(const char *s, size_t len, enum encoding enc, const char *charset,
-	   struct utf16 *out)
+	   struct utf16 *out, struct invalid_bytes *bad)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UConverter *cnv = NULL;
-	int32_t need;
+	int32_t need, subs = 0;
 
 	if (len > INT32_MAX / 2)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
@@ -207,12 +241,19 @@ from_bytes(const char *s, size_t len, enum encoding enc, const char *charset,
 		return GOVREPORT_ERR_NOMEM;
 	}
 	status = U_ZERO_ERROR;
-	if (enc == ENC_UTF8)
+	if (enc == ENC_UTF8) {
 		u_strFromUTF8WithSub(out->units, need + 1, &out->len, s,
-				     (int32_t)len, 0xFFFD, NULL, &status);
-	else
-		out->len = ucnv_toUChars(cnv, out->units, need + 1, s,
-					 (int32_t)len, &status);
+				     (int32_t)len, 0xFFFD, &subs, &status);
+		if (U_SUCCESS(status) && subs > 0)
+			note_invalid(bad, bad->base + gr_utf8_valid_prefix(s, len),
+				     (size_t)subs);
+	} else {
+		bad->source = s;
+		ucnv_setToUCallBack(cnv, count_invalid, bad, NULL, NULL, &status);
+		if (U_SUCCESS(status))
+			out->len = ucnv_toUChars(cnv, out->units, need + 1, s,
+						 (int32_t)len, &status);
+	}
 	ucnv_close(cnv);
 	if (U_FAILURE(status)) {
 		gr_free(out->units);
@@ -224,17 +265,18 @@ from_bytes(const char *s, size_t len, enum encoding enc, const char *charset,
 
 /*
  * Binary data decodes to control characters and replacement characters;
- * text has almost none. A NUL is never text.
+ * text has almost none. A NUL is never text, but a few stray ones in text
+ * are dropped (the lines are made without them) and counted.
  */
 static enum govreport_status
 check_text(const struct utf16 *u)
 {
 	size_t odd = 0, visible = 0;
+	int nul = 0;
 
 	for (int32_t i = 0; i < u->len; i++) {
 		UChar c = u->units[i];
-		if (c == 0)
-			return GOVREPORT_ERR_INPUT_NOT_TEXT;
+		nul |= c == 0;
 		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
 		     c != '\f' && c != '\v') || c == 0xFFFD || c == 0x7F ||
 		    (c >= 0x80 && c < 0xA0))
@@ -242,9 +284,11 @@ check_text(const struct utf16 *u)
 		else if (c > ' ' && c != 0xFEFF && c != 0x3000)
 			visible++;
 	}
-	/* A stray replacement character (a cut-off last byte) is still
-	 * text; a run of them, or mostly controls, is not. */
-	if (odd * 2 > (size_t)u->len || (odd > 16 && odd * 20 > (size_t)u->len))
+	/* A stray replacement character (a cut-off last byte) or NUL is
+	 * still text; a run of them, or mostly controls, is not, and with
+	 * NULs among them a few in a short input are not either. */
+	if (odd * 2 > (size_t)u->len ||
+	    ((odd > 16 || nul) && odd * 20 > (size_t)u->len))
 		return GOVREPORT_ERR_INPUT_NOT_TEXT;
 	if (visible == 0)
 		return GOVREPORT_ERR_INPUT_EMPTY;
@@ -303,7 +347,7 @@ add_line(struct gr_text *text, size_t *cap, size_t start, size_t len,
 
 /* Append UTF-16 as UTF-8, unchanged (lone surrogates become U+FFFD). */
 static int
-append_raw(const UChar *s, int32_t len, struct gr_strbuf *out)
+append_units(const UChar *s, int32_t len, struct gr_strbuf *out)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t need = 0;
@@ -318,6 +362,73 @@ append_raw(const UChar *s, int32_t len, struct gr_strbuf *out)
 	status = U_ZERO_ERROR;
 	u_strToUTF8WithSub(at, need + 1, NULL, s, len, 0xFFFD, NULL, &status);
 	return U_FAILURE(status) ? -1 : 0;
+}
+
+/* append_units() without the NULs: they are dropped, counted by decode. */
+static int
+append_raw(const UChar *s, int32_t len, struct gr_strbuf *out)
+{
+	int32_t i = 0;
+
+	while (i < len) {
+		int32_t j = i;
+		while (j < len && s[j] != 0)
+			j++;
+		if (j > i && append_units(s + i, j - i, out) < 0)
+			return -1;
+		i = j + 1;
+	}
+	return 0;
+}
+
+/*
+ * The NULs and, in UTF-16, lone surrogates of the decoded text: dropped
+ * (NUL) or replaced (a lone surrogate becomes U+FFFD) when the lines are
+ * made; counted here with their input offset.
+ */
+static void
+count_invalid_units(const struct utf16 *u, const struct offsets *o,
+		    struct invalid_bytes *bad)
+{
+	int utf16 = is_utf16(o);
+	size_t nuls = 0;
+
+	for (int32_t i = 0; i < u->len; i++) {
+		UChar c = u->units[i];
+		size_t at = o->bom + 2 * (size_t)i;
+		if (c == 0) {
+			if (utf16)
+				note_invalid(bad, at, 1);
+			else
+				nuls++;
+		} else if (utf16 && U16_IS_SURROGATE(c)) {
+			if (U16_IS_LEAD(c) && i + 1 < u->len && U16_IS_TRAIL(u->units[i + 1]))
+				i++;
+			else
+				note_invalid(bad, at, 1);
+		}
+	}
+	/* 8-bit encodings: a NUL byte decodes to one NUL unit. */
+	if (nuls) {
+		const char *first = memchr(o->raw, '\0', o->raw_len);
+		note_invalid(bad, first ? (size_t)(first - o->raw) : 0, nuls);
+	}
+}
+
+/* The line of an input offset: the last line that starts at or before it. */
+static size_t
+line_of_offset(const struct gr_text *text, size_t offset)
+{
+	size_t lo = 0, hi = text->nlines;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (text->lines[mid].offset <= offset)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? text->lines[lo - 1].number : (text->nlines ? 1 : 0);
 }
 
 static int
@@ -525,6 +636,7 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	enum govreport_status st;
 	enum encoding named;
 	struct utf8_counts counts;
+	struct invalid_bytes bad = { 0 };
 	size_t bom;
 	int utf8;
 
@@ -560,23 +672,53 @@ gr_text_decode_as(const char *data, size_t len, const char *charset,
 	}
 	if (o.enc == ENC_UTF16LE || o.enc == ENC_UTF16BE) {
 		st = from_utf16(bytes + bom, len - bom, o.enc == ENC_UTF16BE, &u);
+		/* An odd length: the last byte is half a unit, dropped. */
+		if ((len - bom) % 2)
+			note_invalid(&bad, len - 1, 1);
 	} else {
-		/* A NUL byte in an 8-bit encoding is binary. */
-		if (memchr(data, '\0', len))
-			return GOVREPORT_ERR_INPUT_NOT_TEXT;
-		st = from_bytes(data + bom, len - bom, o.enc, charset, &u);
+		bad.base = bom;
+		st = from_bytes(data + bom, len - bom, o.enc, charset, &u, &bad);
 	}
 	if (st == GOVREPORT_OK)
 		st = check_text(&u);
-	if (st == GOVREPORT_OK)
+	if (st == GOVREPORT_OK) {
+		count_invalid_units(&u, &o, &bad);
 		st = split_and_normalize(&u, &o, options, text);
+	}
 	gr_free(u.units);
 	if (st != GOVREPORT_OK) {
 		gr_text_release(text);
 		return st;
 	}
 	text->gb18030 = o.enc == ENC_GB18030;
+	if (bad.count) {
+		text->invalid = bad.count;
+		text->invalid_offset = bad.first;
+		text->invalid_line = line_of_offset(text, bad.first);
+	}
 	return GOVREPORT_OK;
+}
+
+int
+gr_text_diag_invalid(const struct gr_text *text, struct gr_diags *diags)
+{
+	struct gr_diag *d;
+
+	if (text->invalid == 0)
+		return 0;
+	if (gr_diag_add(diags, GR_ENCODING_INVALID, NULL, NULL, text->invalid_line,
+			gr_printf("输入中有%zu处无效字节（NUL字节、残缺或错误的编码序列），"
+				  "已删除或替换；第一处在第%zu行（字节偏移%zu）",
+				  text->invalid, text->invalid_line, text->invalid_offset),
+			gr_printf("%zu invalid bytes or byte sequences (NUL bytes, "
+				  "truncated or broken sequences) were dropped or "
+				  "replaced; the first is on line %zu (byte offset %zu)",
+				  text->invalid, text->invalid_line, text->invalid_offset)) < 0)
+		return -1;
+	d = gr_diag_last(diags);
+	d->has_actual = 1;
+	d->actual = text->invalid > INT64_MAX ? INT64_MAX : (int64_t)text->invalid;
+	return 0;
 }
 
 void

@@ -38,6 +38,13 @@
 #include "utf8.h"
 
 /* Tables larger than this (grid slots) are read as page layout. */
+/*
+ * Line numbers past 65535 (else libxml2 keeps 16 bits and every later
+ * node says 65535). Newer libxml2 takes the option in the HTML parser's
+ * options (HTML_PARSE_BIG_LINES, the same bit); 2.9 ignores it there but
+ * honours it set in the context before the read.
+ */
+#define GR_HTML_PARSE_BIG_LINES XML_PARSE_BIG_LINES
 #define GR_HTML_MAX_COLUMNS 1000
 #define GR_HTML_MAX_ROWSPAN 65534
 /* Elements nested deeper than this are read for their text alone. */
@@ -774,10 +781,12 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		gr_free(source);
 		return GOVREPORT_ERR_NOMEM;
 	}
+	ctxt->options |= GR_HTML_PARSE_BIG_LINES;
 	doc = htmlCtxtReadMemory(ctxt, source, (int)len, NULL, "UTF-8",
 				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 				 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				 HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD);
+				 HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
+				 GR_HTML_PARSE_BIG_LINES);
 	htmlFreeParserCtxt(ctxt);
 	gr_free(source);
 	if (!doc)
@@ -806,6 +815,9 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 			items->items[i].text = w.buf.data + w.starts[i];
 		text->traditional = gr_normalizer_converted(w.norm);
 		text->gb18030 = raw->gb18030;
+		text->invalid = raw->invalid;
+		text->invalid_offset = raw->invalid_offset;
+		text->invalid_line = raw->invalid_line;
 		text->lines = w.lines;
 		text->nlines = w.nlines;
 		text->buf = gr_strbuf_steal(&w.buf, &text->len);

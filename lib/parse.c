@@ -230,6 +230,8 @@ parse_items(struct govreport *r, const struct gr_text *text,
 			gr_printf("文本不是UTF-8，已按GB18030解码"),
 			gr_printf("the text is not UTF-8 and was decoded as GB18030")) < 0)
 		return -1;
+	if (gr_text_diag_invalid(text, &r->diags) < 0)
+		return -1;
 	gr_find_parts(items, &parts);
 	if (gr_read_metadata(r, items, &parts) < 0)
 		return -1;

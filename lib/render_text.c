@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "markdown.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -87,13 +88,12 @@ flat_text(const struct flat *fl, size_t row, size_t col, size_t *len)
 
 /* ---- Markdown -------------------------------------------------------------- */
 
+/* A cell's text, escaped: a pipe in it stays in its cell. */
 static void
 md_cell(struct gr_strbuf *out, const char *s, size_t len)
 {
 	gr_strbuf_puts(out, " ");
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != '|' && s[i] != '\n')
-			gr_strbuf_putc(out, s[i]);
+	gr_md_escape(out, s, len, GR_MD_INLINE);
 	gr_strbuf_puts(out, " |");
 }
 
@@ -225,7 +225,22 @@ struct style {
 	const char *title, *heading; /* line prefixes */
 	int (*table)(const struct govreport *r, const struct gr_table *t,
 		     struct gr_strbuf *out);
+	/* A line of document text (title, prose, organ): as it is, or
+	 * escaped. */
+	void (*line)(struct gr_strbuf *out, const char *s, size_t len);
 };
+
+static void
+text_line(struct gr_strbuf *out, const char *s, size_t len)
+{
+	gr_strbuf_append(out, s, len);
+}
+
+static void
+md_line(struct gr_strbuf *out, const char *s, size_t len)
+{
+	gr_md_escape(out, s, len, GR_MD_LINE);
+}
 
 static void
 prose(const struct govreport *r, const struct style *st, enum gr_part part,
@@ -242,7 +257,7 @@ prose(const struct govreport *r, const struct style *st, enum gr_part part,
 	while (gr_render_next_line(&text, &line, &len)) {
 		if (!len)
 			continue;
-		gr_strbuf_append(out, line, len);
+		st->line(out, line, len);
 		gr_strbuf_puts(out, "\n\n");
 	}
 }
@@ -265,14 +280,24 @@ document(const struct govreport *r, const struct style *st, struct gr_strbuf *ou
 	const char *title = r->fields[GOVREPORT_FIELD_TITLE];
 	const char *organ = r->fields[GOVREPORT_FIELD_ORGAN];
 	const char *published = r->fields[GOVREPORT_FIELD_PUBLISHED];
-	size_t before;
+	struct gr_strbuf intro;
 
-	if (title)
-		gr_strbuf_printf(out, "%s%s\n\n", st->title, title);
-	before = out->len;
-	gr_render_intro(r, out);
-	if (out->len > before)
+	if (title) {
+		gr_strbuf_puts(out, st->title);
+		st->line(out, title, strlen(title));
 		gr_strbuf_puts(out, "\n\n");
+	}
+	gr_strbuf_init(&intro);
+	gr_render_intro(r, &intro);
+	if (intro.len) {
+		st->line(out, intro.data, intro.len);
+		gr_strbuf_puts(out, "\n\n");
+	}
+	if (gr_strbuf_failed(&intro)) {
+		gr_strbuf_release(&intro);
+		return -1;
+	}
+	gr_strbuf_release(&intro);
 	prose(r, st, GR_PART_OVERVIEW, GOVREPORT_FIELD_OVERVIEW, out);
 	if (table_part(r, st, GR_PART_DISCLOSURE, GOVREPORT_SECTION_ACTIVE_DISCLOSURE, out) < 0 ||
 	    table_part(r, st, GR_PART_APPLICATIONS, GOVREPORT_SECTION_APPLICATIONS, out) < 0 ||
@@ -281,8 +306,10 @@ document(const struct govreport *r, const struct style *st, struct gr_strbuf *ou
 	prose(r, st, GR_PART_PROBLEMS, GOVREPORT_FIELD_PROBLEMS, out);
 	prose(r, st, GR_PART_OTHER, GOVREPORT_FIELD_OTHER_MATTERS, out);
 	if (published) {
-		if (organ)
-			gr_strbuf_printf(out, "%s\n\n", organ);
+		if (organ) {
+			st->line(out, organ, strlen(organ));
+			gr_strbuf_puts(out, "\n\n");
+		}
 		gr_render_date(published, out);
 		gr_strbuf_putc(out, '\n');
 	}
@@ -292,7 +319,7 @@ document(const struct govreport *r, const struct style *st, struct gr_strbuf *ou
 int
 gr_render_markdown(const struct govreport *r, unsigned flags, struct gr_strbuf *out)
 {
-	static const struct style markdown = { "# ", "## ", md_table };
+	static const struct style markdown = { "# ", "## ", md_table, md_line };
 
 	(void)flags;
 	return document(r, &markdown, out);
@@ -301,7 +328,7 @@ gr_render_markdown(const struct govreport *r, unsigned flags, struct gr_strbuf *
 int
 gr_render_text(const struct govreport *r, unsigned flags, struct gr_strbuf *out)
 {
-	static const struct style text = { "", "", text_table };
+	static const struct style text = { "", "", text_table, text_line };
 
 	(void)flags;
 	return document(r, &text, out);

@@ -104,10 +104,13 @@ put_value(const struct row_cells *rw, size_t column, const struct gr_item *item,
 				 "holds a dash or 无, read as no value");
 	case GR_VALUE_TEXT:
 		gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
-		return diag_cell(rc, GR_CELL_INVALID, &ref, item,
-				 v->overflow ? "的数字超出范围" : "不是数字",
-				 v->overflow ? "holds a number too large to read"
-					     : "holds text, not a number");
+		return diag_cell(rc, GR_CELL_INVALID, &ref, item, "不是数字",
+				 "holds text, not a number");
+	case GR_VALUE_OVERFLOW:
+		gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+		return diag_cell(rc, GR_CELL_OVERFLOW, &ref, item,
+				 "的数字太大，超出可表示的范围，按空值处理",
+				 "holds a number too large for a cell; read as no value");
 	case GR_VALUE_NUMBER:
 		break;
 	}

@@ -24,6 +24,11 @@ struct gr_text {
 	size_t nlines;
 	int gb18030;     /* the input was not UTF-8 and was read as GB18030 */
 	int traditional; /* traditional characters were converted */
+	/* Bytes not valid in the encoding read (NUL bytes, a truncated
+	 * UTF-16 unit, a lone surrogate, a broken GB18030 or UTF-8
+	 * sequence), dropped or replaced by U+FFFD: how many, and the input
+	 * offset and line of the first (both 0 when there are none). */
+	size_t invalid, invalid_offset, invalid_line;
 };
 
 /*
@@ -49,6 +54,14 @@ enum govreport_status gr_text_decode_as(const char *data, size_t len,
 					const char *charset, unsigned options,
 					struct gr_text *out);
 void gr_text_release(struct gr_text *text);
+
+struct gr_diags;
+
+/*
+ * ENCODING_INVALID (SPEC §5) when the text had invalid bytes: how many and
+ * where the first was. Returns 0, or -1 when out of memory.
+ */
+int gr_text_diag_invalid(const struct gr_text *text, struct gr_diags *diags);
 
 struct gr_normalizer;
 struct gr_strbuf;

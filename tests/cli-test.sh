@@ -61,6 +61,39 @@ expect 2 empty "grep:<stdin>: " -- parse
 printf 'abc\0\001\002def' > "$tmp/binary"
 expect 2 empty "grep:$tmp/binary: " -- parse "$tmp/binary"
 
+# Over the size limit (64 MiB): refused as the library refuses it, a
+# regular file by its size before a byte is read (a sparse file of 200 MB
+# here; with GNU time, the peak memory proves it was not read), standard
+# input as soon as it passes the limit.
+truncate -s 200M "$tmp/huge.txt"
+stdin=/dev/null
+expect 2 empty "grep:$tmp/huge.txt: input is too large" -- parse "$tmp/huge.txt"
+expect 2 empty "grep:$tmp/huge.txt: input is too large" -- render --to html "$tmp/huge.txt"
+expect 2 empty "grep:$tmp/huge.txt: input is too large" -- check "$tmp/huge.txt"
+stdin=$tmp/huge.txt
+expect 2 empty "grep:<stdin>: input is too large" -- parse -
+stdin=/dev/null
+if [ -x /usr/bin/time ] && /usr/bin/time -f %M true 2>/dev/null; then
+	/usr/bin/time -o "$tmp/time" -f %M "$govreport" parse "$tmp/huge.txt" >/dev/null 2>&1
+	kb=$(tail -1 "$tmp/time")
+	if [ "${kb:-999999}" -lt 49152 ]; then
+		passes=$((passes + 1))
+		echo "ok - a 200 MB file is refused unread ($kb KB peak)"
+	else
+		failures=$((failures + 1))
+		echo "not ok - a 200 MB file is refused with $kb KB peak (read?)"
+	fi
+fi
+rm -f "$tmp/huge.txt"
+if head -c 70000000 /dev/zero | "$govreport" parse - > /dev/null 2> "$tmp/err" ||
+	! grep -q "<stdin>: input is too large" "$tmp/err"; then
+	failures=$((failures + 1))
+	echo "not ok - 70 MB on a pipe is refused"
+else
+	passes=$((passes + 1))
+	echo "ok - 70 MB on a pipe is refused"
+fi
+
 # A report: one JSON object and a newline on stdout, nothing on stderr.
 stdin=/dev/null
 expect 0 "grep:^{\"format\": *\"govreport-1\"" empty -- parse "$seed"

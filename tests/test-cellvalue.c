@@ -83,15 +83,32 @@ START_TEST(dashes_blanks_text)
 }
 END_TEST
 
-START_TEST(overflow_is_text)
+START_TEST(overflow_is_its_own_kind)
 {
 	struct gr_value v = parse("9223372036854775808");
 
-	ck_assert_int_eq(v.kind, GR_VALUE_TEXT);
-	ck_assert_int_eq(v.overflow, 1);
+	ck_assert_int_eq(v.kind, GR_VALUE_OVERFLOW);
+	/* A number too large is still a value: it takes its column. */
+	ck_assert(gr_value_is_filled(&v));
 	v = parse("123456789012345678901234567890");
-	ck_assert_int_eq(v.kind, GR_VALUE_TEXT);
-	ck_assert_int_eq(v.overflow, 1);
+	ck_assert_int_eq(v.kind, GR_VALUE_OVERFLOW);
+	v = parse("99999999999999999999");
+	ck_assert_int_eq(v.kind, GR_VALUE_OVERFLOW);
+	v = parse("9999999999999999999999999999999999999999");
+	ck_assert_int_eq(v.kind, GR_VALUE_OVERFLOW);
+	v = parse("-99999999999999999999");
+	ck_assert_int_eq(v.kind, GR_VALUE_OVERFLOW);
+	/* Money beyond its exact range (digits and scale in 64 bits). */
+	v = parse("1.12345678901234567890");
+	ck_assert_int_eq(v.kind, GR_VALUE_OVERFLOW);
+	v = parse("9223372036854775807");
+	ck_assert_int_eq(v.kind, GR_VALUE_NUMBER);
+	ck_assert(v.coefficient == INT64_MAX);
+	/* A further number that is too large is one more number, not text. */
+	v = parse("3 99999999999999999999");
+	ck_assert_int_eq(v.kind, GR_VALUE_NUMBER);
+	ck_assert(v.coefficient == 3);
+	ck_assert_int_eq(v.extra, 1);
 }
 END_TEST
 
@@ -104,7 +121,7 @@ cellvalue_suite(void)
 	tcase_add_test(tc, numbers);
 	tcase_add_test(tc, units_and_several_numbers);
 	tcase_add_test(tc, dashes_blanks_text);
-	tcase_add_test(tc, overflow_is_text);
+	tcase_add_test(tc, overflow_is_its_own_kind);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -149,6 +149,29 @@ START_TEST(source_lines)
 }
 END_TEST
 
+/* Past line 65535 (libxml2 stores 16 bits unless asked for big lines). */
+START_TEST(source_lines_past_65535)
+{
+	static const char head[] = "<p>a</p>", tail[] = "<table><tr><td>规章</td><td>\n1</td></tr></table><p>\nb</p>";
+	size_t blank = 70000, len = sizeof(head) - 1 + blank + sizeof(tail) - 1;
+	char *doc = malloc(len + 1);
+	struct stream s;
+
+	ck_assert_ptr_nonnull(doc);
+	memcpy(doc, head, sizeof(head) - 1);
+	memset(doc + sizeof(head) - 1, '\n', blank);
+	memcpy(doc + sizeof(head) - 1 + blank, tail, sizeof(tail));
+	build(&s, doc, len, NULL);
+	ck_assert_uint_eq(s.items.count, 4);
+	ck_assert_uint_eq(s.items.items[1].line, blank + 1);
+	ck_assert_uint_eq(s.items.items[2].line, blank + 2);
+	ck_assert_uint_eq(s.items.items[3].line, blank + 3);
+	ck_assert_uint_eq(s.items.items[3].offset, (size_t)(strstr(doc, "b</p>") - doc));
+	release(&s);
+	free(doc);
+}
+END_TEST
+
 START_TEST(detection)
 {
 	static const char utf16[] = "\xFF\xFE<\0h\0t\0m\0l\0>\0";
@@ -272,6 +295,7 @@ main(void)
 	tcase_add_test(tc, word_residue);
 	tcase_add_test(tc, layout_tables);
 	tcase_add_test(tc, source_lines);
+	tcase_add_test(tc, source_lines_past_65535);
 	tcase_add_test(tc, detection);
 	tcase_add_test(tc, declared_charsets);
 	tcase_add_test(tc, declared_charset_honoured);

@@ -85,7 +85,7 @@ clean_report(enum govreport_template tpl, int year)
 					     "被申请行政复议18件。本年度未收取信息处理费。"),
 			 GOVREPORT_OK);
 	{
-		char date[16];
+		char date[24]; /* room for any int year */
 		snprintf(date, sizeof(date), "%d-01-20", year + 1);
 		ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_PUBLISHED, date),
 				 GOVREPORT_OK);

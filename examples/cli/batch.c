@@ -335,7 +335,7 @@ const char *
 cli_batch_failure(const struct cli_batch_item *item)
 {
 	if (item->read_error)
-		return strerror(item->read_error);
+		return cli_read_error(item->read_error);
 	if (item->json_error)
 		return item->json_error;
 	return govreport_status_str(item->status);

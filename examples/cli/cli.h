@@ -61,9 +61,10 @@ const char *cli_input_name(const char *path);
 
 /*
  * Read the file at @path, or standard input for NULL or "-", into a
- * malloc'd buffer. Reads at most GOVREPORT_MAX_INPUT + 1 bytes, so that
- * the library itself refuses an oversized input. On error prints
- * "govreport CMD: NAME: reason" and returns -1.
+ * malloc'd buffer. An input over GOVREPORT_MAX_INPUT is refused as the
+ * library would refuse it ("input is too large"), before a byte is read
+ * when it is a regular file (its size), else as soon as the limit is
+ * passed. On error prints "govreport CMD: NAME: reason" and returns -1.
  */
 int cli_read_input(const struct cli_command *cmd, const char *path,
 		   char **data, size_t *len);
@@ -73,6 +74,9 @@ int cli_read_input(const struct cli_command *cmd, const char *path,
  * value (nothing is handed out then).
  */
 int cli_read_file(const char *path, char **data, size_t *len);
+
+/* The reason for an error of cli_read_file(). */
+const char *cli_read_error(int err);
 
 /*
  * Write @len bytes and a newline to stdout and flush. On error prints

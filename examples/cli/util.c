@@ -3,9 +3,11 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <govreport.h>
 
@@ -84,9 +86,17 @@ cli_read_file(const char *path, char **data, size_t *len)
 	char *buf = NULL;
 	size_t size = 0, cap = 0;
 	int err = 0;
+	struct stat st;
 
 	if (!f)
 		return errno ? errno : EIO;
+	/* A regular file over the limit: refused by its size, unread. */
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
+	    (uintmax_t)st.st_size >= limit) {
+		if (!use_stdin)
+			fclose(f);
+		return EFBIG;
+	}
 	while (size < limit) {
 		size_t n;
 
@@ -115,6 +125,9 @@ cli_read_file(const char *path, char **data, size_t *len)
 	}
 	if (!use_stdin)
 		fclose(f);
+	/* More than the limit (a pipe, a file that grew): refused now. */
+	if (!err && size >= limit)
+		err = EFBIG;
 	if (err) {
 		free(buf);
 		return err;
@@ -122,6 +135,13 @@ cli_read_file(const char *path, char **data, size_t *len)
 	*data = buf;
 	*len = size;
 	return 0;
+}
+
+const char *
+cli_read_error(int err)
+{
+	return err == EFBIG ? govreport_status_str(GOVREPORT_ERR_INPUT_TOO_LARGE)
+			    : strerror(err);
 }
 
 int
@@ -132,7 +152,7 @@ cli_read_input(const struct cli_command *cmd, const char *path, char **data,
 
 	if (err) {
 		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
-			cli_input_name(path), strerror(err));
+			cli_input_name(path), cli_read_error(err));
 		return -1;
 	}
 	return 0;
