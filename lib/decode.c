@@ -146,12 +146,54 @@ scan_utf8(const unsigned char *s, size_t len, struct utf8_counts *k)
 	return i;
 }
 
+/* How far into the input UTF-16 without a BOM is looked for. */
+#define GR_UTF16_SNIFF 4096
+
+/* Whether b can be the high byte of a character of a Chinese report in
+ * UTF-16: ASCII (0), punctuation and CJK (U+2000–U+9FFF), full-width
+ * forms (U+FFxx). */
+static int
+is_high_byte(unsigned char b)
+{
+	return b == 0 || (b >= 0x20 && b <= 0x9F) || b == 0xFF;
+}
+
+/*
+ * UTF-16 without a BOM (pdftotext -enc UTF-16 writes big-endian without
+ * one): the high byte of every ASCII character (digits, spaces, line
+ * breaks) is 0, so zero bytes crowd one parity of position, and the bytes
+ * of that parity are all high bytes of Chinese text. Chinese characters
+ * have a zero byte only now and then (一 is 4E 00); text in an 8-bit
+ * encoding has none, or a stray few among bytes no high byte can be.
+ */
+static enum encoding
+sniff_utf16(const unsigned char *s, size_t len)
+{
+	size_t n = len < GR_UTF16_SNIFF ? len : GR_UTF16_SNIFF, pairs;
+	size_t zero[2] = { 0, 0 }, high[2] = { 0, 0 };
+
+	if (len % 2 || n < 16)
+		return ENC_NONE;
+	pairs = n / 2;
+	for (size_t i = 0; i + 1 < n; i += 2)
+		for (int k = 0; k < 2; k++) {
+			zero[k] += s[i + (size_t)k] == 0;
+			high[k] += is_high_byte(s[i + (size_t)k]);
+		}
+	for (int k = 0; k < 2; k++)
+		if (zero[k] * 20 >= pairs && zero[k] >= 4 * zero[1 - k] &&
+		    high[k] * 20 >= pairs * 19)
+			return k == 0 ? ENC_UTF16BE : ENC_UTF16LE;
+	return ENC_NONE;
+}
+
 /* *utf8 says whether the bytes after the BOM are well-formed UTF-8, and
  * *k holds their counts then (only when the result is ENC_UTF8). */
 static enum encoding
 sniff(const unsigned char *s, size_t len, size_t *bom, int *utf8,
       struct utf8_counts *k)
 {
+	enum encoding enc;
 	size_t valid;
 
 	*bom = 0;
@@ -169,6 +211,9 @@ sniff(const unsigned char *s, size_t len, size_t *bom, int *utf8,
 		*bom = 2;
 		return ENC_UTF16BE;
 	}
+	enc = sniff_utf16(s, len);
+	if (enc != ENC_NONE)
+		return enc;
 	/* UTF-8 cut off inside its last character is still UTF-8. */
 	valid = scan_utf8(s, len, k);
 	*utf8 = valid == len;

@@ -101,6 +101,9 @@ START_TEST(other_encodings)
 	check_converted("GB18030", 0, 1);
 	check_converted("UTF-16LE", 1, 0);
 	check_converted("UTF-16BE", 1, 0);
+	/* Without a BOM (pdftotext -enc UTF-16 writes big-endian so). */
+	check_converted("UTF-16BE", 0, 0);
+	check_converted("UTF-16LE", 0, 0);
 }
 END_TEST
 
