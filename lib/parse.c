@@ -10,7 +10,6 @@
 #include "active_disclosure.h"
 #include "alloc.h"
 #include "applications.h"
-#include "html.h"
 #include "input/frontends.h"
 #include "label.h"
 #include "metadata.h"
@@ -263,7 +262,7 @@ govreport_parse_limited(const char *data, size_t len, unsigned flags,
 	/* Unknown flags, or more than one shape. */
 	if ((!data && len) || (flags & ~FORMAT_FLAGS) || (format & (format - 1)))
 		return GOVREPORT_ERR_ARGUMENT;
-	if (format == GOVREPORT_FORMAT_HTML && !gr_html_available())
+	if (format && !gr_input_family_available(format))
 		return GOVREPORT_ERR_ARGUMENT;
 	if (max_input == 0)
 		max_input = GOVREPORT_MAX_INPUT;

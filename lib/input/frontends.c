@@ -161,6 +161,12 @@ gr_frontends(size_t *count)
 	return frontends;
 }
 
+int
+gr_input_family_available(unsigned format)
+{
+	return format != GOVREPORT_FORMAT_HTML || gr_html_available();
+}
+
 enum govreport_status
 gr_input_read(const char *data, size_t len, unsigned format, struct gr_text *text,
 	      struct gr_items *items, const struct gr_frontend **used)

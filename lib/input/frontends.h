@@ -58,6 +58,10 @@ struct gr_frontend {
 /* The front ends, in the order they are tried; *count is set. */
 const struct gr_frontend *gr_frontends(size_t *count);
 
+/* Whether this build reads the family a GOVREPORT_FORMAT_* flag names
+ * (HTML needs libxml2). */
+int gr_input_family_available(unsigned format);
+
 /*
  * Read the input through the first front end of the family `format`
  * names (0: every family) whose sniff recognises it. Returns GOVREPORT_OK
