@@ -154,17 +154,21 @@ fill_rest(const struct row_cells *rw, size_t column, int blank,
 }
 
 /*
- * Whether item i may still belong to the grid row of item `last`: in a
- * layout with a row per line (Markdown) only the same line does; where
- * every cell has a line of its own, the line says nothing.
+ * Whether item i may still belong to the grid row of item `last`: the
+ * same row when the shape states rows; else, where a row is a line, the
+ * same line; where every cell has a line of its own, the line says
+ * nothing.
  */
 static int
 continues_row(const struct gr_items *items, size_t last, size_t i)
 {
 	const struct gr_item *it = items->items;
-	int alone = (last == 0 || it[last - 1].line != it[last].line) &&
-		    (last + 1 >= items->count || it[last + 1].line != it[last].line);
+	int alone;
 
+	if (it[last].row && it[i].row)
+		return gr_items_same_row(&it[last], &it[i]);
+	alone = (last == 0 || it[last - 1].line != it[last].line) &&
+		(last + 1 >= items->count || it[last + 1].line != it[last].line);
 	return alone || it[i].line == it[last].line;
 }
 
