@@ -52,7 +52,9 @@ enum govreport_status {
 	GOVREPORT_ERR_INPUT_EMPTY = -3,
 	/** The input is larger than the limit (diagnostic INPUT_TOO_LARGE). */
 	GOVREPORT_ERR_INPUT_TOO_LARGE = -4,
-	/** The input is binary, not text (diagnostic INPUT_NOT_TEXT). */
+	/** The input is binary, not text, nor a file the library reads (a
+	 * damaged .docx or .odt archive is refused so) (diagnostic
+	 * INPUT_NOT_TEXT). */
 	GOVREPORT_ERR_INPUT_NOT_TEXT = -5,
 	/** Malformed JSON, or JSON that is not the govreport format. */
 	GOVREPORT_ERR_JSON = -6,
@@ -70,6 +72,21 @@ enum govreport_status {
 	GOVREPORT_ERR_INTERNAL = -12,
 	/** Reports that must be of consecutive years are not. */
 	GOVREPORT_ERR_YEARS = -13,
+	/**
+	 * The input is a file format that is recognised but not read
+	 * (diagnostic INPUT_UNSUPPORTED): a Word 97–2003 .doc or a WPS .wps
+	 * (convert it to .docx, e.g. `soffice --headless --convert-to docx
+	 * FILE`), or a .docx or .odt in a build without their reader
+	 * (libzip).
+	 * @since 1.1
+	 */
+	GOVREPORT_ERR_INPUT_UNSUPPORTED = -14,
+	/**
+	 * The input is a document file with no text layer to read
+	 * (diagnostic INPUT_NO_TEXT): a scanned PDF, which needs OCR first.
+	 * @since 1.1
+	 */
+	GOVREPORT_ERR_INPUT_NO_TEXT = -15,
 };
 
 /**
@@ -255,7 +272,8 @@ govreport_new(enum govreport_template tpl, int year, struct govreport **out);
  * starts with markup or holds an <html>, <body> or <table> element (its
  * <meta charset> is honoured: gb2312, gbk, big5, …); text extracted from
  * PDF with `pdftotext -layout` when many lines hold columns separated by
- * runs of spaces; text otherwise.
+ * runs of spaces; a .docx or .odt file by its bytes (read with libzip,
+ * within the limits the README lists; since 1.1); text otherwise.
  * @param data the document's bytes; need not be NUL-terminated.
  * @param len their length, at most GOVREPORT_MAX_INPUT.
  * @param flags 0 (detect the shape), or one of GOVREPORT_FORMAT_TEXT,
@@ -265,7 +283,10 @@ govreport_new(enum govreport_template tpl, int year, struct govreport **out);
  *        to NULL on failure.
  * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM,
  *         GOVREPORT_ERR_INPUT_EMPTY, GOVREPORT_ERR_INPUT_TOO_LARGE,
- *         GOVREPORT_ERR_INPUT_NOT_TEXT, GOVREPORT_ERR_INTERNAL.
+ *         GOVREPORT_ERR_INPUT_NOT_TEXT, GOVREPORT_ERR_INTERNAL; and (since
+ *         1.1) GOVREPORT_ERR_INPUT_UNSUPPORTED for a Word 97 .doc or .wps
+ *         (or a .docx/.odt in a build without libzip), GOVREPORT_ERR_LIMIT
+ *         for an archive beyond its limits (a zip bomb).
  * @since 1.0
  */
 GOVREPORT_EXPORT enum govreport_status

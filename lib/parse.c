@@ -271,7 +271,7 @@ govreport_parse_limited(const char *data, size_t len, unsigned flags,
 	/* Refused before a byte is read: the caller may not own that much. */
 	if (len > max_input)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
-	st = gr_input_read(data, len, format, &text, &items, NULL);
+	st = gr_input_read(data, len, max_input, format, &text, &items, NULL);
 	if (st != GOVREPORT_OK)
 		return st;
 	r = gr_report_new(NULL, 0);

@@ -60,6 +60,9 @@ stdin=/dev/null
 expect 2 empty "grep:<stdin>: " -- parse
 printf 'abc\0\001\002def' > "$tmp/binary"
 expect 2 empty "grep:$tmp/binary: " -- parse "$tmp/binary"
+# A Word 97 .doc: refused, with what to do about it.
+printf '\320\317\021\340\241\261\032\341 an OLE2 compound file' > "$tmp/old.doc"
+expect 2 empty "grep:soffice --headless --convert-to docx" -- parse "$tmp/old.doc"
 
 # Over the size limit (64 MiB): refused as the library refuses it, a
 # regular file by its size before a byte is read (a sparse file of 200 MB

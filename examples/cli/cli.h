@@ -60,6 +60,13 @@ int cli_parse_format(const struct cli_command *cmd, const char *value,
 const char *cli_input_name(const char *path);
 
 /*
+ * What to do about a status that refuses a file the library recognised
+ * (GOVREPORT_ERR_INPUT_UNSUPPORTED, GOVREPORT_ERR_INPUT_NO_TEXT), judged
+ * from its first bytes; NULL for any other status.
+ */
+const char *cli_status_hint(enum govreport_status status, const char *data, size_t len);
+
+/*
  * Read the file at @path, or standard input for NULL or "-", into a
  * malloc'd buffer. An input over GOVREPORT_MAX_INPUT is refused as the
  * library would refuse it ("input is too large"), before a byte is read

@@ -113,12 +113,16 @@ run_one(const struct cli_command *cmd, const char *path, unsigned flags,
 	if (cli_read_input(cmd, path, &data, &len) < 0)
 		return CLI_EXIT_FAILURE;
 	status = govreport_parse(data, len, parse_flags, &report);
-	free(data);
 	if (status != GOVREPORT_OK) {
+		const char *hint = cli_status_hint(status, data, len);
 		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
 			cli_input_name(path), govreport_status_str(status));
+		if (hint)
+			fprintf(stderr, "govreport %s: %s\n", cmd->name, hint);
+		free(data);
 		return CLI_EXIT_FAILURE;
 	}
+	free(data);
 
 	status = govreport_to_json(report, flags, &json, &json_len);
 	govreport_free(report);

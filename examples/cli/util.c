@@ -169,3 +169,17 @@ cli_write_line(const struct cli_command *cmd, const char *text, size_t len)
 	}
 	return 0;
 }
+
+const char *
+cli_status_hint(enum govreport_status status, const char *data, size_t len)
+{
+	if (status == GOVREPORT_ERR_INPUT_NO_TEXT)
+		return "the file has no text layer (a scanned PDF): run OCR on it first";
+	if (status != GOVREPORT_ERR_INPUT_UNSUPPORTED)
+		return NULL;
+	if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return "a Word 97-2003 .doc or WPS .wps file is not read: convert it to "
+		       ".docx first, e.g. soffice --headless --convert-to docx FILE";
+	return "this build of libgovreport has no reader for this file format "
+	       "(.docx and .odt need libzip: meson option docx)";
+}

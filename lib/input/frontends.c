@@ -143,6 +143,10 @@ build_cells(struct gr_source *src, struct gr_text *text, struct gr_items *items)
  * anything that decodes, last.
  */
 static const struct gr_frontend frontends[] = {
+	/* Files first: their magic bytes say what they are. */
+	{ "docx", GR_FORMAT_FILE, gr_docx_sniff, gr_docx_build },
+	{ "odt", GR_FORMAT_FILE, gr_odt_sniff, gr_odt_build },
+	{ "doc", GR_FORMAT_FILE, gr_ole2_sniff, gr_ole2_build },
 	/* Before HTML: pandoc's Markdown holds a table its grids cannot as
 	 * an HTML table, which alone would make the page look like HTML. */
 	{ "grid-table", GOVREPORT_FORMAT_TEXT, gr_gridtable_sniff, gr_gridtable_build },
@@ -168,10 +172,11 @@ gr_input_family_available(unsigned format)
 }
 
 enum govreport_status
-gr_input_read(const char *data, size_t len, unsigned format, struct gr_text *text,
-	      struct gr_items *items, const struct gr_frontend **used)
+gr_input_read(const char *data, size_t len, size_t max_input, unsigned format,
+	      struct gr_text *text, struct gr_items *items,
+	      const struct gr_frontend **used)
 {
-	struct gr_source src = { .data = data, .len = len };
+	struct gr_source src = { .data = data, .len = len, .max_input = max_input };
 	const struct gr_frontend *chosen = NULL;
 	enum govreport_status st;
 	size_t n;

@@ -32,7 +32,14 @@ struct gr_source {
 	struct gr_text raw;
 	enum govreport_status raw_decoded;
 	int raw_tried;
+	/* The input limit of the call: a front end that expands its input
+	 * (an archive) reads no more than this. */
+	size_t max_input;
 };
+
+/* The family of the files (.docx, .odt, .doc): read when the shape is
+ * detected, never named by a GOVREPORT_FORMAT_* flag. */
+#define GR_FORMAT_FILE (1u << 31)
 
 /* The source decoded and normalised as text (SPEC §4), or NULL when it
  * is not text (src->decoded says why). */
@@ -68,8 +75,8 @@ int gr_input_family_available(unsigned format);
  * with *text and *items made, or the status that refuses the input.
  * `used`, when not NULL, is set to the front end that read it.
  */
-enum govreport_status gr_input_read(const char *data, size_t len, unsigned format,
-				    struct gr_text *text, struct gr_items *items,
+enum govreport_status gr_input_read(const char *data, size_t len, size_t max_input,
+				    unsigned format, struct gr_text *text, struct gr_items *items,
 				    const struct gr_frontend **used);
 
 #endif

@@ -32,6 +32,23 @@ enum govreport_status gr_pdftext_build(struct gr_source *src, struct gr_text *te
 				       struct gr_items *items);
 
 /*
+ * Word-processor files (docsniff.c, docx.c, odt.c): recognised by their
+ * bytes in every build; read only when the build has libzip and libxml2
+ * (gr_docfile_available()), refused with GOVREPORT_ERR_INPUT_UNSUPPORTED
+ * otherwise. Word 97-2003 .doc and .wps (OLE2) are always refused so.
+ */
+int gr_docfile_available(void);
+int gr_docx_sniff(struct gr_source *src);
+enum govreport_status gr_docx_build(struct gr_source *src, struct gr_text *text,
+				    struct gr_items *items);
+int gr_odt_sniff(struct gr_source *src);
+enum govreport_status gr_odt_build(struct gr_source *src, struct gr_text *text,
+				   struct gr_items *items);
+int gr_ole2_sniff(struct gr_source *src);
+enum govreport_status gr_ole2_build(struct gr_source *src, struct gr_text *text,
+				    struct gr_items *items);
+
+/*
  * For a text shape's build: take the decoded, normalised text over from
  * the source (the items will point into it).
  */
