@@ -45,6 +45,22 @@ START_TEST(wrapped_labels)
 	       "           3.危及“三安全一稳定”    7      8\n",
 	       "(三)不予公/1.属于国家秘密/3/4/2.其他法律行政法规禁止公开/开/5/6/"
 	       "3.危及“三安全一稳定”/7/8");
+	/* A vertical group label beside row labels: its lines, left of the
+	 * row labels' column, neither join them nor break them. */
+	expect("         1.本机关不\n"
+	       "         掌握相关政 0     0\n"
+	       "         府信息\n"
+	       "    （四\n"
+	       "       2.没有现成\n"
+	       "    ）无\n"
+	       "       信息需要另 0       0\n"
+	       "    法提\n"
+	       "       行制作\n"
+	       "    供\n"
+	       "       3.补正后申\n"
+	       "       请内容仍不 0       0\n",
+	       "1.本机关不掌握相关政府信息/0/0/(四/2.没有现成信息需要另行制作/)无/0/0/"
+	       "法提/供/3.补正后申请内容仍不/0/0");
 	/* Rows of unnumbered labels on consecutive lines stay apart. */
 	expect(" 信息内容     本年制发件数   本年废止件数\n"
 	       "规章                0              1\n"
