@@ -16,8 +16,9 @@
  *   text splits into fragments at runs of spaces and before numbering
  *   (“（三） 4.保护…” is two fragments), and their numbers become cells.
  *   A row with fewer numbers than the fullest row near it is laid against
- *   that row's columns, and the columns it misses between its numbers
- *   become empty cells;
+ *   that row's columns (or the next fullest row's, when a label before
+ *   its numbers pushed them off the nearest one), and the columns it
+ *   misses between its numbers become empty cells;
  * - a fragment that continues the one above it in the same column (it
  *   starts no numbering, and the lines between them, if any, hold the
  *   row's numbers or only text left of that column, the lines of a
@@ -889,10 +890,20 @@ ends_table(const struct builder *b, const struct lline *ln)
 		ln->end * 10 >= b->width * 6);
 }
 
-/* The nearest line with more values than `than`, and the most of them
- * (NULL when none is near). */
+static int
+was_tried(const struct lline *ln, const struct lline *const *tried, size_t ntried)
+{
+	for (size_t t = 0; t < ntried; t++)
+		if (tried[t] == ln)
+			return 1;
+	return 0;
+}
+
+/* The nearest line with more values than `than`, and the most of them,
+ * other than the rows tried already (NULL when none is near). */
 static const struct lline *
-reference_row(const struct builder *b, size_t i, size_t than)
+reference_row(const struct builder *b, size_t i, size_t than,
+	      const struct lline *const *tried, size_t ntried)
 {
 	const struct lline *best = NULL;
 	size_t best_distance = 0;
@@ -908,7 +919,8 @@ reference_row(const struct builder *b, size_t i, size_t than)
 				stopped[side] = 1;
 				continue;
 			}
-			if (ln->furniture || ln->nvalues <= than)
+			if (ln->furniture || ln->nvalues <= than ||
+			    was_tried(ln, tried, ntried))
 				continue;
 			if (!best || ln->nvalues > best->nvalues ||
 			    (ln->nvalues == best->nvalues && d < best_distance)) {
@@ -1024,13 +1036,26 @@ value_cell(struct builder *b, const struct lline *ln, const struct token *t, int
 	}
 }
 
+/* How many fuller rows a row tries to align with. */
+#define GR_LAYOUT_REFERENCE_TRIES 3
+
 static void
 value_cells(struct builder *b, size_t i)
 {
 	const struct lline *ln = &b->lines[i];
-	const struct lline *ref = reference_row(b, i, ln->nvalues);
-	size_t cols[GR_LAYOUT_MAX_TOKENS], k = ln->nvalues;
-	int aligned = ref && align(b, ln, ref, cols);
+	const struct lline *tried[GR_LAYOUT_REFERENCE_TRIES];
+	size_t cols[GR_LAYOUT_MAX_TOKENS], k = ln->nvalues, ntried = 0;
+	int aligned = 0;
+
+	/* The nearest fullest row first; a row pushed by a label before its
+	 * numbers may line up with another one only. */
+	while (!aligned && ntried < GR_LAYOUT_REFERENCE_TRIES) {
+		const struct lline *ref = reference_row(b, i, k, tried, ntried);
+		if (!ref)
+			break;
+		tried[ntried++] = ref;
+		aligned = align(b, ln, ref, cols);
+	}
 
 	for (size_t x = 0; x < k && !b->failed; x++) {
 		const struct token *t = &ln->tokens[ln->ntokens - k + x];
