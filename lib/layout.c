@@ -16,11 +16,14 @@
  *   text splits into fragments at runs of spaces and before numbering
  *   (“（三） 4.保护…” is two fragments), and their numbers become cells.
  *   A row with fewer numbers than the fullest row near it is laid against
- *   that row's columns, and the columns it misses between its numbers
- *   become empty cells;
+ *   that row's columns (or the next fullest row's, when a label before
+ *   its numbers pushed them off the nearest one), and the columns it
+ *   misses between its numbers become empty cells;
  * - a fragment that continues the one above it in the same column (it
- *   starts no numbering, and the line between them, if any, holds the
- *   row's numbers) is joined to it: “2.其他法律行政法规禁” + “止公开”;
+ *   starts no numbering, and the lines between them, if any, hold the
+ *   row's numbers or only text left of that column, the lines of a
+ *   vertical group label) is joined to it: “2.其他法律行政法规禁” +
+ *   “止公开”, “2.没有现成” + (“）无”) + “信息需要另 0 …” + (“法提”) + “行制作”;
  * - a long line outside tables starts a paragraph, and the lines after a
  *   full one continue it (without a space between Chinese characters);
  *   pdftotext's space between a digit and a Chinese character is removed;
@@ -106,7 +109,6 @@ struct builder {
 	size_t paragraph;  /* item of the open paragraph, or NONE */
 	size_t para_line;  /* its last line */
 	size_t step;       /* counts lines, blank ones too, not furniture */
-	size_t values_step; /* step of the last line that held numbers */
 	int failed;
 };
 
@@ -653,9 +655,9 @@ struct line_shape {
 };
 
 /* Whether fragment fr may go on with a piece of the given width on the
- * current line: it ended on the line above, or two lines above with the
- * row's numbers between; it is as wide as the piece (a wrapped cell's
- * lines fill the cell); a row's numbers come once. */
+ * current line: it ended on the line above, or the lines since passed it
+ * by (pass_by); it is as wide as the piece (a wrapped cell's lines fill
+ * the cell); a row's numbers come once. */
 static int
 may_continue(const struct builder *b, const struct fragment *fr, size_t width,
 	     const struct line_shape *shape)
@@ -664,8 +666,7 @@ may_continue(const struct builder *b, const struct fragment *fr, size_t width,
 
 	if (fr->item == NONE)
 		return 0;
-	if (!(fr->step + 1 == b->step ||
-	      (fr->step + 2 == b->step && b->values_step + 1 == b->step)))
+	if (fr->step + 1 != b->step)
 		return 0;
 	if (width > fr->width + 4)
 		return 0;
@@ -687,7 +688,8 @@ column_fragment(struct builder *b, size_t col)
 
 /* pdftotext may shift a wrapped cell's lines: a lone piece on a line
  * without numbers goes on with the latest fragment above it that may take
- * it, near its column. */
+ * it, near its column and not left of it (left of a row's label stand the
+ * lines of its group's label). */
 static struct fragment *
 lone_fragment(struct builder *b, size_t col, size_t width,
 	      const struct line_shape *shape)
@@ -701,7 +703,8 @@ lone_fragment(struct builder *b, size_t col, size_t width,
 			continue;
 		if (found && found->step >= fr->step)
 			continue;
-		if (d <= 8 && may_continue(b, fr, width, shape))
+		if (d <= 8 && col + GR_LAYOUT_COLUMN_SLACK >= fr->col &&
+		    may_continue(b, fr, width, shape))
 			found = fr;
 	}
 	return found;
@@ -790,6 +793,28 @@ fragment(struct builder *b, const struct lline *ln, const struct piece *p,
 }
 
 /*
+ * A line that holds nothing in a fragment's column passes it by: the
+ * fragment may go on below it. Such a line holds the row's numbers (the
+ * fragment has none yet), or text only left of the fragment (the lines of
+ * a vertical group label, "（四" / "）无" / "法提", beside the row's label).
+ */
+static void
+pass_by(struct builder *b, const struct lline *ln, const struct piece *pieces,
+	size_t npieces, int has_values)
+{
+	for (size_t f = 0; f < b->nfrags; f++) {
+		struct fragment *fr = &b->frags[f];
+		int passed = fr->step + 1 == b->step && !(has_values && fr->has_values);
+		for (size_t k = 0; passed && k < npieces; k++) {
+			const struct token *t = &ln->tokens[pieces[k].last];
+			passed = t->col + t->cols < fr->col;
+		}
+		if (passed)
+			fr->step = b->step;
+	}
+}
+
+/*
  * Whether text at column col of line ln stands over the table's numbers:
  * a line of column headers, not of row labels. The numbers are those of
  * the next row below that has some.
@@ -845,6 +870,7 @@ text_fragments(struct builder *b, const struct lline *ln, size_t n, int has_valu
 	shape.lone = npieces == 1;
 	for (size_t k = 0; k < npieces && !b->failed; k++)
 		fragment(b, ln, &pieces[k], &shape);
+	pass_by(b, ln, pieces, npieces, has_values);
 }
 
 /* The token's middle, in the metric chosen for the table. */
@@ -864,10 +890,20 @@ ends_table(const struct builder *b, const struct lline *ln)
 		ln->end * 10 >= b->width * 6);
 }
 
-/* The nearest line with more values than `than`, and the most of them
- * (NULL when none is near). */
+static int
+was_tried(const struct lline *ln, const struct lline *const *tried, size_t ntried)
+{
+	for (size_t t = 0; t < ntried; t++)
+		if (tried[t] == ln)
+			return 1;
+	return 0;
+}
+
+/* The nearest line with more values than `than`, and the most of them,
+ * other than the rows tried already (NULL when none is near). */
 static const struct lline *
-reference_row(const struct builder *b, size_t i, size_t than)
+reference_row(const struct builder *b, size_t i, size_t than,
+	      const struct lline *const *tried, size_t ntried)
 {
 	const struct lline *best = NULL;
 	size_t best_distance = 0;
@@ -883,7 +919,8 @@ reference_row(const struct builder *b, size_t i, size_t than)
 				stopped[side] = 1;
 				continue;
 			}
-			if (ln->furniture || ln->nvalues <= than)
+			if (ln->furniture || ln->nvalues <= than ||
+			    was_tried(ln, tried, ntried))
 				continue;
 			if (!best || ln->nvalues > best->nvalues ||
 			    (ln->nvalues == best->nvalues && d < best_distance)) {
@@ -999,13 +1036,26 @@ value_cell(struct builder *b, const struct lline *ln, const struct token *t, int
 	}
 }
 
+/* How many fuller rows a row tries to align with. */
+#define GR_LAYOUT_REFERENCE_TRIES 3
+
 static void
 value_cells(struct builder *b, size_t i)
 {
 	const struct lline *ln = &b->lines[i];
-	const struct lline *ref = reference_row(b, i, ln->nvalues);
-	size_t cols[GR_LAYOUT_MAX_TOKENS], k = ln->nvalues;
-	int aligned = ref && align(b, ln, ref, cols);
+	const struct lline *tried[GR_LAYOUT_REFERENCE_TRIES];
+	size_t cols[GR_LAYOUT_MAX_TOKENS], k = ln->nvalues, ntried = 0;
+	int aligned = 0;
+
+	/* The nearest fullest row first; a row pushed by a label before its
+	 * numbers may line up with another one only. */
+	while (!aligned && ntried < GR_LAYOUT_REFERENCE_TRIES) {
+		const struct lline *ref = reference_row(b, i, k, tried, ntried);
+		if (!ref)
+			break;
+		tried[ntried++] = ref;
+		aligned = align(b, ln, ref, cols);
+	}
 
 	for (size_t x = 0; x < k && !b->failed; x++) {
 		const struct token *t = &ln->tokens[ln->ntokens - k + x];
@@ -1031,7 +1081,6 @@ table_line(struct builder *b, size_t i)
 			if (b->frags[f].step + 1 >= b->step)
 				b->frags[f].has_values = 1;
 		value_cells(b, i);
-		b->values_step = b->step;
 	}
 }
 
@@ -1136,8 +1185,7 @@ builder_release(struct builder *b)
 int
 gr_layout_build(const struct gr_text *text, struct gr_items *out)
 {
-	struct builder b = { .text = text, .out = out, .paragraph = NONE,
-			     .values_step = NONE };
+	struct builder b = { .text = text, .out = out, .paragraph = NONE };
 	int blank_between = 0, rc = 0;
 
 	*out = (struct gr_items){ 0 };

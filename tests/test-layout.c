@@ -45,6 +45,22 @@ START_TEST(wrapped_labels)
 	       "           3.危及“三安全一稳定”    7      8\n",
 	       "(三)不予公/1.属于国家秘密/3/4/2.其他法律行政法规禁止公开/开/5/6/"
 	       "3.危及“三安全一稳定”/7/8");
+	/* A vertical group label beside row labels: its lines, left of the
+	 * row labels' column, neither join them nor break them. */
+	expect("         1.本机关不\n"
+	       "         掌握相关政 0     0\n"
+	       "         府信息\n"
+	       "    （四\n"
+	       "       2.没有现成\n"
+	       "    ）无\n"
+	       "       信息需要另 0       0\n"
+	       "    法提\n"
+	       "       行制作\n"
+	       "    供\n"
+	       "       3.补正后申\n"
+	       "       请内容仍不 0       0\n",
+	       "1.本机关不掌握相关政府信息/0/0/(四/2.没有现成信息需要另行制作/)无/0/0/"
+	       "法提/供/3.补正后申请内容仍不/0/0");
 	/* Rows of unnumbered labels on consecutive lines stay apart. */
 	expect(" 信息内容     本年制发件数   本年废止件数\n"
 	       "规章                0              1\n"
@@ -67,6 +83,20 @@ START_TEST(empty_cells_keep_columns)
 	       "（一）予以公开                       9    9\n",
 	       "一、本年新收政府信息公开申请数量/5/6/7/8/二、上年结转政府信息公开申请数量/1//3/4/"
 	       "(一)予以公开///9/9");
+	/* A label before the numbers pushes the first one off the nearest
+	 * full row's column; the next full row places them. */
+	expect("本机关认真贯彻落实《中华人民共和国政府信息公开条例》的各项规定,全面推进政务公开\n"
+	       "工作。\n"
+	       "二、上年结转政府信息公\n"
+	       "                 1     2    3    4   5   6   7\n"
+	       "开申请数量\n"
+	       "三、本 （一）予以公开 1          2         3   4   5   6\n"
+	       "年度办 （二）部分公开\n"
+	       "理结果 （区分处理的，只\n"
+	       "             1         2    3    4   5   6   7\n",
+	       "本机关认真贯彻落实《中华人民共和国政府信息公开条例》的各项规定,全面推进政务公开工作。/"
+	       "二、上年结转政府信息公开申请数量/1/2/3/4/5/6/7/三、本年度办理结果/(一)予以公开/"
+	       "1/2//3/4/5/6/(二)部分公开(区分处理的,只/1/2/3/4/5/6/7");
 }
 END_TEST
 
