@@ -203,6 +203,8 @@ const struct cli_command cli_parse = {
 		"  Word text    Word's \"save as plain text\": a row per line, tabs\n"
 		"  web line     a page's text crawled as one line, headings inline\n"
 		"  layout       pdftotext -layout output\n"
+		"  PDF text     pdftotext -bbox-layout XHTML; plain pdftotext\n"
+		"  .docx .odt   Word and OpenDocument files\n"
 		"Text in UTF-8, UTF-16 with a BOM or GB18030 (HTML: or the charset it\n"
 		"declares), simplified or traditional. Without --jsonl, one file and\n"
 		"one JSON object.\n"

@@ -150,6 +150,8 @@ static const struct gr_frontend frontends[] = {
 	/* Before HTML: pandoc's Markdown holds a table its grids cannot as
 	 * an HTML table, which alone would make the page look like HTML. */
 	{ "grid-table", GOVREPORT_FORMAT_TEXT, gr_gridtable_sniff, gr_gridtable_build },
+	/* Before HTML: poppler's XHTML of word boxes is HTML too. */
+	{ "pdftotext-bbox", GOVREPORT_FORMAT_HTML, gr_bbox_sniff, gr_bbox_build },
 	{ "html", GOVREPORT_FORMAT_HTML, sniff_html, build_html },
 	{ "word-text", GOVREPORT_FORMAT_TEXT, gr_tabrows_sniff, gr_tabrows_build },
 	{ "web-oneline", GOVREPORT_FORMAT_TEXT, gr_oneline_sniff, gr_oneline_build },

@@ -48,6 +48,12 @@ int gr_ole2_sniff(struct gr_source *src);
 enum govreport_status gr_ole2_build(struct gr_source *src, struct gr_text *text,
 				    struct gr_items *items);
 
+/* pdftotext -bbox-layout XHTML: every word with its box (bbox.c; a build
+ * without libxml2 has stubs in html_none.c that recognise nothing). */
+int gr_bbox_sniff(struct gr_source *src);
+enum govreport_status gr_bbox_build(struct gr_source *src, struct gr_text *text,
+				    struct gr_items *items);
+
 /*
  * For a text shape's build: take the decoded, normalised text over from
  * the source (the items will point into it).
