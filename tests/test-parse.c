@@ -10,6 +10,7 @@
 #include <unicode/ucnv.h>
 
 #include "govreport.h"
+#include "html.h"
 #include "testutil.h"
 
 static struct govreport *
@@ -49,6 +50,24 @@ assert_prefix(const char *text, const char *prefix)
 	ck_assert_msg(strncmp(text, prefix, strlen(prefix)) == 0,
 		      "\"%.40s\" does not start with \"%s\"", text, prefix);
 }
+
+/* pdftotext -bbox-layout of a PDF without a text layer (a scan): pages
+ * and no word. Refused as needing OCR, never a report of empty tables. */
+START_TEST(bbox_without_words_needs_ocr)
+{
+	static const char scan[] =
+		"<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Transitional//EN\" "
+		"\"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">"
+		"<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<title></title>\n</head>\n"
+		"<body>\n<doc>\n  <page width=\"595.303937\" height=\"841.889764\">\n  </page>\n"
+		"  <page width=\"595.303937\" height=\"841.889764\">\n  </page>\n</doc>\n</body>\n</html>\n";
+	struct govreport *r = NULL;
+
+	ck_assert_int_eq(govreport_parse(scan, sizeof(scan) - 1, 0, &r),
+			 GOVREPORT_ERR_INPUT_NO_TEXT);
+	ck_assert_ptr_null(r);
+}
+END_TEST
 
 START_TEST(seed_000_traditional_pipe_cells)
 {
@@ -279,6 +298,8 @@ parse_suite(void)
 	tcase_add_test(edges, misuse_and_refusals);
 	tcase_add_test(edges, input_limits);
 	tcase_add_test(edges, text_without_tables);
+	if (gr_html_available()) /* the XHTML reader needs libxml2 */
+		tcase_add_test(edges, bbox_without_words_needs_ocr);
 	suite_add_tcase(s, edges);
 	return s;
 }

@@ -53,8 +53,7 @@ gr_bbox_sniff(struct gr_source *src)
 {
 	size_t n = src->len < GR_BBOX_SNIFF ? src->len : GR_BBOX_SNIFF;
 
-	return gr_search(src->data, n, "<doc>", 5) && gr_search(src->data, n, "<page ", 6) &&
-	       gr_search(src->data, n, "<word xMin=", 11);
+	return gr_search(src->data, n, "<doc>", 5) && gr_search(src->data, n, "<page width=", 12);
 }
 
 static size_t
@@ -202,6 +201,7 @@ struct layout_out {
 	struct gr_strbuf text;
 	long *source;
 	size_t nlines, cap;
+	size_t words; /* on every page: none means no text layer */
 };
 
 static int
@@ -281,6 +281,7 @@ write_pages(struct layout_out *out, xmlNode *node, int *pages, int depth)
 		if (is_element(c, "page")) {
 			struct page p = { 0 };
 			int rc = collect_words(&p, c, 0);
+			out->words += p.count;
 			if (rc == 0)
 				rc = write_page(out, &p, *pages == 0);
 			release_page(&p);
@@ -332,8 +333,11 @@ gr_bbox_build(struct gr_source *src, struct gr_text *text, struct gr_items *item
 	if (xmlDocGetRootElement(doc) &&
 	    write_pages(&out, xmlDocGetRootElement(doc), &pages, 0) < 0) {
 		st = GOVREPORT_ERR_NOMEM;
-	} else if (out.text.len == 0 || gr_strbuf_failed(&out.text)) {
-		st = gr_strbuf_failed(&out.text) ? GOVREPORT_ERR_NOMEM : GOVREPORT_ERR_INPUT_NO_TEXT;
+	} else if (gr_strbuf_failed(&out.text)) {
+		st = GOVREPORT_ERR_NOMEM;
+	} else if (out.words == 0) {
+		/* Pages without a word: a scanned PDF, which needs OCR. */
+		st = GOVREPORT_ERR_INPUT_NO_TEXT;
 	} else {
 		st = gr_text_decode(out.text.data, out.text.len, text);
 	}
