@@ -54,6 +54,8 @@ enum gr_code {
 	GR_SUM_INCOMPLETE,
 	/* parse, added after 1.0 */
 	GR_TABLE_IN_ORDER,
+	GR_CELL_SPLIT,
+	GR_CELL_AMBIGUOUS,
 	GR_CODE_COUNT
 };
 

@@ -1,9 +1,11 @@
 /* Label-driven table recovery; see tables.h. */
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "cellvalue.h"
+#include "digitsplit.h"
 #include "equation.h"
 #include "label.h"
 #include "tables.h"
@@ -233,6 +235,189 @@ assign_grid_row(const struct row_cells *rw, size_t from, size_t to,
 	return 1;
 }
 
+/* ---- digits fused across cells --------------------------------------- */
+
+/* The equations a split must satisfy: those of the table whose cells all
+ * lie in [first, first + ncells) (a row's, or table 四's groups'). */
+struct split_rule {
+	const struct gr_equation *eqs;
+	size_t neq, first;
+};
+
+static int
+inside(const struct split_rule *rule, size_t cell, size_t ncells)
+{
+	return cell >= rule->first && cell < rule->first + ncells;
+}
+
+static int
+split_fits(const int64_t *values, size_t ncells, void *ctx)
+{
+	const struct split_rule *rule = ctx;
+
+	for (size_t e = 0; e < rule->neq; e++) {
+		const struct gr_equation *eq = &rule->eqs[e];
+		int64_t lhs = 0, rhs = 0;
+		int all = 1;
+		for (size_t k = 0; k < eq->nlhs && all; k++)
+			all = inside(rule, eq->lhs[k], ncells);
+		for (size_t k = 0; k < eq->nrhs && all; k++)
+			all = inside(rule, eq->rhs[k], ncells);
+		if (!all)
+			continue;
+		for (size_t k = 0; k < eq->nlhs; k++)
+			lhs += values[eq->lhs[k] - rule->first];
+		for (size_t k = 0; k < eq->nrhs; k++)
+			rhs += values[eq->rhs[k] - rule->first];
+		if (lhs != rhs)
+			return 0;
+	}
+	return 1;
+}
+
+/* Whether the item is one run of at least `ncells` ASCII digits (and more
+ * than one digit): cells fused with no separator. */
+static int
+is_fused_run(const struct gr_item *item, size_t ncells)
+{
+	if (ncells < 2 || item->len < ncells || item->len > GR_SPLIT_MAX_DIGITS)
+		return 0;
+	for (size_t i = 0; i < item->len; i++)
+		if (item->text[i] < '0' || item->text[i] > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * Split a fused run into the cells [first, first + ncells) of the table,
+ * in print order (order[]), keeping the splits its equations accept (any
+ * split where they say nothing): one split is taken (CELL_SPLIT); with
+ * several, a cell where they all agree keeps that value and the others
+ * are null (CELL_AMBIGUOUS, naming the candidates). Returns 0 or -1.
+ */
+static int
+split_run(const struct gr_recovery *rc, const struct gr_item *item, const size_t *cells,
+	  size_t ncells, const char *what_zh, const char *what_en)
+{
+	struct govreport *r = rc->report;
+	struct split_rule rule = { NULL, 0, cells[0] };
+	struct gr_split split;
+	char described[256];
+	int rc_split;
+
+	rule.eqs = gr_table_equations(r->tpl, rc->table->section, &rule.neq);
+	rc_split = gr_split_digits(item->text, item->len, ncells, split_fits, &rule, &split);
+	if (rc_split == -2)
+		return -1;
+	if (rc_split < 0)
+		split.count = 0;
+	gr_split_describe(&split, described, sizeof(described));
+	for (size_t c = 0; c < ncells; c++) {
+		struct gr_cell *cell = &gr_report_cells(r, rc->table->section)[cells[c]];
+		size_t kept = split.count < GR_SPLIT_MAX_KEEP ? split.count : GR_SPLIT_MAX_KEEP;
+		int agree = split.count > 0 && split.count <= GR_SPLIT_MAX_KEEP;
+		for (size_t k = 1; k < kept && agree; k++)
+			agree = split.values[k][c] == split.values[0][c];
+		cell->line = item->line;
+		cell->offset = item->offset;
+		if (gr_report_set_raw(r, cell, item->text, item->len) < 0)
+			return -1;
+		if (agree)
+			gr_cell_set_value(cell, split.values[0][c], 0, GOVREPORT_CELL_PRESENT);
+		else
+			gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+	}
+	if (split.count == 1)
+		return gr_diag_add(&r->diags, GR_CELL_SPLIT, rc->table, NULL, item->line,
+				   gr_printf("表%s%s：连在一起的数字“%.*s”只有一种拆分符合格数和表格的勾稽关系：%s",
+					     rc->table->number, what_zh, (int)item->len, item->text,
+					     described),
+				   gr_printf("%s, %s: the fused digits \"%.*s\" have one split that fits "
+					     "the cells and the table's equations: %s",
+					     rc->table->en, what_en, (int)item->len, item->text,
+					     described));
+	return gr_diag_add(&r->diags, GR_CELL_AMBIGUOUS, rc->table, NULL, item->line,
+			   split.count ? gr_printf("表%s%s：连在一起的数字“%.*s”有%zu种拆分都符合格数和表格的勾稽关系（%s），不能确定的格为空",
+						   rc->table->number, what_zh, (int)item->len,
+						   item->text, split.count, described)
+				       : gr_printf("表%s%s：连在一起的数字“%.*s”没有满足表格勾稽关系的拆分，各格为空",
+						   rc->table->number, what_zh, (int)item->len,
+						   item->text),
+			   split.count ? gr_printf("%s, %s: the fused digits \"%.*s\" have %zu splits "
+						   "that fit the cells and the table's equations (%s); the cells "
+						   "they disagree on are null",
+						   rc->table->en, what_en, (int)item->len, item->text,
+						   split.count, described)
+				       : gr_printf("%s, %s: no split of the fused digits \"%.*s\" "
+						   "satisfies the table's equations; the cells are null",
+						   rc->table->en, what_en, (int)item->len, item->text));
+}
+
+static void print_order(const struct gr_table *t, size_t *order);
+
+/*
+ * A table read in sequence (table 四) whose only value is a run of fused
+ * digits: split it over all the table's cells. Returns 1 when it was, 0
+ * when the table is not such, -1 when out of memory.
+ */
+static int
+assign_fused_table(const struct gr_recovery *rc)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_item *items = rc->items->items, *run = NULL;
+	size_t cells[GR_SPLIT_MAX_CELLS];
+	struct gr_value v;
+
+	if (t->ncells > GR_SPLIT_MAX_CELLS)
+		return 0;
+	for (size_t i = rc->begin; i < rc->end; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (!gr_value_is_filled(&v) && v.kind != GR_VALUE_OVERFLOW)
+			continue;
+		if (run)
+			return 0;
+		run = &items[i];
+	}
+	if (!run || !is_fused_run(run, t->ncells))
+		return 0;
+	print_order(t, cells);
+	for (size_t c = 1; c < t->ncells; c++)
+		if (cells[c] != cells[0] + c)
+			return 0;
+	if (gr_report_add_table(rc->report, t->section) < 0)
+		return -1;
+	return split_run(rc, run, cells, t->ncells, "", "") < 0 ? -1 : 1;
+}
+
+/* A row whose only value is a run of fused digits: split it. Returns 1
+ * when it was, 0 when the row is not such, -1 when out of memory. */
+static int
+assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
+{
+	const struct gr_item *items = rw->rc->items->items, *run = NULL;
+	size_t ncols = rw->group->ncolumns, cells[GR_SPLIT_MAX_CELLS];
+	char what_zh[160], what_en[160];
+	struct gr_value v;
+
+	if (ncols > GR_SPLIT_MAX_CELLS)
+		return 0;
+	for (size_t i = from; i < to; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (!gr_value_is_filled(&v) && v.kind != GR_VALUE_OVERFLOW)
+			continue;
+		if (run)
+			return 0;
+		run = &items[i];
+	}
+	if (!run || !is_fused_run(run, ncols))
+		return 0;
+	for (size_t c = 0; c < ncols; c++)
+		cells[c] = rw->first + c;
+	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
+	snprintf(what_en, sizeof(what_en), "row \"%s\"", rw->row->en);
+	return split_run(rw->rc, run, cells, ncols, what_zh, what_en) < 0 ? -1 : 1;
+}
+
 /*
  * Assign the items [from, to) after a row's label to its columns.
  * Leading and trailing blanks and stray text (the 开 a merged cell leaves,
@@ -252,6 +437,8 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 
 	int placed = assign_grid_row(rw, from, to, label);
 
+	if (placed == 0)
+		placed = assign_fused_row(rw, from, to);
 	if (placed != 0)
 		return placed < 0 ? -1 : 0;
 	/* Each item is looked at up to three times: read the first ones once. */
@@ -544,8 +731,21 @@ gr_recover_by_rows(const struct gr_recovery *rc)
 
 /* ---- cells in sequence ----------------------------------------------- */
 
+static int read_in_sequence(const struct gr_recovery *rc);
+
 int
 gr_recover_by_sequence(const struct gr_recovery *rc)
+{
+	int fused = assign_fused_table(rc);
+
+	if (fused != 0)
+		return fused < 0 ? -1 : (int)rc->table->ncells;
+	return read_in_sequence(rc);
+}
+
+/* Every value in the stretch, one cell each, in print order. */
+static int
+read_in_sequence(const struct gr_recovery *rc)
 {
 	const struct gr_item *items = rc->items->items;
 	size_t first = NONE, last = NONE, values = 0, cell = 0, extra = 0;

@@ -15,6 +15,7 @@
  */
 #include <string.h>
 
+#include "input/fused.h"
 #include "input/readers.h"
 #include "template.h"
 #include "utf8.h"
@@ -51,12 +52,22 @@ gr_oneline_sniff(struct gr_source *src)
 	return 0;
 }
 
-/* The line's pieces between spaces, each a paragraph. */
+/* Fewer spaces than one in this many bytes: the elements were joined
+ * with no separator at all. */
+#define GR_ONELINE_FUSED_BYTES 100
+
+/* The line's pieces between spaces, each a paragraph; on a line of fused
+ * elements, each piece cut again where numbers meet text (fused.h). */
 static int
 cut_line(struct gr_items *items, const struct gr_text *text, const struct gr_line *line)
 {
 	const char *s = gr_line_text(text, line), *end = s + line->len, *p = s;
+	size_t spaces = 0;
+	int fused;
 
+	for (size_t i = 0; i < line->len; i++)
+		spaces += s[i] == ' ';
+	fused = spaces * GR_ONELINE_FUSED_BYTES < line->len;
 	while (p < end) {
 		const char *q;
 		struct gr_item item;
@@ -66,10 +77,16 @@ cut_line(struct gr_items *items, const struct gr_text *text, const struct gr_lin
 			;
 		if (q == p)
 			break;
-		item = gr_item_at(p, (size_t)(q - p), line->offset, line->number, GR_ITEM_LINE);
-		item.column = (uint32_t)(p - s) + 1;
-		if (!gr_items_append(items, &item))
-			return -1;
+		if (fused) {
+			if (gr_fused_cut(items, line, s, p, (size_t)(q - p)) < 0)
+				return -1;
+		} else {
+			item = gr_item_at(p, (size_t)(q - p), line->offset, line->number,
+					  GR_ITEM_LINE);
+			item.column = (uint32_t)(p - s) + 1;
+			if (!gr_items_append(items, &item))
+				return -1;
+		}
 		p = q;
 	}
 	return 0;
