@@ -296,8 +296,9 @@ is_fused_run(const struct gr_item *item, size_t ncells)
  * are null (CELL_AMBIGUOUS, naming the candidates). Returns 0 or -1.
  */
 static int
-split_run(const struct gr_recovery *rc, const struct gr_item *item, const size_t *cells,
-	  size_t ncells, const char *what_zh, const char *what_en)
+split_run(const struct gr_recovery *rc, const struct gr_cell_ref *row,
+	  const struct gr_item *item, const size_t *cells, size_t ncells,
+	  const char *what_zh, const char *what_en)
 {
 	struct govreport *r = rc->report;
 	struct split_rule rule = { NULL, 0, cells[0] };
@@ -328,7 +329,7 @@ split_run(const struct gr_recovery *rc, const struct gr_item *item, const size_t
 			gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
 	}
 	if (split.count == 1)
-		return gr_diag_add(&r->diags, GR_CELL_SPLIT, rc->table, NULL, item->line,
+		return gr_diag_add(&r->diags, GR_CELL_SPLIT, rc->table, row, item->line,
 				   gr_printf("表%s%s：连在一起的数字“%.*s”只有一种拆分符合格数和表格的勾稽关系：%s",
 					     rc->table->number, what_zh, (int)item->len, item->text,
 					     described),
@@ -336,7 +337,7 @@ split_run(const struct gr_recovery *rc, const struct gr_item *item, const size_t
 					     "the cells and the table's equations: %s",
 					     rc->table->en, what_en, (int)item->len, item->text,
 					     described));
-	return gr_diag_add(&r->diags, GR_CELL_AMBIGUOUS, rc->table, NULL, item->line,
+	return gr_diag_add(&r->diags, GR_CELL_AMBIGUOUS, rc->table, row, item->line,
 			   split.count ? gr_printf("表%s%s：连在一起的数字“%.*s”有%zu种拆分都符合格数和表格的勾稽关系（%s），不能确定的格为空",
 						   rc->table->number, what_zh, (int)item->len,
 						   item->text, split.count, described)
@@ -386,7 +387,7 @@ assign_fused_table(const struct gr_recovery *rc)
 			return 0;
 	if (gr_report_add_table(rc->report, t->section) < 0)
 		return -1;
-	return split_run(rc, run, cells, t->ncells, "", "") < 0 ? -1 : 1;
+	return split_run(rc, NULL, run, cells, t->ncells, "", "") < 0 ? -1 : 1;
 }
 
 /* A row whose only value is a run of fused digits: split it. Returns 1
@@ -397,6 +398,7 @@ assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
 	const struct gr_item *items = rw->rc->items->items, *run = NULL;
 	size_t ncols = rw->group->ncolumns, cells[GR_SPLIT_MAX_CELLS];
 	char what_zh[160], what_en[160];
+	struct gr_cell_ref ref;
 	struct gr_value v;
 
 	if (ncols > GR_SPLIT_MAX_CELLS)
@@ -415,7 +417,8 @@ assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
 		cells[c] = rw->first + c;
 	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
 	snprintf(what_en, sizeof(what_en), "row \"%s\"", rw->row->en);
-	return split_run(rw->rc, run, cells, ncols, what_zh, what_en) < 0 ? -1 : 1;
+	ref = (struct gr_cell_ref){ rw->rc->table, rw->group, rw->row, NULL, 0 };
+	return split_run(rw->rc, &ref, run, cells, ncols, what_zh, what_en) < 0 ? -1 : 1;
 }
 
 /*

@@ -69,6 +69,49 @@ START_TEST(bbox_without_words_needs_ocr)
 }
 END_TEST
 
+/* Digits fused across cells (a page's text with no separator): a run is
+ * split only where one split fits its row's cells and equations; where
+ * several do, the cells they disagree on are null, never guessed. */
+START_TEST(fused_digits_split_or_ambiguous)
+{
+	char *path = test_data_path("input/web-oneline/fused-001-figures/input.txt");
+	struct govreport *r = NULL;
+	enum govreport_cell_state state;
+	int64_t v;
+	size_t len;
+	char *data = test_read_file(path, &len);
+	static const int64_t carried[] = { 2, 2, 1, 0, 0, 0, 5 };
+	static const char *const columns[] = { "natural_person", "commercial", "research",
+					       "social_welfare", "legal_services", "other_org",
+					       "total" };
+
+	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+	/* 二、上年结转 "2210005": one split, 2 2 1 0 0 0 5. */
+	for (size_t c = 0; c < 7; c++) {
+		char cell[128];
+		snprintf(cell, sizeof(cell), "applications.carried_over.%s", columns[c]);
+		ck_assert_int_eq(govreport_get(r, cell, &v, &state), GOVREPORT_OK);
+		ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+		ck_assert_int_eq(v, carried[c]);
+	}
+	ck_assert_uint_eq(count_diags(r, "CELL_SPLIT", "carried_over"), 1);
+	/* （一）予以公开 "133151062157": 133 1 5 10 6 2 157 or 133 15 1 0 6 2
+	 * 157. The cells both agree on are read, the others are null. */
+	ck_assert_int_eq(govreport_get(r, "applications.granted.natural_person", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(v, 133);
+	ck_assert_int_eq(govreport_get(r, "applications.granted.total", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(v, 157);
+	govreport_get(r, "applications.granted.commercial", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	ck_assert_uint_eq(count_diags(r, "CELL_AMBIGUOUS", "granted"), 1);
+	govreport_free(r);
+	free(data);
+	free(path);
+}
+END_TEST
+
 START_TEST(seed_000_traditional_pipe_cells)
 {
 	struct govreport *r = parse_seed("000_60b25c9977688c27");
@@ -298,6 +341,7 @@ parse_suite(void)
 	tcase_add_test(edges, misuse_and_refusals);
 	tcase_add_test(edges, input_limits);
 	tcase_add_test(edges, text_without_tables);
+	tcase_add_test(edges, fused_digits_split_or_ambiguous);
 	if (gr_html_available()) /* the XHTML reader needs libxml2 */
 		tcase_add_test(edges, bbox_without_words_needs_ocr);
 	suite_add_tcase(s, edges);
