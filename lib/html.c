@@ -33,6 +33,7 @@
 #include "alloc.h"
 #include "cellvalue.h"
 #include "html.h"
+#include "input/xmltree.h"
 #include "normalize.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -473,23 +474,9 @@ is_cell(const xmlNode *node)
 /* Whether a table lies inside the node (walked without recursion: the
  * markup may nest deeper than a stack should). */
 static int
-has_descendant_table(const xmlNode *top)
+is_table_element(const xmlNode *node)
 {
-	const xmlNode *node = top->children;
-
-	while (node && node != top) {
-		if (node->type == XML_ELEMENT_NODE && name_is(node, "table"))
-			return 1;
-		if (node->type == XML_ELEMENT_NODE && node->children) {
-			node = node->children;
-			continue;
-		}
-		while (node != top && !node->next)
-			node = node->parent;
-		if (node != top)
-			node = node->next;
-	}
-	return 0;
+	return name_is(node, "table");
 }
 
 /* A table that holds a table, or has one column, lays out a page. */
@@ -503,7 +490,7 @@ is_layout_table(const struct table *t)
 		for (xmlNode *c = t->rows[r]->children; c; c = c->next) {
 			if (!is_cell(c))
 				continue;
-			if (has_descendant_table(c))
+			if (gr_xml_has_descendant(c, is_table_element))
 				return 1;
 			n++;
 		}

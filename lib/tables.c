@@ -288,6 +288,25 @@ is_fused_run(const struct gr_item *item, size_t ncells)
 	return 1;
 }
 
+/* The one item of [from, to) that holds a value, or NULL when none or
+ * several do. */
+static const struct gr_item *
+only_value(const struct gr_items *items, size_t from, size_t to)
+{
+	const struct gr_item *found = NULL;
+	struct gr_value v;
+
+	for (size_t i = from; i < to; i++) {
+		gr_value_parse(items->items[i].text, items->items[i].len, &v);
+		if (!gr_value_is_filled(&v) && v.kind != GR_VALUE_OVERFLOW)
+			continue;
+		if (found)
+			return NULL;
+		found = &items->items[i];
+	}
+	return found;
+}
+
 /*
  * Split a fused run into the cells [first, first + ncells) of the table,
  * in print order (order[]), keeping the splits its equations accept (any
@@ -365,21 +384,10 @@ static int
 assign_fused_table(const struct gr_recovery *rc)
 {
 	const struct gr_table *t = rc->table;
-	const struct gr_item *items = rc->items->items, *run = NULL;
+	const struct gr_item *run = only_value(rc->items, rc->begin, rc->end);
 	size_t cells[GR_SPLIT_MAX_CELLS];
-	struct gr_value v;
 
-	if (t->ncells > GR_SPLIT_MAX_CELLS)
-		return 0;
-	for (size_t i = rc->begin; i < rc->end; i++) {
-		gr_value_parse(items[i].text, items[i].len, &v);
-		if (!gr_value_is_filled(&v) && v.kind != GR_VALUE_OVERFLOW)
-			continue;
-		if (run)
-			return 0;
-		run = &items[i];
-	}
-	if (!run || !is_fused_run(run, t->ncells))
+	if (t->ncells > GR_SPLIT_MAX_CELLS || !run || !is_fused_run(run, t->ncells))
 		return 0;
 	print_order(t, cells);
 	for (size_t c = 1; c < t->ncells; c++)
@@ -395,23 +403,12 @@ assign_fused_table(const struct gr_recovery *rc)
 static int
 assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
 {
-	const struct gr_item *items = rw->rc->items->items, *run = NULL;
+	const struct gr_item *run = only_value(rw->rc->items, from, to);
 	size_t ncols = rw->group->ncolumns, cells[GR_SPLIT_MAX_CELLS];
 	char what_zh[160], what_en[160];
 	struct gr_cell_ref ref;
-	struct gr_value v;
 
-	if (ncols > GR_SPLIT_MAX_CELLS)
-		return 0;
-	for (size_t i = from; i < to; i++) {
-		gr_value_parse(items[i].text, items[i].len, &v);
-		if (!gr_value_is_filled(&v) && v.kind != GR_VALUE_OVERFLOW)
-			continue;
-		if (run)
-			return 0;
-		run = &items[i];
-	}
-	if (!run || !is_fused_run(run, ncols))
+	if (ncols > GR_SPLIT_MAX_CELLS || !run || !is_fused_run(run, ncols))
 		return 0;
 	for (size_t c = 0; c < ncols; c++)
 		cells[c] = rw->first + c;

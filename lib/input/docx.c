@@ -31,6 +31,7 @@
 #include "alloc.h"
 #include "input/docbuild.h"
 #include "input/readers.h"
+#include "input/xmltree.h"
 #include "input/zip.h"
 #include "utf8.h"
 
@@ -554,23 +555,9 @@ blocks(struct docx *d, const xmlNode *node, int depth)
 
 /* Whether a table lies below the node (iteratively). */
 static int
-has_table(const xmlNode *top)
+is_w_tbl(const xmlNode *node)
 {
-	const xmlNode *node = top->children;
-
-	while (node && node != top) {
-		if (is_w(node, "tbl"))
-			return 1;
-		if (node->type == XML_ELEMENT_NODE && node->children) {
-			node = node->children;
-			continue;
-		}
-		while (node != top && !node->next)
-			node = node->parent;
-		if (node != top)
-			node = node->next;
-	}
-	return 0;
+	return is_w(node, "tbl");
 }
 
 /* Rows or cells (`name`) of a table or row, in wrappers (w:sdt,
@@ -668,7 +655,7 @@ table(struct docx *d, const xmlNode *tbl, int depth)
 	struct grid g = { .depth = depth };
 
 	gr_docbuild_end_paragraph(&d->b);
-	if (has_table(tbl)) {
+	if (gr_xml_has_descendant(tbl, is_w_tbl)) {
 		/* A page laid out in a table: its cells hold the text. */
 		each(d, tbl, "tr", depth + 1, layout_row, &depth);
 		return;

@@ -161,14 +161,7 @@ static int
 push(struct gr_items *items, const struct gr_line *line, const char *base, const char *s,
      size_t len)
 {
-	struct gr_item item;
-
-	gr_trim_spaces(&s, &len);
-	if (len == 0)
-		return 0;
-	item = gr_item_at(s, len, line->offset, line->number, GR_ITEM_LINE);
-	item.column = (uint32_t)(s - base) + 1;
-	return gr_items_append(items, &item) ? 0 : -1;
+	return gr_items_add_piece(items, line, base, s, len, GR_ITEM_LINE);
 }
 
 /* Text before a number: its last row label a paragraph of its own. */

@@ -3,6 +3,8 @@
 
 #include "alloc.h"
 #include "input/grid.h"
+#include "text.h"
+#include "utf8.h"
 
 /* Texts are kept in chunks that never move, so items may point into them. */
 #define GR_CHUNK_SIZE 4096
@@ -63,4 +65,18 @@ gr_items_release(struct gr_items *items)
 		items->chunks = next;
 	}
 	*items = (struct gr_items){ 0 };
+}
+
+int
+gr_items_add_piece(struct gr_items *items, const struct gr_line *line,
+		   const char *line_text, const char *s, size_t len, enum gr_item_kind kind)
+{
+	struct gr_item item;
+
+	gr_trim_spaces(&s, &len);
+	if (len == 0)
+		return 0;
+	item = gr_item_at(s, len, line->offset, line->number, kind);
+	item.column = (uint32_t)(s - line_text) + 1;
+	return gr_items_append(items, &item) ? 0 : -1;
 }

@@ -105,6 +105,17 @@ gr_items_append(struct gr_items *items, const struct gr_item *item)
  */
 const char *gr_items_keep(struct gr_items *items, const char *s, size_t len);
 
+struct gr_line;
+
+/*
+ * Append s[0, len), a piece of `line` (whose text starts at line_text),
+ * trimmed, as an item of that line; nothing when only spaces are left.
+ * Returns 0, or -1 when out of memory.
+ */
+int gr_items_add_piece(struct gr_items *items, const struct gr_line *line,
+		       const char *line_text, const char *s, size_t len,
+		       enum gr_item_kind kind);
+
 /* Whether two cells are known to sit in the same grid row of one table. */
 static inline int
 gr_items_same_row(const struct gr_item *a, const struct gr_item *b)

@@ -26,6 +26,7 @@
 #include "alloc.h"
 #include "input/docbuild.h"
 #include "input/readers.h"
+#include "input/xmltree.h"
 #include "input/zip.h"
 
 #define GR_ODT_MAX_REPEAT 100
@@ -144,23 +145,9 @@ blocks(struct odt *d, const xmlNode *node, int depth)
 }
 
 static int
-has_table(const xmlNode *top)
+is_odf_table(const xmlNode *node)
 {
-	const xmlNode *node = top->children;
-
-	while (node && node != top) {
-		if (is(node, NS_TABLE, "table"))
-			return 1;
-		if (node->type == XML_ELEMENT_NODE && node->children) {
-			node = node->children;
-			continue;
-		}
-		while (node != top && !node->next)
-			node = node->parent;
-		if (node != top)
-			node = node->next;
-	}
-	return 0;
+	return is(node, NS_TABLE, "table");
 }
 
 struct grid {
@@ -225,7 +212,7 @@ table(struct odt *d, const xmlNode *tbl, int depth)
 	struct grid g = { .depth = depth };
 
 	gr_docbuild_end_paragraph(&d->b);
-	if (has_table(tbl)) {
+	if (gr_xml_has_descendant(tbl, is_odf_table)) {
 		/* A page laid out in a table: its cells hold the text. */
 		blocks(d, tbl, depth + 1);
 		return;

@@ -70,7 +70,6 @@ cut_line(struct gr_items *items, const struct gr_text *text, const struct gr_lin
 	fused = spaces * GR_ONELINE_FUSED_BYTES < line->len;
 	while (p < end) {
 		const char *q;
-		struct gr_item item;
 		while (p < end && (*p == ' ' || *p == '\t'))
 			p++;
 		for (q = p; q < end && *q != ' ' && *q != '\t'; q++)
@@ -80,12 +79,9 @@ cut_line(struct gr_items *items, const struct gr_text *text, const struct gr_lin
 		if (fused) {
 			if (gr_fused_cut(items, line, s, p, (size_t)(q - p)) < 0)
 				return -1;
-		} else {
-			item = gr_item_at(p, (size_t)(q - p), line->offset, line->number,
-					  GR_ITEM_LINE);
-			item.column = (uint32_t)(p - s) + 1;
-			if (!gr_items_append(items, &item))
-				return -1;
+		} else if (gr_items_add_piece(items, line, s, p, (size_t)(q - p),
+					      GR_ITEM_LINE) < 0) {
+			return -1;
 		}
 		p = q;
 	}

@@ -85,16 +85,7 @@ static int
 push_piece(struct gr_items *items, const struct gr_line *line, const char *s,
 	   size_t from, size_t to)
 {
-	const char *p = s + from;
-	size_t len = to - from;
-	struct gr_item item;
-
-	gr_trim_spaces(&p, &len);
-	if (len == 0)
-		return 0;
-	item = gr_item_at(p, len, line->offset, line->number, GR_ITEM_LINE);
-	item.column = (uint32_t)(p - s) + 1;
-	return gr_items_append(items, &item) ? 0 : -1;
+	return gr_items_add_piece(items, line, s, s + from, to - from, GR_ITEM_LINE);
 }
 
 /* The text of the line, then each of its numbers, a paragraph each. */

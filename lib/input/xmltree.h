@@ -1,0 +1,15 @@
+/* Walking a libxml2 tree, shared by the readers of markup (HTML, docx,
+ * odt). */
+#ifndef GR_INPUT_XMLTREE_H
+#define GR_INPUT_XMLTREE_H
+
+#include <libxml/tree.h>
+
+/*
+ * Whether an element below top (not top itself) is one `is_table` says
+ * yes to: walked iteratively, so that no depth of nesting can exhaust the
+ * stack.
+ */
+int gr_xml_has_descendant(const xmlNode *top, int (*is_table)(const xmlNode *node));
+
+#endif
