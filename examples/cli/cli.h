@@ -71,14 +71,17 @@ const char *cli_status_hint(enum govreport_status status, const char *data, size
  * malloc'd buffer. An input over GOVREPORT_MAX_INPUT is refused as the
  * library would refuse it ("input is too large"), before a byte is read
  * when it is a regular file (its size), else as soon as the limit is
- * passed. On error prints "govreport CMD: NAME: reason" and returns -1.
+ * passed. A PDF (it starts with "%PDF-") is replaced by the XHTML that
+ * `pdftotext -bbox-layout` makes of it, run as a separate program
+ * (pdf.h), under the same limit. On error prints "govreport CMD: NAME:
+ * reason" and returns -1.
  */
 int cli_read_input(const struct cli_command *cmd, const char *path,
 		   char **data, size_t *len);
 
 /*
  * The same without a message, for worker threads: returns 0, or an errno
- * value (nothing is handed out then).
+ * value or a CLI_PDF_* error of pdf.h (nothing is handed out then).
  */
 int cli_read_file(const char *path, char **data, size_t *len);
 

@@ -205,6 +205,8 @@ const struct cli_command cli_parse = {
 		"  layout       pdftotext -layout output\n"
 		"  PDF text     pdftotext -bbox-layout XHTML; plain pdftotext\n"
 		"  .docx .odt   Word and OpenDocument files\n"
+		"  .pdf         through pdftotext -bbox-layout (poppler-utils), which\n"
+		"               is run for it; a scan without text needs OCR first\n"
 		"Text in UTF-8, UTF-16 with a BOM or GB18030 (HTML: or the charset it\n"
 		"declares), simplified or traditional. Without --jsonl, one file and\n"
 		"one JSON object.\n"

@@ -12,6 +12,7 @@
 #include <govreport.h>
 
 #include "cli.h"
+#include "pdf.h"
 
 int
 cli_help(const struct cli_command *cmd)
@@ -85,17 +86,19 @@ cli_read_file(const char *path, char **data, size_t *len)
 	FILE *f = use_stdin ? stdin : fopen(path, "rb");
 	char *buf = NULL;
 	size_t size = 0, cap = 0;
-	int err = 0;
+	int err = 0, regular = 0;
 	struct stat st;
 
 	if (!f)
 		return errno ? errno : EIO;
 	/* A regular file over the limit: refused by its size, unread. */
-	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) &&
-	    (uintmax_t)st.st_size >= limit) {
-		if (!use_stdin)
-			fclose(f);
-		return EFBIG;
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode)) {
+		if ((uintmax_t)st.st_size >= limit) {
+			if (!use_stdin)
+				fclose(f);
+			return EFBIG;
+		}
+		regular = !use_stdin;
 	}
 	while (size < limit) {
 		size_t n;
@@ -128,6 +131,9 @@ cli_read_file(const char *path, char **data, size_t *len)
 	/* More than the limit (a pipe, a file that grew): refused now. */
 	if (!err && size >= limit)
 		err = EFBIG;
+	/* A PDF: what pdftotext -bbox-layout makes of it (pdf.h). */
+	if (!err && cli_pdf_is(buf, size))
+		err = cli_pdf_to_bbox(path, regular, &buf, &size);
 	if (err) {
 		free(buf);
 		return err;
@@ -140,6 +146,8 @@ cli_read_file(const char *path, char **data, size_t *len)
 const char *
 cli_read_error(int err)
 {
+	if (cli_pdf_error(err))
+		return cli_pdf_error(err);
 	return err == EFBIG ? govreport_status_str(GOVREPORT_ERR_INPUT_TOO_LARGE)
 			    : strerror(err);
 }

@@ -12,6 +12,8 @@ import dataclasses
 import enum
 import json
 import os
+import subprocess
+import tempfile
 import threading
 import weakref
 from ctypes import byref, c_char_p, c_int, c_int64, c_size_t, c_uint, c_void_p
@@ -65,6 +67,8 @@ class Status(enum.IntEnum):
     ERR_TEMPLATE = -11
     ERR_INTERNAL = -12
     ERR_YEARS = -13
+    ERR_INPUT_UNSUPPORTED = -14
+    ERR_INPUT_NO_TEXT = -15
 
 
 class GovreportError(Exception):
@@ -483,14 +487,94 @@ def _parse_bytes(data: bytes, context: str) -> Report:
     return Report(handle)
 
 
+# ---- PDF, through poppler's pdftotext ----------------------------------------
+#
+# Poppler is GPL and libgovreport is MIT: poppler is never linked, into the
+# library or into this binding. A PDF is read by running poppler's
+# `pdftotext -bbox-layout FILE -` as a separate program (found on PATH, no
+# shell) and parsing the XHTML of word boxes it writes, which the library
+# reads as one of its input shapes. The govreport tool does the same
+# (examples/cli/pdf.c).
+
+# GOVREPORT_MAX_INPUT: what pdftotext writes is read up to this size.
+_MAX_INPUT = 64 * 1024 * 1024
+
+
+def _is_pdf(data: bytes) -> bool:
+    return data[:5] == b"%PDF-"
+
+
+def _pdftotext(path: str, context: str) -> bytes:
+    """`pdftotext -bbox-layout PATH -`'s output, for a PDF file."""
+    # "./-x.pdf": a name pdftotext would take for an option.
+    if path.startswith("-"):
+        path = os.path.join(".", path)
+    # Its messages go to a file, not a pipe that could fill while its
+    # output is read.
+    with tempfile.TemporaryFile() as errors:
+        try:
+            child = subprocess.Popen(
+                ["pdftotext", "-bbox-layout", path, "-"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors)
+        except FileNotFoundError:
+            raise GovreportError(
+                Status.ERR_INPUT_UNSUPPORTED, context=context,
+                explanation="a PDF is read through poppler's pdftotext, which "
+                "was not found on PATH: install the package poppler-utils "
+                "(Debian, Ubuntu: apt-get install poppler-utils)") from None
+        with child:
+            assert child.stdout is not None
+            out = child.stdout.read(_MAX_INPUT + 1)
+            if len(out) > _MAX_INPUT:
+                child.kill()
+                child.wait()
+                raise GovreportError(Status.ERR_INPUT_TOO_LARGE, context=context,
+                                     detail="the text pdftotext made of the PDF")
+            child.stdout.read()  # nothing more: wait for its end
+            status = child.wait()
+        if status != 0:
+            errors.seek(0)
+            lines = errors.read(4096).decode("utf-8", "replace").strip().splitlines()
+            reason = "pdftotext could not read this PDF (exit status {})".format(status)
+            if lines:
+                reason += ": " + lines[-1]
+            raise GovreportError(Status.ERR_INPUT_NOT_TEXT, context=context,
+                                 explanation=reason)
+    if b"<word " not in out:
+        raise GovreportError(
+            Status.ERR_INPUT_NO_TEXT, context=context,
+            explanation="input has no text layer (needs OCR): the PDF holds no "
+            "text, only images (a scan); run OCR on it first, e.g. "
+            "ocrmypdf FILE.pdf OUT.pdf")
+    return out
+
+
+def _pdf_bytes_to_bbox(data: bytes, context: str) -> bytes:
+    """The same for a PDF in memory: through a temporary file (pdftotext
+    seeks in its input)."""
+    fd, name = tempfile.mkstemp(prefix="govreport-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        return _pdftotext(name, context)
+    finally:
+        os.unlink(name)
+
+
 def read(path: PathLike) -> Report:
     """Read a report from a file: a str or any path-like.
 
     The file's bytes are parsed with their shape detected (text, Markdown,
-    HTML, pdftotext -layout text; UTF-8, UTF-16 with a BOM, GB18030), as
-    ``parse()`` does. ``.pdf``, ``.docx`` and ``.odt`` files are read as
-    bytes too: the C library will learn those shapes; until then such a
-    file gives GovreportError (ERR_INPUT_NOT_TEXT) or an empty report.
+    HTML, pdftotext -layout text; UTF-8, UTF-16 with a BOM, GB18030;
+    ``.docx`` and ``.odt`` files), as ``parse()`` does.
+
+    A PDF (a file whose bytes start with ``%PDF-``, whatever its name) is
+    read through poppler's ``pdftotext -bbox-layout FILE -``, run as a
+    separate program (poppler is GPL and is never linked): install the
+    Debian package ``poppler-utils``. Without it, GovreportError
+    (ERR_INPUT_UNSUPPORTED) says so; a PDF with no text layer (a scan)
+    gives GovreportError (ERR_INPUT_NO_TEXT) saying it needs OCR; one
+    pdftotext cannot read, ERR_INPUT_NOT_TEXT with its message.
 
     Raises OSError when the file cannot be read, GovreportError for
     unusable content (empty, binary, too large), naming the file.
@@ -501,13 +585,19 @@ def read(path: PathLike) -> Report:
     name = os.fspath(path)
     with open(name, "rb") as f:
         data = f.read()
+    if _is_pdf(data):
+        if os.path.isfile(name):
+            data = _pdftotext(name, str(name))
+        else:  # a pipe, a device: pdftotext needs a file it can seek in
+            data = _pdf_bytes_to_bbox(data, str(name))
     return _parse_bytes(data, str(name))
 
 
 def parse(source: Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]) -> Report:
     """Parse a report in memory: its text (str) or its bytes (UTF-8, UTF-16
-    with a BOM, GB18030; HTML, pdftotext -layout text). For a file, use
-    ``read(path)``.
+    with a BOM, GB18030; HTML, pdftotext -layout text; a .docx or .odt
+    file's bytes; a PDF's bytes, through pdftotext as ``read()`` says). For
+    a file, use ``read(path)``.
 
     A readable document never fails: what cannot be read becomes a
     diagnostic and a None cell. Raises GovreportError for unusable input
@@ -526,6 +616,8 @@ def parse(source: Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]) 
         data = source.encode("utf-8")
     elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
+        if _is_pdf(data):
+            data = _pdf_bytes_to_bbox(data, "parse")
     else:
         raise TypeError("parse() takes str or bytes (or a path: see read()), not {}".format(
             type(source).__name__))

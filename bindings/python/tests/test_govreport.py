@@ -9,10 +9,12 @@ import gc
 import json
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 import tempfile
 import unittest
+import unittest.mock
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
@@ -464,6 +466,79 @@ class ReadTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             govreport.read_many(paths, jobs=0)
         self.assertEqual(list(govreport.read_many([])), [])
+
+
+PDFS = DATA / "pdf"  # made by tests/fixtures/make-pdf.sh
+PDF001 = PDFS / "001_ebc51afa85553e39.pdf"  # seed 001 through LibreOffice
+SCAN = PDFS / "scan.pdf"  # a page holding only an image: no text layer
+HAVE_PDFTOTEXT = shutil.which("pdftotext") is not None
+NEEDS_PDFTOTEXT = "pdftotext not found: install poppler-utils"
+
+
+class PdfTest(unittest.TestCase):
+    """A PDF is read through poppler's pdftotext -bbox-layout, run as a
+    separate program."""
+
+    @unittest.skipUnless(HAVE_PDFTOTEXT, NEEDS_PDFTOTEXT)
+    def test_read_a_pdf(self):
+        with open(PDFS / "001_ebc51afa85553e39.expected.json", encoding="utf-8") as f:
+            want = json.load(f, parse_float=Decimal)
+        with govreport.read(PDF001) as r:
+            got = r.to_dict()
+            doc = r.to_json()
+        # Every key of the seed's expected JSON (the PDF has its prose too).
+        for key in want:
+            with self.subTest(key=key):
+                self.assertEqual(got[key], want[key])
+        # A str, the bytes, a pipe's worth (parse), a name like an option.
+        with govreport.read(str(PDF001)) as r:
+            self.assertEqual(r.to_json(), doc)
+        with govreport.parse(PDF001.read_bytes()) as r:
+            self.assertEqual(r.to_json(), doc)
+        with tempfile.TemporaryDirectory() as folder:
+            shutil.copy(str(PDF001), os.path.join(folder, "-report"))
+            here = os.getcwd()
+            os.chdir(folder)
+            try:
+                with govreport.read("-report") as r:
+                    self.assertEqual(r.to_json(), doc)
+            finally:
+                os.chdir(here)
+            self.assertEqual(os.listdir(folder), ["-report"])
+
+    @unittest.skipUnless(HAVE_PDFTOTEXT, NEEDS_PDFTOTEXT)
+    def test_a_scan_needs_ocr(self):
+        for source in (SCAN, SCAN.read_bytes()):
+            with self.subTest(source=type(source).__name__):
+                with self.assertRaises(GovreportError) as cm:
+                    if isinstance(source, bytes):
+                        govreport.parse(source)
+                    else:
+                        govreport.read(source)
+                self.assertEqual(cm.exception.status, Status.ERR_INPUT_NO_TEXT)
+                self.assertIn("OCR", str(cm.exception))
+
+    @unittest.skipUnless(HAVE_PDFTOTEXT, NEEDS_PDFTOTEXT)
+    def test_a_damaged_pdf(self):
+        with tempfile.TemporaryDirectory() as folder:
+            cut = pathlib.Path(folder) / "cut.pdf"
+            cut.write_bytes(PDF001.read_bytes()[:4000])
+            with self.assertRaises(GovreportError) as cm:
+                govreport.read(cut)
+            self.assertEqual(cm.exception.status, Status.ERR_INPUT_NOT_TEXT)
+            self.assertIn("pdftotext could not read", str(cm.exception))
+            self.assertIn(str(cut), str(cm.exception))
+
+    def test_without_pdftotext(self):
+        """No poppler needed: the error names the package to install."""
+        with tempfile.TemporaryDirectory() as empty, \
+                unittest.mock.patch.dict(os.environ, {"PATH": empty}):
+            for read in (lambda: govreport.read(PDF001),
+                         lambda: govreport.parse(PDF001.read_bytes())):
+                with self.assertRaises(GovreportError) as cm:
+                    read()
+                self.assertEqual(cm.exception.status, Status.ERR_INPUT_UNSUPPORTED)
+                self.assertIn("poppler-utils", str(cm.exception))
 
 
 class RecordsTest(unittest.TestCase):
