@@ -54,6 +54,8 @@ enum gr_code {
 	GR_SUM_INCOMPLETE,
 	/* parse, added after 1.0 */
 	GR_TABLE_IN_ORDER,
+	/* cross-year, added after 1.0 */
+	GR_XY_ORGAN,
 	GR_CODE_COUNT
 };
 

@@ -62,7 +62,8 @@ load(struct cli_batch_item *item, unsigned parse_flags, int json_input)
 	item->read_error = cli_read_file(item->path, &data, &len);
 	if (item->read_error)
 		return;
-	if (json_input && looks_like_json(data, len))
+	if ((json_input && looks_like_json(data, len)) ||
+	    cli_is_govreport_json(data, len))
 		item->status = govreport_from_json(data, len, 0, &item->report,
 						   &item->json_error);
 	else

@@ -86,7 +86,9 @@ struct cli_batch {
 	unsigned parse_flags;
 	/* Read an input whose first character (after a BOM and white space)
 	 * is '{' as govreport-1 JSON (govreport_from_json()) instead of a
-	 * report's text: sum and diff take what parse and sum wrote. */
+	 * report's text: sum and diff take what parse and sum wrote. Without
+	 * it, an input that starts {"format": "govreport-1" is still read as
+	 * JSON (cli_is_govreport_json()): parse and check take it too. */
 	int json_input;
 	/* The progress line: -1 when stderr is a terminal, 0 never, 1 always. */
 	int progress;
