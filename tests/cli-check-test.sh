@@ -390,7 +390,7 @@ if command -v script > /dev/null; then
 	script -qec "$cmd > '$tmp/tty-out' 2> /dev/tty" /dev/null > "$tmp/tty" 2>&1 < /dev/null
 	"$govreport" check "${many[@]}" > "$tmp/out" 2> /dev/null
 	n=${#many[@]}
-	if grep -q "\[$n/$n\]" "$tmp/tty" && grep -q "$n files, " "$tmp/tty"; then
+	if grep -Eq "\[[0-9]+/$n\] +[0-9]+%" "$tmp/tty" && grep -q "$n files, " "$tmp/tty"; then
 		pass "check -j 2 on a terminal: a progress line and the summary"
 	else
 		fail "check -j 2 on a terminal: a progress line and the summary"

@@ -365,6 +365,7 @@ check_work(struct cli_batch_item *item, void *data)
 		/* Say so, and still report what validation found. */
 		if (status != GOVREPORT_OK) {
 			res->note = NOTE_COMPARE;
+			item->notes = 1; /* check_emit() says it on stderr */
 			res->error = status;
 			res->status = CLI_EXIT_FAILURE;
 			status = GOVREPORT_OK;
