@@ -658,10 +658,10 @@ const struct cli_command cli_check = {
 	.synopsis = "check [--json] [--lang en|zh] [--previous FILE] [-j N] [OPTIONS] FILE...",
 	.summary = "Validate reports and print their diagnostics (exit 1 on errors).",
 	.help = "Reads each FILE ('-' for standard input) as `parse` does (a report's\n"
-		"text, or its own govreport-1 JSON), validates it\n"
-		"and prints its diagnostics: a header line per file (organ, year,\n"
-		"template), one line per diagnostic (source line or '-', severity,\n"
-		"code, message) and the file's counts. With several FILEs, a summary\n"
+		"text, or its own govreport-1 JSON), validates it and prints its\n"
+		"diagnostics: a header line per file (organ, year, template), one line\n"
+		"per diagnostic (source line or '-', severity, code, message) and the\n"
+		"file's counts. With several FILEs, a summary\n"
 		"(files, errors, warnings, unreadable) ends on stderr, and a progress\n"
 		"line shows there on a terminal.\n"
 		"\n"
