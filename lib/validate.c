@@ -332,6 +332,18 @@ space_at(const unsigned char *s)
 	return 0;
 }
 
+/* Whether a text is empty or all white space: names no organ. */
+static int
+blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while ((n = space_at(p)) > 0)
+		p += n;
+	return *p == '\0';
+}
+
 /* Whether two organs' names differ once white space is removed. */
 static int
 organs_differ(const char *a, const char *b)
@@ -354,15 +366,15 @@ organs_differ(const char *a, const char *b)
 	}
 }
 
-/* XY_ORGAN: the two reports name different organs (either unnamed: no
- * finding). The other checks still run: the caller may mean it. */
+/* XY_ORGAN: the two reports name different organs (either unnamed or
+ * blank: no finding). The other checks still run: the caller may mean it. */
 static int
 compare_organs(const struct govreport *previous, struct govreport *current)
 {
 	const char *a = previous->fields[GOVREPORT_FIELD_ORGAN];
 	const char *b = current->fields[GOVREPORT_FIELD_ORGAN];
 
-	if (!a || !b || !organs_differ(a, b))
+	if (!a || !b || blank(a) || blank(b) || !organs_differ(a, b))
 		return 0;
 	return gr_diag_add(&current->diags, GR_XY_ORGAN, NULL, NULL, 0,
 			   gr_printf("两份报告的机关不同：上年为「%s」，本年为「%s」；"
