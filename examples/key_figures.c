@@ -2,7 +2,10 @@
  * key_figures FOLDER|FILE...: a table of the key figures of each report,
  * one row per organ and year, sorted by organ: new applications, granted,
  * total processed, administrative reviews and lawsuits. A folder is read
- * for its *.txt, *.htm and *.html files. A figure the report leaves empty
+ * for its *.txt, *.md, *.markdown, *.htm and *.html files, and its
+ * subfolders likewise (hidden ones left out); a file there without a table
+ * of either template (a README.md) is no report, and is skipped with a
+ * note. A figure the report leaves empty
  * (or a missing table) prints as "-", never as 0.
  *
  * examples/key_figures.py prints the same table from Python.
@@ -75,8 +78,9 @@ figure(const struct govreport *r, size_t i, int64_t *out)
 	return 1;
 }
 
+/* Read a report into a new row; @found: met in a folder, not named. */
 static int
-add_report(const char *path, struct row **rows, size_t *nrows)
+add_report(const char *path, int found, struct row **rows, size_t *nrows)
 {
 	struct govreport *r = NULL;
 	enum govreport_status st;
@@ -94,6 +98,13 @@ add_report(const char *path, struct row **rows, size_t *nrows)
 	if (st != GOVREPORT_OK) {
 		fprintf(stderr, "%s: %s\n", path, govreport_status_str(st));
 		return -1;
+	}
+	/* A file found in a folder (a README.md) that has no table of either
+	 * template is no report: said, and left out. */
+	if (found && govreport_template(r) == GOVREPORT_TEMPLATE_UNKNOWN) {
+		fprintf(stderr, "%s: no report tables, skipped\n", path);
+		govreport_free(r);
+		return 0;
 	}
 	grown = realloc(*rows, (*nrows + 1) * sizeof(**rows));
 	if (!grown) {
@@ -115,7 +126,8 @@ add_report(const char *path, struct row **rows, size_t *nrows)
 static int
 is_report_name(const char *name)
 {
-	static const char *const suffixes[] = { ".txt", ".htm", ".html" };
+	static const char *const suffixes[] = { ".txt", ".md", ".markdown", ".htm",
+						".html" };
 	size_t n = strlen(name);
 
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
@@ -132,7 +144,41 @@ by_string(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every report file of a folder, in name order. */
+static int add_folder(const char *dir, struct row **rows, size_t *nrows);
+
+/* A folder's entry: a subfolder is walked, a report file read. */
+static int
+add_entry(const char *path, struct row **rows, size_t *nrows)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return add_folder(path, rows, nrows);
+	return add_report(path, 1, rows, nrows);
+}
+
+/* Whether a folder's entry is a report file or a subfolder to walk. */
+static int
+wanted(const char *dir, const char *name)
+{
+	char *path;
+	struct stat st;
+	int dir_entry;
+
+	if (name[0] == '.')
+		return 0;
+	if (is_report_name(name))
+		return 1;
+	path = malloc(strlen(dir) + strlen(name) + 2);
+	if (!path)
+		return 0;
+	sprintf(path, "%s/%s", dir, name);
+	dir_entry = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	free(path);
+	return dir_entry;
+}
+
+/* Every report file of a folder and its subfolders, in name order. */
 static int
 add_folder(const char *dir, struct row **rows, size_t *nrows)
 {
@@ -148,7 +194,7 @@ add_folder(const char *dir, struct row **rows, size_t *nrows)
 	}
 	while ((e = readdir(d))) {
 		char **grown;
-		if (!is_report_name(e->d_name))
+		if (!wanted(dir, e->d_name))
 			continue;
 		grown = realloc(names, (n + 1) * sizeof(*names));
 		if (!grown || !(grown[n] = malloc(strlen(dir) + strlen(e->d_name) + 2))) {
@@ -162,7 +208,7 @@ add_folder(const char *dir, struct row **rows, size_t *nrows)
 	closedir(d);
 	qsort(names, n, sizeof(*names), by_string);
 	for (size_t i = 0; i < n; i++) {
-		failed |= add_report(names[i], rows, nrows) < 0;
+		failed |= add_entry(names[i], rows, nrows) < 0;
 		free(names[i]);
 	}
 	free(names);
@@ -227,7 +273,7 @@ main(int argc, char **argv)
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
 			failed |= add_folder(argv[i], &rows, &nrows) < 0;
 		else
-			failed |= add_report(argv[i], &rows, &nrows) < 0;
+			failed |= add_report(argv[i], 0, &rows, &nrows) < 0;
 	}
 	qsort(rows, nrows, sizeof(*rows), by_organ_year);
 

@@ -2,7 +2,9 @@
 """key_figures.py FOLDER|FILE...: the key figures of each report, one row
 per organ and year, sorted by organ: new applications, granted, total
 processed, administrative reviews and lawsuits. A folder is read for its
-*.txt, *.htm and *.html files. A figure the report leaves empty (or a
+*.txt, *.md, *.markdown, *.htm and *.html files, and its subfolders likewise
+(hidden ones left out); a file there without a table of either template
+(a README.md) is no report, and is skipped with a note. A figure the report leaves empty (or a
 missing table) prints as "-", never as 0.
 
 The Python twin of examples/key_figures.c: both print the same table.
@@ -26,7 +28,7 @@ FIGURES = [
     ("suits", ["review_litigation.litigation_direct.total",
                "review_litigation.litigation_after_review.total"]),
 ]
-SUFFIXES = (".txt", ".htm", ".html")
+SUFFIXES = (".txt", ".md", ".markdown", ".htm", ".html")
 ORGAN_WIDTH = 40
 
 
@@ -44,10 +46,26 @@ def figure(report, paths):
     return total
 
 
-def row(path):
-    with govreport.parse(path) as report:
+def row(path, found=False):
+    """The row of a report, or None for a file met in a folder (a
+    README.md) that has no table of either template: no report."""
+    with govreport.read(path) as report:
+        if found and report.template is None:
+            print("{}: no report tables, skipped".format(path), file=sys.stderr)
+            return None
         return (report.organ or path.name, report.year,
                 [figure(report, paths) for _, paths in FIGURES])
+
+
+def report_files(folder):
+    """The report files of a folder and its subfolders, in name order;
+    hidden files and folders are left out."""
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(root) / n for n in names
+                  if not n.startswith(".") and n.endswith(SUFFIXES)]
+    return sorted(found)
 
 
 def width(text):
@@ -62,13 +80,15 @@ def main(args):
     files = []
     for arg in map(Path, args):
         if arg.is_dir():
-            files += sorted(p for p in arg.iterdir() if p.name.endswith(SUFFIXES))
+            files += [(p, True) for p in report_files(arg)]
         else:
-            files.append(arg)
+            files.append((arg, False))
     rows, failed = [], False
-    for path in files:
+    for path, found in files:
         try:
-            rows.append(row(path))
+            r = row(path, found)
+            if r is not None:
+                rows.append(r)
         except (OSError, govreport.GovreportError) as e:
             print("{}: {}".format(path, e), file=sys.stderr)
             failed = True

@@ -790,7 +790,9 @@ govreport_validate(struct govreport *report, unsigned flags);
  * The cross-year checks of two consecutive reports of one organ:
  * XY_CARRYOVER (each column of 二、上年结转 against last year's
  * 四、结转下年度) and, for two "2021" reports, XY_IN_FORCE (现行有效件数 =
- * last year's + 本年制发 − 本年废止). Diagnostics are added to @p current;
+ * last year's + 本年制发 − 本年废止), and XY_ORGAN (a warning: the two
+ * reports name different organs, white space aside; no finding when
+ * either names none). Diagnostics are added to @p current;
  * comparing again replaces the ones added before.
  * @param flags GOVREPORT_BLANK_AS_ZERO, GOVREPORT_VALIDATE_DETAIL.
  * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM,

@@ -56,6 +56,8 @@ enum gr_code {
 	GR_TABLE_IN_ORDER,
 	GR_CELL_SPLIT,
 	GR_CELL_AMBIGUOUS,
+	/* cross-year, added after 1.0 */
+	GR_XY_ORGAN,
 	GR_CODE_COUNT
 };
 

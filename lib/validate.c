@@ -318,6 +318,72 @@ govreport_validate(struct govreport *report, unsigned flags)
 	return GOVREPORT_OK;
 }
 
+/* The length of the white space at @p s (ASCII, U+00A0, U+3000), or 0. */
+static size_t
+space_at(const unsigned char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' ||
+	    *s == '\v')
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* Whether a text is empty or all white space: names no organ. */
+static int
+blank(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	while ((n = space_at(p)) > 0)
+		p += n;
+	return *p == '\0';
+}
+
+/* Whether two organs' names differ once white space is removed. */
+static int
+organs_differ(const char *a, const char *b)
+{
+	const unsigned char *p = (const unsigned char *)a;
+	const unsigned char *q = (const unsigned char *)b;
+
+	for (;;) {
+		size_t n;
+		while ((n = space_at(p)) > 0)
+			p += n;
+		while ((n = space_at(q)) > 0)
+			q += n;
+		if (*p != *q)
+			return 1;
+		if (!*p)
+			return 0;
+		p++;
+		q++;
+	}
+}
+
+/* XY_ORGAN: the two reports name different organs (either unnamed or
+ * blank: no finding). The other checks still run: the caller may mean it. */
+static int
+compare_organs(const struct govreport *previous, struct govreport *current)
+{
+	const char *a = previous->fields[GOVREPORT_FIELD_ORGAN];
+	const char *b = current->fields[GOVREPORT_FIELD_ORGAN];
+
+	if (!a || !b || blank(a) || blank(b) || !organs_differ(a, b))
+		return 0;
+	return gr_diag_add(&current->diags, GR_XY_ORGAN, NULL, NULL, 0,
+			   gr_printf("两份报告的机关不同：上年为「%s」，本年为「%s」；"
+				     "跨年核对比较的可能不是同一机关的报告", a, b),
+			   gr_printf("the two reports name different organs: \"%s\" "
+				     "last year, \"%s\" this year; the cross-year "
+				     "checks may compare two organs' reports", a, b));
+}
+
 GOVREPORT_EXPORT enum govreport_status
 govreport_compare(const struct govreport *previous, struct govreport *current,
 		  unsigned flags)
@@ -330,7 +396,9 @@ govreport_compare(const struct govreport *previous, struct govreport *current,
 		return GOVREPORT_ERR_YEARS;
 	gr_diags_drop_origin(&current->diags, GR_FROM_COMPARE);
 	current->diags.origin = GR_FROM_COMPARE;
-	rc = gr_app_compare(previous, current, flags);
+	rc = compare_organs(previous, current);
+	if (rc == 0)
+		rc = gr_app_compare(previous, current, flags);
 	if (rc == 0)
 		rc = gr_ad_compare(previous, current, flags);
 	current->diags.origin = GR_FROM_PARSE;

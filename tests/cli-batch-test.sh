@@ -117,8 +117,20 @@ check "parse FILE FILE without --jsonl: usage error" bash -c \
 if command -v script > /dev/null; then
 	script -qec "'$govreport' parse --jsonl -j 2 ${all[*]} > '$tmp/tty-out' 2> /dev/tty" \
 		/dev/null > "$tmp/tty" 2>&1 < /dev/null
-	check "parse --jsonl on a terminal: a progress line" grep -q '\[5/5\]' "$tmp/tty"
+	check "parse --jsonl on a terminal: a progress line" grep -Eq '\[[0-9]/5\] +[0-9]+%' "$tmp/tty"
 	check "parse --jsonl on a terminal: same output" cmp -s "$tmp/jsonl-1" "$tmp/tty-out"
+	# 600 files: the line is redrawn about ten times a second, not per file.
+	many=()
+	for i in $(seq 120); do many+=("${all[@]}"); done
+	start=$(date +%s%N)
+	script -qec "'$govreport' parse --jsonl -q -j 2 ${many[*]} > /dev/null 2> /dev/tty" \
+		/dev/null > "$tmp/tty" 2>&1 < /dev/null
+	ms=$((($(date +%s%N) - start) / 1000000))
+	draws=$(grep -o $'\033\\[K' "$tmp/tty" | wc -l)
+	check "parse --jsonl of 600 files on a terminal: $draws redraws in $ms ms, at most ~10 a second" \
+		test "$draws" -le $((2 * (ms / 100 + 2)))
+	check "the progress line: count, percentage, rate, time left" \
+		grep -Eq '\[[0-9]+/600\] +[0-9]+%  [0-9.]+ files/s  [0-9hms]+ left  ' "$tmp/tty"
 else
 	echo "ok - progress line # SKIP no script(1)"
 fi
@@ -150,13 +162,36 @@ assert d["active_disclosure"]["licensing"]["decisions"] == 136
 assert d["organ"] == "伊州区民政局"
 ' "$tmp/out"
 check "sum: one SUM_INCOMPLETE warning per null cell on stderr" py '
-lines = open(sys.argv[1]).read().splitlines()
+lines = [l for l in open(sys.argv[1]).read().splitlines() if "SUM_INCOMPLETE" in l]
 assert len(lines) == 25, len(lines)
 assert lines[0] == ("govreport sum: warning: SUM_INCOMPLETE applications.new_received.total: "
     "table 3 (applications), row \"new applications received\", column \"total\": "
     "no value in 2 of 2 reports, so the total is null (the other 0 add up to 0)"), lines[0]
 ' "$tmp/err"
 check "sum with warnings: exit 0" status_is 0
+check "sum: SUM_INCOMPLETE is followed by the files that lack the cell" py '
+lines = open(sys.argv[1]).read().splitlines()
+assert len(lines) == 50, len(lines)
+assert all(l == "govreport sum:   no value in: %s, %s" % (sys.argv[2], sys.argv[2])
+           for l in lines[1::2]), lines[1]
+' "$tmp/err" "$s000"
+# One report of three has the value: only the other two are named.
+"$govreport" parse "$s000" | sed 's/"new_received":{\([^}]*\)"total":null}/"new_received":{\1"total":7}/' > "$tmp/has-total.json"
+run sum "$s000" "$tmp/has-total.json" "$s000"
+check "sum: SUM_INCOMPLETE names only the files without a value" py '
+lines = open(sys.argv[1]).read().splitlines()
+i = lines.index([l for l in lines if "SUM_INCOMPLETE applications.new_received.total:" in l][0])
+assert lines[i + 1] == "govreport sum:   no value in: %s, %s" % (sys.argv[2], sys.argv[2]), lines[i + 1]
+assert "has-total" not in lines[i + 1]
+' "$tmp/err" "$s000"
+# A total beyond int64: the cell and the file that made it overflow.
+"$govreport" parse "$s001" > "$tmp/s001.json"
+sed 's/"licensing":{"decisions":17}/"licensing":{"decisions":9223372036854775000}/' "$tmp/s001.json" > "$tmp/big.json"
+run sum "$tmp/s001.json" "$tmp/big.json" "$tmp/big.json"
+check "sum: an overflow names the cell and the file, exit 2" bash -c \
+	"[ \$(cat '$tmp/status') -eq 2 ] && [ ! -s '$tmp/out' ] && grep -qx 'govreport sum: $tmp/big.json: active_disclosure.licensing.decisions: the total overflows .*' '$tmp/err'"
+check "sum: the overflow is not in the file that only came close" bash -c \
+	"grep -q 'big.json' '$tmp/err' && [ \$(grep -c 'overflows' '$tmp/err') -eq 1 ]"
 run sum "$s000" "$s001"
 check "sum: years differ, exit 2 and why" bash -c \
 	"[ \$(cat '$tmp/status') -eq 2 ] && [ ! -s '$tmp/out' ] && grep -q 'year 2024; .* year 2023' '$tmp/err'"
@@ -172,6 +207,21 @@ run sum --lang fr "$s002"
 check "sum --lang fr: usage error" status_is 2
 
 # ---- diff -------------------------------------------------------------------------
+run diff --text "$s002" "$s004"
+check "diff --text: a table of the changed cells, exit 1" bash -c \
+	"[ \$(cat '$tmp/status') -eq 1 ] && grep -q '^A: $s002\$' '$tmp/out' && grep -Eq '^表二 +active_disclosure\.licensing\.decisions +[0-9]+ +[0-9]+\$' '$tmp/out' && grep -Eq '^[0-9]+ differences?\$' '$tmp/out'"
+run diff --text "$s002" "$s002"
+check "diff --text without differences: exit 0" bash -c \
+	"[ \$(cat '$tmp/status') -eq 0 ] && grep -qx 'no differences' '$tmp/out'"
+run diff --json "$s002" "$s004"
+check "diff --json is the default's JSON" py '
+d = json.loads(open(sys.argv[1]).read())
+assert d["count"] == len(d["differences"]) > 0
+' "$tmp/out"
+run diff --text --pretty "$s002" "$s004"
+check "diff --text --pretty: usage error" status_is 2
+run diff --help
+check "diff --help: JSON stays the default" grep -q 'JSON is the default' "$tmp/out"
 run diff "$s002" "$s002"
 check "diff: a report against itself, exit 0" bash -c \
 	"[ \$(cat '$tmp/status') -eq 0 ] && [ \"\$(cat '$tmp/out')\" = '{\"differences\":[],\"count\":0}' ]"

@@ -260,6 +260,32 @@ assert [sum(x["code"] == "XY_CARRYOVER" for x in d["diagnostics"]) for d in docs
 # Not consecutive years: said on stderr, exit 2, the findings still shown.
 expect 2 "grep:T3_BALANCE" "grep:cannot compare with" -- --previous "$clean" "$broken"
 
+# --- XY_ORGAN: the previous report names another organ ----------------------
+"$govreport" parse "$prev" > "$tmp/prev.json"
+"$govreport" parse "$next" > "$tmp/next.json"
+sed 's/"organ":"绿园区民政局"/"organ":"朝阳区民政局"/' "$tmp/next.json" > "$tmp/other-organ.json"
+sed 's/"organ":"绿园区民政局"/"organ":"绿园区 民政局"/' "$tmp/next.json" > "$tmp/spaced-organ.json"
+sed 's/"organ":"绿园区民政局"/"organ":null/' "$tmp/next.json" > "$tmp/no-organ.json"
+sed 's/"organ":"绿园区民政局"/"organ":null/' "$tmp/prev.json" > "$tmp/prev-no-organ.json"
+expect 0 "grep:^  -  +warning +XY_ORGAN" empty -- --previous "$prev" "$tmp/other-organ.json"
+expect 0 nonempty empty -- --json --lang en --previous "$tmp/prev.json" "$tmp/other-organ.json"
+json_assert "--previous of another organ: one XY_ORGAN warning, carry-over still checked" '
+xy = [x for x in docs[0]["diagnostics"] if x["code"] == "XY_ORGAN"]
+assert len(xy) == 1 and xy[0]["severity"] == "warning", xy
+assert "绿园区民政局" in xy[0]["message"] and "朝阳区民政局" in xy[0]["message"], xy
+assert docs[0]["warnings"] == 1, docs[0]
+'
+expect 0 "nogrep:XY_ORGAN" empty -- --previous "$prev" "$tmp/spaced-organ.json"
+expect 0 "nogrep:XY_ORGAN" empty -- --previous "$prev" "$tmp/no-organ.json"
+expect 0 "nogrep:XY_ORGAN" empty -- --previous "$tmp/prev-no-organ.json" "$tmp/other-organ.json"
+expect 0 "nogrep:XY_ORGAN" empty -- --previous "$prev" --disable XY_ORGAN "$tmp/other-organ.json"
+
+# --- a report's own JSON is checked like its text --------------------------
+"$govreport" parse "$broken" > "$tmp/broken-report.json"
+expect 1 "grep:T3_BALANCE" empty -- "$tmp/broken-report.json"
+expect 0 "grep:^$tmp/next.json: 绿园区民政局, 2020" empty -- "$tmp/next.json"
+expect 0 "nogrep:SECTION_MISSING|TEMPLATE_UNKNOWN" empty -- "$tmp/next.json"
+
 # --- --disable and --severity ----------------------------------------------
 expect 1 nonempty empty -- --json --disable T3_ROW_TOTAL "$broken"
 json_assert "--disable drops a code" '
@@ -364,7 +390,7 @@ if command -v script > /dev/null; then
 	script -qec "$cmd > '$tmp/tty-out' 2> /dev/tty" /dev/null > "$tmp/tty" 2>&1 < /dev/null
 	"$govreport" check "${many[@]}" > "$tmp/out" 2> /dev/null
 	n=${#many[@]}
-	if grep -q "\[$n/$n\]" "$tmp/tty" && grep -q "$n files, " "$tmp/tty"; then
+	if grep -Eq "\[[0-9]+/$n\] +[0-9]+%" "$tmp/tty" && grep -q "$n files, " "$tmp/tty"; then
 		pass "check -j 2 on a terminal: a progress line and the summary"
 	else
 		fail "check -j 2 on a terminal: a progress line and the summary"

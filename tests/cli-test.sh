@@ -166,6 +166,34 @@ fi
 # A report's JSON renders too.
 expect 0 "grep:锦屏县大同乡人民政府" empty -- render --to text "$tmp/from-seed.json"
 
+# parse --pretty; parse and check read a report's own JSON back.
+expect 0 "grep:^  \"format\": \"govreport-1\",\$" empty -- parse --pretty "$seed"
+"$govreport" parse "$seed" > "$tmp/r.json"
+"$govreport" parse --pretty "$seed" > "$tmp/r-pretty.json"
+if python3 -c 'import json,sys; assert json.load(open(sys.argv[1])) == json.load(open(sys.argv[2]))' "$tmp/r.json" "$tmp/r-pretty.json" 2> /dev/null ||
+   ! command -v python3 > /dev/null; then
+	passes=$((passes + 1))
+else
+	failures=$((failures + 1))
+	echo "not ok - parse --pretty is not the same JSON as parse"
+fi
+for input in r.json r-pretty.json; do
+	"$govreport" parse "$tmp/$input" > "$tmp/again.json"
+	if cmp -s "$tmp/r.json" "$tmp/again.json"; then
+		passes=$((passes + 1))
+	else
+		failures=$((failures + 1))
+		echo "not ok - parse $input does not give the same JSON back"
+	fi
+done
+expect 0 "grep:锦屏县大同乡人民政府, 2024, template 2021" empty -- check "$tmp/r.json"
+stdin=$tmp/r.json
+expect 0 "grep:\"organ\":\"锦屏县大同乡人民政府\"" empty -- parse -
+stdin=/dev/null
+expect 2 empty "grep:do not go together" -- parse --pretty --jsonl "$seed"
+printf '{"format": "govreport-1", "template": 7}' > "$tmp/bad.json"
+expect 2 empty "grep:bad.json: " -- parse "$tmp/bad.json"
+
 # A full disk: the tool must notice that its output was lost.
 if [ -w /dev/full ]; then
 	"$govreport" parse "$seed" > /dev/full 2> "$tmp/err"

@@ -496,6 +496,50 @@ START_TEST(cross_year)
 }
 END_TEST
 
+/* XY_ORGAN: another organ's report is a warning; white space does not
+ * make another organ, and a report without an organ makes no finding. */
+START_TEST(cross_year_organ)
+{
+	struct govreport *prev = clean_report(GOVREPORT_TEMPLATE_2021, 2021);
+	struct govreport *cur = clean_report(GOVREPORT_TEMPLATE_2021, 2022);
+	static const char a[] = "绿园区民政局", spaced[] = " 绿园区\xE3\x80\x80民政局\n",
+			  b[] = "朝阳区民政局";
+	size_t i;
+
+	/* Both name 某县民政局. */
+	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
+	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 0);
+	ck_assert_int_eq(govreport_set_field(prev, GOVREPORT_FIELD_ORGAN, NULL), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_set_field(cur, GOVREPORT_FIELD_ORGAN, NULL), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
+	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 0); /* neither names one */
+	ck_assert_int_eq(govreport_set_field(prev, GOVREPORT_FIELD_ORGAN, a),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
+	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 0); /* one names none */
+	ck_assert_int_eq(govreport_set_field(cur, GOVREPORT_FIELD_ORGAN, spaced),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
+	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 0);
+	ck_assert_int_eq(govreport_set_field(cur, GOVREPORT_FIELD_ORGAN, b),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
+	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 1);
+	i = find(cur, "XY_ORGAN");
+	ck_assert_int_eq(govreport_diag_severity(cur, i), GOVREPORT_SEVERITY_WARNING);
+	ck_assert_ptr_nonnull(strstr(govreport_diag_message(cur, i, 0), a));
+	ck_assert_ptr_nonnull(strstr(govreport_diag_message(cur, i, GOVREPORT_LANG_EN), b));
+	/* Comparing again replaces it; switched off, it is left out. */
+	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
+	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 1);
+	ck_assert_int_eq(govreport_rule_enable(cur, "XY_ORGAN", 0), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
+	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 0);
+	govreport_free(prev);
+	govreport_free(cur);
+}
+END_TEST
+
 /* ---- the seeds ----------------------------------------------------------- */
 
 static struct govreport *
@@ -575,6 +619,7 @@ validate_suite(void)
 	tcase_add_test(rules, rules_off_and_severity);
 	tcase_add_test(rules, revalidation_replaces);
 	tcase_add_test(rules, cross_year);
+	tcase_add_test(rules, cross_year_organ);
 	suite_add_tcase(s, rules);
 	tcase_add_loop_test(seed, seeds_are_consistent, 0, sizeof(seeds) / sizeof(seeds[0]));
 	tcase_add_test(seed, inference_fills_seed_000_totals);

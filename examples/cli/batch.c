@@ -4,11 +4,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <govreport.h>
 
 #include "batch.h"
+#include "progress.h"
 
 /* How many parsed inputs may wait for their turn, per worker. */
 #define WINDOW_PER_JOB 4
@@ -34,6 +36,8 @@ struct run {
 	/* The calling thread's alone: */
 	int progress;
 	int progress_shown;
+	int stdout_tty; /* stdout is a terminal too: output crosses the line */
+	struct cli_progress timing;
 };
 
 /* ---- one input ----------------------------------------------------------- */
@@ -62,7 +66,8 @@ load(struct cli_batch_item *item, unsigned parse_flags, int json_input)
 	item->read_error = cli_read_file(item->path, &data, &len);
 	if (item->read_error)
 		return;
-	if (json_input && looks_like_json(data, len))
+	if ((json_input && looks_like_json(data, len)) ||
+	    cli_is_govreport_json(data, len))
 		item->status = govreport_from_json(data, len, 0, &item->report,
 						   &item->json_error);
 	else
@@ -109,6 +114,15 @@ release(struct cli_batch_item *item)
 
 /* ---- the progress line ----------------------------------------------------- */
 
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 static void
 progress_clear(struct run *run)
 {
@@ -119,14 +133,35 @@ progress_clear(struct run *run)
 	}
 }
 
+/* Redraw the line, at most about ten times a second (progress.h). */
 static void
 progress_draw(struct run *run, size_t done, const char *path)
 {
+	char line[256];
+	double now;
+
 	if (!run->progress)
 		return;
-	fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, run->n, cli_input_name(path));
+	now = now_seconds();
+	if (!cli_progress_due(&run->timing, now))
+		return;
+	cli_progress_format(line, sizeof(line), done, run->n,
+			    now - run->timing.start, cli_input_name(path));
+	fprintf(stderr, "\r\033[K%s", line);
 	fflush(stderr);
 	run->progress_shown = 1;
+}
+
+/*
+ * Whether emit() of this item may write where the line is: to stderr (an
+ * input without a report or without output, or a note work() announced),
+ * or to stdout when that is the terminal too. Otherwise the line stays
+ * up, untouched, until its next redraw.
+ */
+static int
+crosses_line(const struct run *run, const struct cli_batch_item *item)
+{
+	return run->stdout_tty || !item->report || !item->output || item->notes;
 }
 
 /* ---- the calling thread: emit in order ------------------------------------ */
@@ -143,7 +178,8 @@ emit(struct run *run, size_t i, struct cli_batch_summary *summary)
 	summary->warnings += item->warnings;
 	if (!item->report)
 		summary->unreadable++;
-	progress_clear(run);
+	if (crosses_line(run, item))
+		progress_clear(run);
 	if (run->batch->emit)
 		ret = run->batch->emit(item, run->batch->data);
 	release(item);
@@ -274,6 +310,8 @@ cli_batch_run(const struct cli_batch *batch, char *const *paths, size_t npaths,
 		run.slots[i].item.path = paths[i];
 	}
 	run.progress = batch->progress < 0 ? isatty(STDERR_FILENO) : batch->progress;
+	run.stdout_tty = isatty(STDOUT_FILENO);
+	cli_progress_start(&run.timing, now_seconds());
 	run.window = (size_t)jobs * WINDOW_PER_JOB;
 
 	if (jobs <= 1) {

@@ -20,9 +20,12 @@
  *
  * At most about 4 × N parsed inputs wait for their turn at a time, so a
  * batch of thousands of files holds only a few reports in memory (unless
- * emit() keeps them). On a terminal, a progress line ("[12/300] FILE") is
- * drawn on stderr and erased before each emit() and at the end; emit() can
- * print to stderr freely. cli_batch_print_summary() prints the closing
+ * emit() keeps them). On a terminal, a progress line ("[12/300]   4%
+ * 35 files/s  8s left  FILE", progress.h) is drawn on stderr at most about
+ * ten times a second, and erased at the end and before an emit() that may
+ * write where it is: one of an input without a report or without output,
+ * one whose work() set item->notes, or any when stdout is the terminal
+ * too. emit() may then print to stderr freely. cli_batch_print_summary() prints the closing
  * line ("govreport parse: 300 files, 2 errors, 41 warnings, 1 unreadable").
  *
  * A sketch of check --json:
@@ -76,6 +79,9 @@ struct cli_batch_item {
 	char *output;
 	size_t output_len;
 	int result;
+	/* Set by work() when emit() will write to stderr though the item has
+	 * a report and output: the progress line is taken down first. */
+	int notes;
 };
 
 struct cli_batch {
@@ -86,7 +92,9 @@ struct cli_batch {
 	unsigned parse_flags;
 	/* Read an input whose first character (after a BOM and white space)
 	 * is '{' as govreport-1 JSON (govreport_from_json()) instead of a
-	 * report's text: sum and diff take what parse and sum wrote. */
+	 * report's text: sum and diff take what parse and sum wrote. Without
+	 * it, an input that starts {"format": "govreport-1" is still read as
+	 * JSON (cli_is_govreport_json()): parse and check take it too. */
 	int json_input;
 	/* The progress line: -1 when stderr is a terminal, 0 never, 1 always. */
 	int progress;

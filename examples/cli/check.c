@@ -365,6 +365,7 @@ check_work(struct cli_batch_item *item, void *data)
 		/* Say so, and still report what validation found. */
 		if (status != GOVREPORT_OK) {
 			res->note = NOTE_COMPARE;
+			item->notes = 1; /* check_emit() says it on stderr */
 			res->error = status;
 			res->status = CLI_EXIT_FAILURE;
 			status = GOVREPORT_OK;
@@ -656,10 +657,11 @@ const struct cli_command cli_check = {
 	.name = "check",
 	.synopsis = "check [--json] [--lang en|zh] [--previous FILE] [-j N] [OPTIONS] FILE...",
 	.summary = "Validate reports and print their diagnostics (exit 1 on errors).",
-	.help = "Reads each FILE ('-' for standard input) as `parse` does, validates it\n"
-		"and prints its diagnostics: a header line per file (organ, year,\n"
-		"template), one line per diagnostic (source line or '-', severity,\n"
-		"code, message) and the file's counts. With several FILEs, a summary\n"
+	.help = "Reads each FILE ('-' for standard input) as `parse` does (a report's\n"
+		"text, or its own govreport-1 JSON), validates it and prints its\n"
+		"diagnostics: a header line per file (organ, year, template), one line\n"
+		"per diagnostic (source line or '-', severity, code, message) and the\n"
+		"file's counts. With several FILEs, a summary\n"
 		"(files, errors, warnings, unreadable) ends on stderr, and a progress\n"
 		"line shows there on a terminal.\n"
 		"\n"
@@ -670,7 +672,8 @@ const struct cli_command cli_check = {
 		"                         with \"file\" as its first key, in input order\n"
 		"  --lang en|zh           messages in English or Chinese (default zh)\n"
 		"  --previous FILE        also compare with last year's report (XY_CARRYOVER,\n"
-		"                         XY_IN_FORCE); FILE is read once for all\n"
+		"                         XY_IN_FORCE; XY_ORGAN when it names another\n"
+		"                         organ); FILE is read once for all\n"
 		"  --blank-as-zero        read blank cells (not dashes) as 0 in the checks\n"
 		"  --infer                fill null cells the equations determine\n"
 		"  --detail               also list the checks skipped for a null cell\n"

@@ -56,6 +56,14 @@ int cli_option_error(const struct cli_command *cmd, char **argv);
 int cli_parse_format(const struct cli_command *cmd, const char *value,
 		     unsigned *flags);
 
+/*
+ * Whether @data is a report's own govreport-1 JSON: after a UTF-8 BOM and
+ * white space, an object whose first key is "format" with the value
+ * "govreport-1" (what parse and sum write, compact or pretty). Such an
+ * input is read with govreport_from_json() by every command.
+ */
+int cli_is_govreport_json(const char *data, size_t len);
+
 /* The name of an input for messages: the path, or "<stdin>". */
 const char *cli_input_name(const char *path);
 

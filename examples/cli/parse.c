@@ -13,7 +13,7 @@
 #include "batch.h"
 #include "cli.h"
 
-enum { OPT_DETAIL = 256, OPT_JSONL, OPT_FORMAT };
+enum { OPT_DETAIL = 256, OPT_JSONL, OPT_FORMAT, OPT_PRETTY };
 
 struct parse_batch {
 	const struct cli_command *cmd;
@@ -106,19 +106,26 @@ run_one(const struct cli_command *cmd, const char *path, unsigned flags,
 {
 	struct govreport *report = NULL;
 	enum govreport_status status;
-	char *data = NULL, *json = NULL;
+	char *data = NULL, *json = NULL, *error = NULL;
 	size_t len = 0, json_len = 0;
 	int ret;
 
 	if (cli_read_input(cmd, path, &data, &len) < 0)
 		return CLI_EXIT_FAILURE;
-	status = govreport_parse(data, len, parse_flags, &report);
+	/* A report's own JSON (parse's output) is read back, not parsed as
+	 * text. */
+	if (cli_is_govreport_json(data, len))
+		status = govreport_from_json(data, len, 0, &report, &error);
+	else
+		status = govreport_parse(data, len, parse_flags, &report);
 	if (status != GOVREPORT_OK) {
 		const char *hint = cli_status_hint(status, data, len);
 		fprintf(stderr, "govreport %s: %s: %s\n", cmd->name,
-			cli_input_name(path), govreport_status_str(status));
+			cli_input_name(path),
+			error ? error : govreport_status_str(status));
 		if (hint)
 			fprintf(stderr, "govreport %s: %s\n", cmd->name, hint);
+		govreport_string_free(error);
 		free(data);
 		return CLI_EXIT_FAILURE;
 	}
@@ -131,6 +138,9 @@ run_one(const struct cli_command *cmd, const char *path, unsigned flags,
 			cli_input_name(path), govreport_status_str(status));
 		return CLI_EXIT_FAILURE;
 	}
+	/* Pretty JSON ends in a newline already. */
+	if (json_len > 0 && json[json_len - 1] == '\n')
+		json_len--;
 	ret = cli_write_line(cmd, json, json_len) < 0 ? CLI_EXIT_FAILURE
 						      : CLI_EXIT_OK;
 	govreport_string_free(json);
@@ -143,6 +153,7 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 	static const struct option options[] = {
 		{ "detail", no_argument, NULL, OPT_DETAIL },
 		{ "jsonl", no_argument, NULL, OPT_JSONL },
+		{ "pretty", no_argument, NULL, OPT_PRETTY },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -150,7 +161,7 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	unsigned flags = 0, parse_flags = 0, jobs = 1;
-	int c, jsonl = 0, quiet = 0;
+	int c, jsonl = 0, pretty = 0, quiet = 0;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":hj:q", options, NULL)) != -1) {
@@ -160,6 +171,9 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 			break;
 		case OPT_JSONL:
 			jsonl = 1;
+			break;
+		case OPT_PRETTY:
+			pretty = 1;
 			break;
 		case OPT_FORMAT:
 			if (cli_parse_format(cmd, optarg, &parse_flags) < 0)
@@ -181,6 +195,11 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 			return cli_option_error(cmd, argv);
 		}
 	}
+	if (pretty && jsonl)
+		return cli_usage_error(cmd, "--pretty and --jsonl do not go together "
+				       "(JSON Lines is one object per line)");
+	if (pretty)
+		flags |= GOVREPORT_JSON_PRETTY;
 	if (jsonl)
 		return run_jsonl(cmd, argv + optind, (size_t)(argc - optind), flags,
 				 parse_flags, jobs, quiet);
@@ -191,7 +210,7 @@ run_parse(const struct cli_command *cmd, int argc, char **argv)
 
 const struct cli_command cli_parse = {
 	.name = "parse",
-	.synopsis = "parse [--detail] [--format F] [--jsonl [-j N] [-q]] [FILE|-]...",
+	.synopsis = "parse [--detail] [--pretty] [--format F] [--jsonl [-j N] [-q]] [FILE|-]...",
 	.summary = "Read reports and print them as canonical JSON (format govreport-1).",
 	.help = "Reads FILE, or standard input when FILE is '-' or absent, in any\n"
 		"of these shapes, detected:\n"
@@ -208,11 +227,13 @@ const struct cli_command cli_parse = {
 		"  .pdf         through pdftotext -bbox-layout (poppler-utils), which\n"
 		"               is run for it; a scan without text needs OCR first\n"
 		"Text in UTF-8, UTF-16 with a BOM or GB18030 (HTML: or the charset it\n"
-		"declares), simplified or traditional. Without --jsonl, one file and\n"
-		"one JSON object.\n"
+		"declares), simplified or traditional; or a report's own govreport-1\n"
+		"JSON (what parse and sum write: {\"format\": \"govreport-1\", ...}),\n"
+		"read back as it is. Without --jsonl, one file and one JSON object.\n"
 		"\n"
 		"Options:\n"
 		"  --detail     write each cell as {\"value\", \"state\", \"line\", \"raw\"}\n"
+		"  --pretty     indent the JSON (not with --jsonl)\n"
 		"  --format=F   the input's shape: auto (detected; the default), text\n"
 		"               (any text shape above), html, or layout\n"
 		"  --jsonl      any number of files: one JSON object per line (JSON\n"

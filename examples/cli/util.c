@@ -72,6 +72,47 @@ cli_parse_format(const struct cli_command *cmd, const char *value,
 	return -1;
 }
 
+/* Skip white space (and a UTF-8 BOM at the start) from *i. */
+static void
+skip_space(const char *data, size_t len, size_t *i)
+{
+	while (*i < len && (data[*i] == ' ' || data[*i] == '\t' ||
+			    data[*i] == '\n' || data[*i] == '\r'))
+		(*i)++;
+}
+
+/* Whether the bytes at *i are @word; moves past them if so. */
+static int
+skip_word(const char *data, size_t len, size_t *i, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (len - *i < n || memcmp(data + *i, word, n) != 0)
+		return 0;
+	*i += n;
+	return 1;
+}
+
+int
+cli_is_govreport_json(const char *data, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	skip_space(data, len, &i);
+	if (!skip_word(data, len, &i, "{"))
+		return 0;
+	skip_space(data, len, &i);
+	if (!skip_word(data, len, &i, "\"format\""))
+		return 0;
+	skip_space(data, len, &i);
+	if (!skip_word(data, len, &i, ":"))
+		return 0;
+	skip_space(data, len, &i);
+	return skip_word(data, len, &i, "\"govreport-1\"");
+}
+
 const char *
 cli_input_name(const char *path)
 {

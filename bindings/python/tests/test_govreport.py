@@ -690,6 +690,34 @@ class ExamplesTest(unittest.TestCase):
             self.assertEqual(run.stdout, f.read())
 
 
+    def test_key_figures_py_walks_subfolders(self):
+        """A folder's .md and .html files and its subfolders are read,
+        hidden ones left out: the same table as the seeds' .txt files."""
+        script = SOURCE_ROOT / "examples" / "key_figures.py"
+        seeds = sorted(SEEDS.glob("*.txt"))
+        with tempfile.TemporaryDirectory() as tmp:
+            root = pathlib.Path(tmp)
+            (root / "a" / "b").mkdir(parents=True)
+            (root / ".hidden").mkdir()
+            shapes = [("a/{}.md", "markdown"), ("a/b/{}.html", "html"),
+                      ("{}.txt", None)]
+            for i, seed in enumerate(seeds):
+                name, fmt = shapes[i % len(shapes)]
+                target = root / name.format(seed.stem)
+                if fmt is None:
+                    target.write_bytes(seed.read_bytes())
+                else:
+                    with govreport.read(seed) as report:
+                        target.write_text(report.render(fmt), encoding="utf-8")
+            (root / ".hidden" / "extra.txt").write_bytes(seeds[0].read_bytes())
+            (root / "a" / "notes.json").write_text("{}", encoding="utf-8")
+            run = subprocess.run([sys.executable, str(script), str(root)],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        self.assertEqual(run.returncode, 0, run.stderr)
+        with open(DATA / "key_figures.expected", "rb") as f:
+            self.assertEqual(run.stdout, f.read())
+
+
 class PackagingTest(unittest.TestCase):
     def test_pip_install_offline(self):
         probe = subprocess.run([sys.executable, "-m", "pip", "--version"],
