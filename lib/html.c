@@ -781,7 +781,10 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		gr_free(source);
 		return GOVREPORT_ERR_NOMEM;
 	}
-	ctxt->options |= GR_HTML_PARSE_BIG_LINES;
+	/* Nesting deeper than 256 elements: libxml2 stops the parse there
+	 * ("Excessive depth") unless told the document may be huge; the
+	 * walk below reads deep subtrees without recursion. */
+	ctxt->options |= GR_HTML_PARSE_BIG_LINES | XML_PARSE_HUGE;
 	doc = htmlCtxtReadMemory(ctxt, source, (int)len, NULL, "UTF-8",
 				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 				 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
