@@ -1005,8 +1005,11 @@ enum govreport_render_format {
 	 * CRLF line ends); value empty for a null cell, state "present",
 	 * "blank", "dash", "invalid", "inferred" or "missing". */
 	GOVREPORT_RENDER_CSV = 2,
-	/** The document as plain text, tables with columns aligned by spaces
-	 * (East Asian wide characters count two columns). */
+	/** The document as plain text, tables drawn as grid tables
+	 * (`+----+` rules between rows, `|` between cells, columns aligned in
+	 * display width: East Asian wide characters count two columns), so
+	 * that an empty cell keeps its column. Parsing it gives the report
+	 * back. */
 	GOVREPORT_RENDER_TEXT = 3,
 };
 
