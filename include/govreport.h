@@ -207,6 +207,10 @@ enum govreport_severity {
  *   GOVREPORT_ERR_INPUT_TOO_LARGE before a byte of it is read;
  * - JSON: GOVREPORT_MAX_INPUT bytes and GOVREPORT_MAX_JSON_DEPTH levels
  *   (GOVREPORT_ERR_LIMIT);
+ * - an input of more than 500,000 lines, 524,288 table cells and
+ *   paragraphs, or 524,288 HTML start tags (far more than any report) is
+ *   refused with GOVREPORT_ERR_INPUT_TOO_LARGE, so that the memory a parse
+ *   takes stays within 4 × the input plus a constant (README, Performance);
  * - a cell or label longer than GOVREPORT_MAX_CELL bytes is read as prose,
  *   never as a label or a number; a number beyond int64 is CELL_INVALID.
  * @{ */
@@ -1028,8 +1032,11 @@ enum govreport_render_format {
 	 * CRLF line ends); value empty for a null cell, state "present",
 	 * "blank", "dash", "invalid", "inferred" or "missing". */
 	GOVREPORT_RENDER_CSV = 2,
-	/** The document as plain text, tables with columns aligned by spaces
-	 * (East Asian wide characters count two columns). */
+	/** The document as plain text, tables drawn as grid tables
+	 * (`+----+` rules between rows, `|` between cells, columns aligned in
+	 * display width: East Asian wide characters count two columns), so
+	 * that an empty cell keeps its column. Parsing it gives the report
+	 * back. */
 	GOVREPORT_RENDER_TEXT = 3,
 };
 

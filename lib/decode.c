@@ -373,6 +373,8 @@ static int
 add_line(struct gr_text *text, size_t *cap, size_t start, size_t len,
 	 size_t offset)
 {
+	if (text->nlines >= GR_MAX_LINES)
+		return -2;
 	if (text->nlines == *cap) {
 		size_t ncap = *cap ? *cap * 2 : 256;
 		struct gr_line *lines =
@@ -508,8 +510,8 @@ split_and_normalize(const struct utf16 *u, struct offsets *o, unsigned options,
 		start = buf.len;
 		rc = raw ? append_raw(u->units + begin, i - begin, &buf)
 			 : gr_normalize_line(norm, u->units + begin, i - begin, &buf);
-		if (rc < 0 || add_line(text, &cap, start, buf.len - start, offset) < 0) {
-			st = GOVREPORT_ERR_NOMEM;
+		if (rc < 0 || (rc = add_line(text, &cap, start, buf.len - start, offset)) < 0) {
+			st = rc == -2 ? GOVREPORT_ERR_INPUT_TOO_LARGE : GOVREPORT_ERR_NOMEM;
 			break;
 		}
 		text->lines[text->nlines - 1].page_break =
@@ -574,8 +576,8 @@ decode_utf8(const char *data, size_t len, size_t bom, unsigned options,
 		return GOVREPORT_ERR_INPUT_NOT_TEXT;
 	if (k.visible == 0)
 		return GOVREPORT_ERR_INPUT_EMPTY;
-	if (k.lines > SIZE_MAX / sizeof(*text->lines))
-		return GOVREPORT_ERR_NOMEM;
+	if (k.lines > GR_MAX_LINES)
+		return GOVREPORT_ERR_INPUT_TOO_LARGE;
 	text->lines = gr_malloc(k.lines * sizeof(*text->lines));
 	if (!text->lines || (!raw && !(norm = gr_normalizer_new())))
 		return GOVREPORT_ERR_NOMEM;

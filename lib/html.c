@@ -716,18 +716,27 @@ init_libxml2(void)
 	xmlInitParser();
 }
 
-/* The raw lines joined again, so that libxml2 counts the same lines. */
-static char *
-join_lines(const struct gr_text *raw, size_t *len)
-{
-	struct gr_strbuf b;
+/* The start tags a page may have: libxml2 keeps a node of about 120
+ * bytes for each, and a text node as large beside it; a long report has
+ * a few tens of thousands. More is refused with
+ * GOVREPORT_ERR_INPUT_TOO_LARGE, so that the tree stays within a constant
+ * whatever the page (100,000 nested tables, three tags each, are read). */
+#define GR_HTML_MAX_TAGS ((size_t)1 << 19)
 
-	gr_strbuf_init(&b);
+/* An upper bound of the page's elements: its start tags. */
+static size_t
+count_tags(const struct gr_text *raw)
+{
+	size_t n = 0;
+
 	for (size_t i = 0; i < raw->nlines; i++) {
-		gr_strbuf_append(&b, gr_line_text(raw, &raw->lines[i]), raw->lines[i].len);
-		gr_strbuf_putc(&b, '\n');
+		const char *s = gr_line_text(raw, &raw->lines[i]), *end = s + raw->lines[i].len;
+		while ((s = memchr(s, '<', (size_t)(end - s))) != NULL) {
+			s++;
+			n += s < end && ((*s | 0x20) >= 'a' && (*s | 0x20) <= 'z');
+		}
 	}
-	return gr_strbuf_steal(&b, len);
+	return n;
 }
 
 static void
@@ -749,33 +758,45 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	htmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
 	xmlNode *root;
-	char *source;
 	size_t len;
 	enum govreport_status st = GOVREPORT_OK;
 
 	*text = (struct gr_text){ 0 };
 	*items = (struct gr_items){ 0 };
 	pthread_once(&libxml2_once, init_libxml2);
-	source = join_lines(raw, &len);
-	if (!source)
-		return GOVREPORT_ERR_NOMEM;
-	if (len > INT32_MAX) {
-		gr_free(source);
+	/* Fed line by line to the push parser: neither a joined copy of the
+	 * page nor libxml2's copy of it is kept whole (each is as large as
+	 * the input). */
+	len = 0;
+	for (size_t i = 0; i < raw->nlines; i++)
+		len += raw->lines[i].len + 1;
+	if (len > INT32_MAX || count_tags(raw) > GR_HTML_MAX_TAGS)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
-	}
-	ctxt = htmlNewParserCtxt();
-	if (!ctxt) {
-		gr_free(source);
+	ctxt = htmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+	if (!ctxt)
 		return GOVREPORT_ERR_NOMEM;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+			   HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+			   HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
+			   GR_HTML_PARSE_BIG_LINES);
+	/* Nesting deeper than 256 elements: libxml2 stops the parse there
+	 * ("Excessive depth") unless told the document may be huge; the
+	 * walk below reads deep subtrees without recursion. */
+	ctxt->options |= GR_HTML_PARSE_BIG_LINES | XML_PARSE_HUGE;
+	ctxt->linenumbers = 1;
+	/* Each raw line and its newline, so that libxml2 counts the same
+	 * lines; a parser that stopped (out of memory) is fed no more. The
+	 * return value is the last error, which recovery makes common. */
+	for (size_t i = 0; i < raw->nlines && ctxt->instate != XML_PARSER_EOF; i++) {
+		const struct gr_line *l = &raw->lines[i];
+		if (l->len)
+			htmlParseChunk(ctxt, gr_line_text(raw, l), (int)l->len, 0);
+		htmlParseChunk(ctxt, "\n", 1, 0);
 	}
-	ctxt->options |= GR_HTML_PARSE_BIG_LINES;
-	doc = htmlCtxtReadMemory(ctxt, source, (int)len, NULL, "UTF-8",
-				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-				 HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				 HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
-				 GR_HTML_PARSE_BIG_LINES);
+	htmlParseChunk(ctxt, NULL, 0, 1);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
 	htmlFreeParserCtxt(ctxt);
-	gr_free(source);
 	if (!doc)
 		return GOVREPORT_ERR_INTERNAL;
 

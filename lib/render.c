@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "cellvalue.h"
 #include "render.h"
 
 /* ---- the form of a table ---------------------------------------------- */
@@ -316,9 +317,16 @@ gr_render_value(const struct gr_cell *cell, struct gr_strbuf *out)
 	case GOVREPORT_CELL_INFERRED:
 		put_decimal(out, cell->value, cell->scale);
 		break;
-	case GOVREPORT_CELL_DASH:
-		gr_strbuf_puts(out, cell->raw && cell->raw[0] ? cell->raw : "—");
+	case GOVREPORT_CELL_DASH: {
+		/* The dash as the document wrote it, if what the cell keeps
+		 * is one (a cell set to a dash through the API keeps the raw
+		 * text it was read from). */
+		struct gr_value v = { 0 };
+		if (cell->raw && cell->raw[0])
+			gr_value_parse(cell->raw, strlen(cell->raw), &v);
+		gr_strbuf_puts(out, v.kind == GR_VALUE_DASH ? cell->raw : "—");
 		break;
+	}
 	case GOVREPORT_CELL_INVALID:
 		if (cell->raw)
 			gr_strbuf_puts(out, cell->raw);

@@ -131,7 +131,8 @@ md_table(const struct govreport *r, const struct gr_table *t, struct gr_strbuf *
 
 /* ---- plain text -------------------------------------------------------------- */
 
-/* Columns a character takes in a terminal: two for East Asian wide ones. */
+/* Columns a character takes in a terminal: two for East Asian wide ones
+ * (as the grid table reader counts them). */
 static size_t
 display_width(const char *s, size_t len)
 {
@@ -141,34 +142,63 @@ display_width(const char *s, size_t len)
 		int32_t c = gr_utf8_next(s, len, &pos);
 		if (c < 0)
 			break;
-		width += (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-				 (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-				 (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-				 (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD)
-			 ? 2 : 1;
+		width += gr_is_wide(c) ? 2 : 1;
 	}
 	return width;
 }
 
 static void
-pad(struct gr_strbuf *out, size_t n)
+repeat(struct gr_strbuf *out, char c, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		gr_strbuf_putc(out, ' ');
+		gr_strbuf_putc(out, c);
 }
 
+/* A rule between rows: `+-----+---+`, a `+` on every column border. */
 static void
-trim_line_end(struct gr_strbuf *out)
+text_rule(struct gr_strbuf *out, const size_t *widths, size_t ncols)
 {
-	while (out->len && out->data[out->len - 1] == ' ')
-		out->data[--out->len] = '\0';
+	gr_strbuf_putc(out, '+');
+	for (size_t col = 0; col < ncols; col++) {
+		repeat(out, '-', widths[col] + 2);
+		gr_strbuf_putc(out, '+');
+	}
+	gr_strbuf_putc(out, '\n');
 }
 
+/* One cell of a row, spanning columns [col, end): its text padded to the
+ * width between its borders, numbers to the right. */
+static void
+text_cell(struct gr_strbuf *out, const char *s, size_t len, const size_t *widths,
+	  size_t col, size_t end, int right)
+{
+	size_t room = 0, w = display_width(s, len);
+
+	for (size_t k = col; k < end; k++)
+		room += widths[k] + (k > col ? 3 : 0);
+	gr_strbuf_putc(out, ' ');
+	/* A number stands at the right of its own column, under its
+	 * header, even when its cell spans the rest of the row. */
+	if (right)
+		repeat(out, ' ', widths[col] - w);
+	gr_strbuf_append(out, s, len);
+	repeat(out, ' ', right ? room - widths[col] : room - w);
+	gr_strbuf_puts(out, " |");
+}
+
+/*
+ * A table as a grid table (the shape pandoc writes, SPEC §2 item 11):
+ * rules between rows, a `|` between cells, columns aligned in display
+ * width. Every cell has its borders, so an empty cell stays in its column
+ * and reads back as a blank cell of that column, not as nothing. A row's
+ * last cell of the form spans the columns after it (what a label's span
+ * covered above), and a caption spans the whole row.
+ */
 static int
 text_table(const struct govreport *r, const struct gr_table *t, struct gr_strbuf *out)
 {
 	struct flat fl;
-	size_t *widths, total = 0;
+	size_t *widths;
 
 	if (flatten(r, t, &fl) < 0)
 		return -1;
@@ -182,36 +212,49 @@ text_table(const struct govreport *r, const struct gr_table *t, struct gr_strbuf
 			size_t len, w;
 			const char *s = flat_text(&fl, row, col, &len);
 			w = display_width(s, len);
+			if (fl.caption[row])
+				continue;
 			if (w > widths[col])
 				widths[col] = w;
 		}
 	}
-	for (size_t col = 0; col < fl.ncols; col++)
-		total += widths[col] + (col ? 2 : 0);
+	/* A caption wider than the columns below it widens the last one. */
 	for (size_t row = 0; row < fl.nrows; row++) {
-		if (fl.caption[row]) {
-			size_t len, w;
-			const char *s = flat_text(&fl, row, 0, &len);
-			w = display_width(s, len);
-			pad(out, w < total ? (total - w) / 2 : 0);
-			gr_strbuf_append(out, s, len);
-			gr_strbuf_putc(out, '\n');
+		size_t len, w, room = 0;
+		const char *s = flat_text(&fl, row, 0, &len);
+		if (!fl.caption[row])
 			continue;
+		for (size_t col = 0; col < fl.ncols; col++)
+			room += widths[col] + (col ? 3 : 0);
+		w = display_width(s, len);
+		if (w > room)
+			widths[fl.ncols - 1] += w - room;
+	}
+	text_rule(out, widths, fl.ncols);
+	for (size_t row = 0; row < fl.nrows; row++) {
+		size_t ncols = fl.ncols;
+		gr_strbuf_putc(out, '|');
+		if (fl.caption[row]) {
+			size_t len;
+			const char *s = flat_text(&fl, row, 0, &len);
+			text_cell(out, s, len, widths, 0, fl.ncols, 0);
+		} else {
+			/* Below the header row, the row's last cell of the
+			 * form spans what follows it: an empty cell there
+			 * would read as a value of the row. */
+			while (row > 0 && ncols > 1 && !fl.value[row * fl.ncols + ncols - 1] &&
+			       fl.cells[row * fl.ncols + ncols - 1].len == 0)
+				ncols--;
+			for (size_t col = 0; col < ncols; col++) {
+				size_t len;
+				const char *s = flat_text(&fl, row, col, &len);
+				text_cell(out, s, len, widths, col,
+					  col + 1 < ncols ? col + 1 : fl.ncols,
+					  fl.value[row * fl.ncols + col]);
+			}
 		}
-		for (size_t col = 0; col < fl.ncols; col++) {
-			size_t len, w;
-			const char *s = flat_text(&fl, row, col, &len);
-			w = display_width(s, len);
-			if (col)
-				pad(out, 2);
-			if (fl.value[row * fl.ncols + col])
-				pad(out, widths[col] - w);
-			gr_strbuf_append(out, s, len);
-			if (!fl.value[row * fl.ncols + col])
-				pad(out, widths[col] - w);
-		}
-		trim_line_end(out);
 		gr_strbuf_putc(out, '\n');
+		text_rule(out, widths, fl.ncols);
 	}
 	gr_strbuf_putc(out, '\n');
 	gr_free(widths);

@@ -761,6 +761,18 @@ read_in_sequence(const struct gr_recovery *rc)
 	}
 	if (first == NONE)
 		return 0;
+	/* Where the shape states the grid, empty cells that open the first
+	 * value row are cells of the sequence (a blank 结果维持), as long as
+	 * the row then holds no more cells than the table. */
+	if (items[first].row) {
+		size_t row_end = first, start = first;
+		while (row_end + 1 < rc->end && gr_items_same_row(&items[row_end + 1], &items[first]))
+			row_end++;
+		while (start > rc->begin && gr_items_same_row(&items[start - 1], &items[first]) &&
+		       items[start - 1].len == 0 && row_end - start + 2 <= rc->table->ncells)
+			start--;
+		first = start;
+	}
 	if (gr_report_add_table(rc->report, rc->table->section) < 0 ||
 	    check_headers(rc, &rc->table->groups[0], rc->begin, first) < 0)
 		return -1;

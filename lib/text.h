@@ -39,6 +39,14 @@ struct gr_text {
 enum govreport_status gr_text_decode(const char *data, size_t len,
 				     struct gr_text *out);
 
+/*
+ * The most lines an input may have: far more than any report (a long
+ * one has a few thousand), and what keeps their index (32 bytes a line)
+ * within a constant whatever the input's shape. More is refused with
+ * GOVREPORT_ERR_INPUT_TOO_LARGE.
+ */
+#define GR_MAX_LINES 500000
+
 /* gr_text_decode_as(): keep the lines as written, not normalised (the
  * HTML front end normalises the text it takes out of the markup). */
 #define GR_DECODE_RAW (1u << 0)

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <unicode/ucnv.h>
 
@@ -731,6 +734,143 @@ START_TEST(csv_and_text_keep_text_inert)
 }
 END_TEST
 
+/* ---- memory (item 7) ------------------------------------------------ */
+
+#define MB ((long)1024 * 1024)
+
+/* A generated input: head, then `unit` n times, then tail. */
+static char *
+repeat_doc(const char *head, const char *unit, size_t n, const char *tail, size_t *len)
+{
+	size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail), at = hl;
+	char *doc;
+
+	*len = hl + ul * n + tl;
+	doc = malloc(*len + 1);
+	ck_assert_ptr_nonnull(doc);
+	memcpy(doc, head, hl);
+	for (size_t i = 0; i < n; i++, at += ul)
+		memcpy(doc + at, unit, ul);
+	memcpy(doc + at, tail, tl + 1);
+	return doc;
+}
+
+/* Whether resident memory means anything here (not under a sanitizer's
+ * or valgrind's allocator). */
+static int
+rss_measurable(void)
+{
+	const char *preload = getenv("LD_PRELOAD");
+#if defined(__SANITIZE_ADDRESS__)
+	return 0;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+	return 0;
+#endif
+#endif
+	return !(preload && strstr(preload, "vgpreload"));
+}
+
+/*
+ * Parse, validate and write the JSON of doc in a child process, after a
+ * warm-up on a small report; the growth of the child's peak resident set
+ * (bytes), and the parse's status through *status.
+ */
+static long
+peak_growth(const char *doc, size_t len, enum govreport_status *status)
+{
+	static const char warm[] = "某县2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n";
+	int fds[2];
+	long result[2] = { -1, -1 };
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(fds), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		struct rusage before, after;
+		struct govreport *r = NULL;
+		char *json = NULL;
+		long out[2];
+		close(fds[0]);
+		if (govreport_parse(warm, sizeof(warm) - 1, 0, &r) == GOVREPORT_OK) {
+			govreport_validate(r, 0);
+			govreport_to_json(r, 0, &json, NULL);
+			govreport_string_free(json);
+			json = NULL;
+			govreport_free(r);
+			r = NULL;
+		}
+		getrusage(RUSAGE_SELF, &before);
+		out[1] = govreport_parse(doc, len, 0, &r);
+		if (r) {
+			govreport_validate(r, 0);
+			govreport_to_json(r, 0, &json, NULL);
+		}
+		getrusage(RUSAGE_SELF, &after);
+		out[0] = (after.ru_maxrss - before.ru_maxrss) * 1024L;
+		if (write(fds[1], out, sizeof(out)) != (ssize_t)sizeof(out))
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	ck_assert_int_eq(read(fds[0], result, sizeof(result)), (ssize_t)sizeof(result));
+	close(fds[0]);
+	waitpid(pid, NULL, 0);
+	*status = (enum govreport_status)result[1];
+	return result[0];
+}
+
+/*
+ * Issue 15 item 7: the peak memory of a parse is at most 4 × the input
+ * plus a constant, for the shapes that cost most per byte: cell-dense
+ * pipe text (`0 |` lines, 4 bytes a cell) and an HTML table
+ * (`<td>0</td>`, 10 bytes a cell). Inputs just under the limits on lines,
+ * items and HTML start tags (GR_MAX_LINES, GR_MAX_ITEMS,
+ * GR_HTML_MAX_TAGS) are the worst case; past them the input is refused as
+ * too large, cheaply. The constants are the measured growth at these
+ * sizes (README, Performance) with room for allocator slack; what the
+ * input adds beyond them is the 4 ×.
+ */
+START_TEST(memory_bound)
+{
+	static const struct {
+		const char *name, *head, *unit;
+		size_t n;
+		const char *tail;
+		enum govreport_status status;
+		long constant;
+	} cases[] = {
+		/* 499,990 lines of one cell each: under GR_MAX_LINES. */
+		{ "pipe text", "某县2023年政府信息公开工作年度报告\n一、总体情况\n", "0 |\n", 499990,
+		  "", GOVREPORT_OK, 56 * MB },
+		/* 520,000 cells on one line: under GR_MAX_ITEMS. */
+		{ "one line", "某县2023年政府信息公开工作年度报告 一、总体情况 ", "0 | ", 520000, "\n",
+		  GOVREPORT_OK, 56 * MB },
+		/* 131,000 cells: a quarter of GR_HTML_MAX_TAGS. */
+		{ "HTML table", "<p>某县2023年政府信息公开工作年度报告</p><table>",
+		  "<tr><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>\n",
+		  16000, "</table>", GOVREPORT_OK, 80 * MB },
+		/* Past the limits: refused before the memory is spent. */
+		{ "pipe text, too many lines", "", "0 |\n", 600000, "",
+		  GOVREPORT_ERR_INPUT_TOO_LARGE, 16 * MB },
+		{ "HTML, too many tags", "<table>", "<tr><td>0</td><td>0</td></tr>\n", 200000,
+		  "</table>", GOVREPORT_ERR_INPUT_TOO_LARGE, 16 * MB },
+	};
+	size_t len;
+	char *doc = repeat_doc(cases[_i].head, cases[_i].unit, cases[_i].n, cases[_i].tail, &len);
+	enum govreport_status st;
+	long grown = peak_growth(doc, len, &st), bound = 4 * (long)len + cases[_i].constant;
+
+	ck_assert_msg(st == cases[_i].status, "%s: status %d", cases[_i].name, (int)st);
+	if (rss_measurable())
+		ck_assert_msg(grown >= 0 && grown <= bound,
+			      "%s: %zu bytes of input grew the peak by %ld bytes, over 4 × input + %ld MB",
+			      cases[_i].name, len, grown, cases[_i].constant / MB);
+	free(doc);
+}
+END_TEST
+
 static Suite *
 hostile_suite(void)
 {
@@ -752,6 +892,9 @@ hostile_suite(void)
 	tcase_add_test(tc, markdown_line_breaks_stay_inline);
 	tcase_add_test(tc, html_escapes_document_text);
 	tcase_add_test(tc, csv_and_text_keep_text_inert);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("memory");
+	tcase_add_loop_test(tc, memory_bound, 0, 5);
 	suite_add_tcase(s, tc);
 	return s;
 }

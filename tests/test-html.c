@@ -172,6 +172,48 @@ START_TEST(source_lines_past_65535)
 }
 END_TEST
 
+/* Issue 15 item 3: 100,000 nested elements (libxml2 stops at 256 unless
+ * told the document may be huge): the text inside, before and after is
+ * read, not "input is empty". Generated here, one shape per loop index. */
+START_TEST(deep_nesting)
+{
+	static const char *const open_[] = { "<div>", "<table><tr><td>", "<span>" };
+	static const char *const close_[] = { "</div>", "</td></tr></table>", "</span>" };
+	static const char head[] = "<html><body><p>前文</p>",
+			  mid[] = "<p>一、总体情况</p>深处的正文",
+			  tail[] = "<p>后文</p></body></html>";
+	size_t depth = 100000, no = strlen(open_[_i]), nc = strlen(close_[_i]);
+	size_t len = strlen(head) + depth * (no + nc) + strlen(mid) + strlen(tail), at = 0;
+	char *doc = malloc(len + 1), *got;
+	struct stream s;
+	size_t glen = 0;
+
+	ck_assert_ptr_nonnull(doc);
+	memcpy(doc + at, head, strlen(head)), at += strlen(head);
+	for (size_t i = 0; i < depth; i++)
+		memcpy(doc + at, open_[_i], no), at += no;
+	memcpy(doc + at, mid, strlen(mid)), at += strlen(mid);
+	for (size_t i = 0; i < depth; i++)
+		memcpy(doc + at, close_[_i], nc), at += nc;
+	memcpy(doc + at, tail, strlen(tail) + 1);
+	build(&s, doc, len, NULL);
+	for (size_t i = 0; i < s.items.count; i++)
+		glen += s.items.items[i].len + 1;
+	got = calloc(glen + 1, 1);
+	ck_assert_ptr_nonnull(got);
+	for (size_t i = 0; i < s.items.count; i++) {
+		strncat(got, s.items.items[i].text, s.items.items[i].len);
+		strcat(got, "/");
+	}
+	ck_assert_msg(strstr(got, "前文") == got, "%s", got);
+	ck_assert_msg(strstr(got, "一、总体情况") && strstr(got, "深处的正文"), "%s", got);
+	ck_assert_msg(strstr(got, "后文/"), "%s", got);
+	release(&s);
+	free(got);
+	free(doc);
+}
+END_TEST
+
 START_TEST(detection)
 {
 	static const char utf16[] = "\xFF\xFE<\0h\0t\0m\0l\0>\0";
@@ -296,6 +338,7 @@ main(void)
 	tcase_add_test(tc, layout_tables);
 	tcase_add_test(tc, source_lines);
 	tcase_add_test(tc, source_lines_past_65535);
+	tcase_add_loop_test(tc, deep_nesting, 0, 3);
 	tcase_add_test(tc, detection);
 	tcase_add_test(tc, declared_charsets);
 	tcase_add_test(tc, declared_charset_honoured);

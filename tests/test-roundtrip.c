@@ -91,6 +91,21 @@ json_of(const struct govreport *r)
 	return json;
 }
 
+static const char *
+format_name(enum govreport_render_format format)
+{
+	switch (format) {
+	case GOVREPORT_RENDER_HTML:
+		return "HTML";
+	case GOVREPORT_RENDER_MARKDOWN:
+		return "Markdown";
+	case GOVREPORT_RENDER_TEXT:
+		return "text";
+	default:
+		return "?";
+	}
+}
+
 /* Render r, parse the result with `flags`, and compare the JSON. */
 static void
 round_trip(const struct govreport *r, enum govreport_render_format format,
@@ -106,11 +121,67 @@ round_trip(const struct govreport *r, enum govreport_render_format format,
 	after = json_of(back);
 	ck_assert_msg(strcmp(before, after) == 0,
 		      "%s: %s (flags %#x) does not round-trip:\nbefore %s\nafter  %s",
-		      name, format == GOVREPORT_RENDER_HTML ? "HTML" : "Markdown", flags,
+		      name, format_name(format), flags,
 		      before, after);
 	govreport_string_free(before);
 	govreport_string_free(after);
 	govreport_string_free(text);
+	govreport_free(back);
+}
+
+/* The cells as CSV (section,row,column,value,state), a missing cell
+ * counted as blank: no layout tells a cell the document left out from
+ * one it left empty, but every one tells a blank from a dash. */
+static char *
+states_of(const struct govreport *r)
+{
+	char *csv = NULL, *out, *o;
+	size_t len = 0;
+	static const char missing[] = ",missing\r\n";
+
+	ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_CSV, 0, &csv, &len), GOVREPORT_OK);
+	out = malloc(len + 1);
+	ck_assert_ptr_nonnull(out);
+	o = out;
+	for (const char *p = csv; *p;) {
+		if (strncmp(p, missing, sizeof(missing) - 1) == 0) {
+			memcpy(o, ",blank\r\n", 8);
+			o += 8;
+			p += sizeof(missing) - 1;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	govreport_string_free(csv);
+	return out;
+}
+
+/* Render r as plain text, parse it: the same JSON, and the same state
+ * of every cell (blank and dash apart). */
+static void
+text_round_trip(const struct govreport *r, const char *name)
+{
+	struct govreport *back = NULL;
+	char *text = NULL, *before = json_of(r), *after, *states_before = states_of(r),
+	     *states_after;
+	size_t len = 0;
+
+	ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_TEXT, 0, &text, &len), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_parse(text, len, 0, &back), GOVREPORT_OK);
+	after = json_of(back);
+	states_after = states_of(back);
+	ck_assert_msg(strcmp(before, after) == 0,
+		      "%.200s: text does not round-trip:\nbefore %.1500s\nafter  %.1500s", name,
+		      before, after);
+	ck_assert_msg(strcmp(states_before, states_after) == 0,
+		      "%.200s: cell states do not round-trip through text:\nbefore %.1500s\nafter  %.1500s",
+		      name, states_before, states_after);
+	govreport_string_free(before);
+	govreport_string_free(after);
+	govreport_string_free(text);
+	free(states_before);
+	free(states_after);
 	govreport_free(back);
 }
 
@@ -128,7 +199,52 @@ START_TEST(corpus_round_trip)
 	}
 	round_trip(r, GOVREPORT_RENDER_MARKDOWN, 0, inputs[_i]);
 	round_trip(r, GOVREPORT_RENDER_MARKDOWN, GOVREPORT_FORMAT_TEXT, inputs[_i]);
+	round_trip(r, GOVREPORT_RENDER_TEXT, 0, inputs[_i]);
+	round_trip(r, GOVREPORT_RENDER_TEXT, GOVREPORT_FORMAT_TEXT, inputs[_i]);
+	text_round_trip(r, inputs[_i]);
 	govreport_free(r);
+}
+END_TEST
+
+/*
+ * Issue 15 item 5: plain text with blank cells reads back with every value
+ * in its column. Each corpus report with every k-th cell made blank (and
+ * some of those a dash instead), k = 2, 3, 5, rendered as text and parsed.
+ */
+START_TEST(text_blanks_round_trip)
+{
+	static const int ks[] = { 2, 3, 5 };
+	size_t len;
+	char *data = test_read_file(inputs[_i], &len);
+
+	for (size_t t = 0; t < sizeof(ks) / sizeof(ks[0]); t++) {
+		struct govreport *r = NULL;
+		char *csv = NULL, *line, *save = NULL, name[1024];
+		size_t clen, idx = 0;
+
+		ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+		ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_CSV, 0, &csv, &clen),
+				 GOVREPORT_OK);
+		line = strtok_r(csv, "\r\n", &save); /* the header line */
+		while ((line = strtok_r(NULL, "\r\n", &save)) != NULL) {
+			char path[256];
+			char *c1 = strchr(line, ','), *c2 = c1 ? strchr(c1 + 1, ',') : NULL,
+			     *c3 = c2 ? strchr(c2 + 1, ',') : NULL;
+			if (!c3 || idx++ % (size_t)ks[t] != 0)
+				continue;
+			*c1 = *c2 = '.';
+			*c3 = '\0';
+			snprintf(path, sizeof(path), "%s", line);
+			ck_assert_int_eq(govreport_set_null(r, path, idx % 7 == 0 ? GOVREPORT_CELL_DASH
+										 : GOVREPORT_CELL_BLANK),
+					 GOVREPORT_OK);
+		}
+		govreport_string_free(csv);
+		snprintf(name, sizeof(name), "%s, every %dth cell blank", inputs[_i], ks[t]);
+		text_round_trip(r, name);
+		govreport_free(r);
+	}
+	free(data);
 }
 END_TEST
 
@@ -183,6 +299,8 @@ START_TEST(api_report_round_trip)
 		if (gr_html_available())
 			round_trip(r, GOVREPORT_RENDER_HTML, 0, "api report");
 		round_trip(r, GOVREPORT_RENDER_MARKDOWN, 0, "api report");
+		round_trip(r, GOVREPORT_RENDER_TEXT, 0, "api report");
+		text_round_trip(r, "api report");
 		govreport_free(r);
 	}
 }
@@ -236,6 +354,8 @@ main(void)
 	tcase_add_test(tc, blank_form);
 	if (ninputs)
 		tcase_add_loop_test(tc, corpus_round_trip, 0, (int)ninputs);
+	if (ninputs)
+		tcase_add_loop_test(tc, text_blanks_round_trip, 0, (int)ninputs);
 	suite_add_tcase(s, tc);
 	status = test_run_suite(s);
 	for (size_t i = 0; i < ninputs; i++)

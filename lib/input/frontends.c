@@ -199,7 +199,12 @@ gr_input_read(const char *data, size_t len, size_t max_input, unsigned format,
 			if (!format || fe[i].format == format)
 				chosen = &fe[i];
 	}
+	gr_items_limit_reached();
 	st = chosen ? chosen->build(&src, text, items) : GOVREPORT_ERR_ARGUMENT;
+	/* More cells and paragraphs than a report has: too large, not out
+	 * of memory. */
+	if (gr_items_limit_reached() && st != GOVREPORT_OK)
+		st = GOVREPORT_ERR_INPUT_TOO_LARGE;
 	if (src.tried && src.decoded == GOVREPORT_OK)
 		gr_text_release(&src.text);
 	if (src.raw_tried && src.raw_decoded == GOVREPORT_OK)

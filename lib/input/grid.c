@@ -38,12 +38,31 @@ gr_items_keep(struct gr_items *items, const char *s, size_t len)
 	return kept;
 }
 
+/* Per thread: a parse runs in one thread, and two never share it. */
+static _Thread_local int limit_reached;
+
+int
+gr_items_limit_reached(void)
+{
+	int reached = limit_reached;
+
+	limit_reached = 0;
+	return reached;
+}
+
 int
 gr_items_grow(struct gr_items *items)
 {
 	size_t cap = items->cap ? items->cap * 2 : 256;
-	struct gr_item *grown = gr_realloc(items->items, cap * sizeof(*grown));
+	struct gr_item *grown;
 
+	if (items->cap >= GR_MAX_ITEMS) {
+		limit_reached = 1;
+		return -1;
+	}
+	if (cap > GR_MAX_ITEMS)
+		cap = GR_MAX_ITEMS;
+	grown = gr_realloc(items->items, cap * sizeof(*grown));
 	if (!grown)
 		return -1;
 	items->items = grown;

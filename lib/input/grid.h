@@ -82,8 +82,21 @@ gr_span(size_t n)
 	return n > 255 ? 255 : (uint8_t)n;
 }
 
-/* Make room for one more item. Returns 0, or -1 when out of memory. */
+/*
+ * The most items a document may make: far more than any report holds
+ * (a few hundred cells, a few thousand paragraphs), and what keeps them
+ * (48 bytes each, and their keys) within a constant whatever the input's
+ * shape. More is refused with GOVREPORT_ERR_INPUT_TOO_LARGE.
+ */
+#define GR_MAX_ITEMS ((size_t)1 << 19)
+
+/* Make room for one more item. Returns 0, or -1 when out of memory or
+ * at GR_MAX_ITEMS (gr_items_limit_reached() then says so). */
 int gr_items_grow(struct gr_items *items);
+
+/* Whether this thread's last reading stopped at GR_MAX_ITEMS; clears
+ * it. */
+int gr_items_limit_reached(void);
 
 /*
  * Append an item (copied). Returns a pointer to the stored item, or NULL

@@ -237,10 +237,11 @@ peak_extra(const struct doc *warm, const struct doc *d)
 			govreport_free(r);
 		}
 		getrusage(RUSAGE_SELF, &before);
-		if (govreport_parse(d->r.data, d->r.len, 0, &r) != GOVREPORT_OK)
-			_exit(1);
-		govreport_validate(r, 0);
-		govreport_to_json(r, 0, &json, NULL);
+		/* A refused input counts too: what refusing it cost. */
+		if (govreport_parse(d->r.data, d->r.len, 0, &r) == GOVREPORT_OK) {
+			govreport_validate(r, 0);
+			govreport_to_json(r, 0, &json, NULL);
+		}
 		getrusage(RUSAGE_SELF, &after);
 		govreport_string_free(json);
 		govreport_free(r);
@@ -488,6 +489,72 @@ by_size(const struct settings *s, const struct doc *warm)
 	return failures;
 }
 
+/*
+ * The input shapes that cost most memory per byte (issue 15 item 7):
+ * cell-dense pipe text (`0 |` lines), one line of cells, an HTML table
+ * of `<td>0</td>`, and HTML prose; up to just under the limits on lines,
+ * items and HTML start tags, and the hostile sizes past them (refused as
+ * too large). The bound the README states: peak ≤ 4 × input + constant.
+ */
+static void
+dense_doc(struct doc *d, const char *name, const char *head, const char *unit, size_t n,
+	  const char *tail)
+{
+	size_t hl = strlen(head), ul = strlen(unit), tl = strlen(tail), at = hl;
+
+	memset(d, 0, sizeof(*d));
+	snprintf(d->name, sizeof(d->name), "%s", name);
+	d->r.len = hl + ul * n + tl;
+	d->r.data = malloc(d->r.len + 1);
+	if (!d->r.data)
+		die("out of memory");
+	memcpy(d->r.data, head, hl);
+	for (size_t i = 0; i < n; i++, at += ul)
+		memcpy(d->r.data + at, unit, ul);
+	memcpy(d->r.data + at, tail, tl + 1);
+}
+
+static void
+dense_shapes(const struct settings *s, const struct doc *warm)
+{
+	static const char title[] = "某县2023年政府信息公开工作年度报告\n一、总体情况\n";
+	static const char row[] = "<tr><td>0</td><td>0</td><td>0</td><td>0</td>"
+				  "<td>0</td><td>0</td><td>0</td><td>0</td></tr>\n";
+	static const char para[] = "<p>本机关认真贯彻落实《中华人民共和国政府信息公开条例》，"
+				   "依法依规做好政府信息公开工作，主动公开政府信息。</p>\n";
+	const struct {
+		const char *name, *head, *unit;
+		size_t full, quick;
+		const char *tail;
+	} shapes[] = {
+		{ "pipe text, `0 \\|` lines", title, "0 |\n", 499990, 20000, "" },
+		{ "pipe text `0 \\|`, 55 MB (refused)", title, "0 |\n", 55000000 / 4, 0, "" },
+		{ "one line of cells", "某县2023年政府信息公开工作年度报告 ", "0 | ", 520000, 20000, "\n" },
+		{ "HTML table", "<p>某县2023年政府信息公开工作年度报告</p><table>", row, 58000, 2000,
+		  "</table>" },
+		{ "HTML table, 63 MB (refused)", "<table>", row, 63000000 / (sizeof(row) - 1), 0,
+		  "</table>" },
+		{ "HTML prose, 60 MB", "<p>某县2023年政府信息公开工作年度报告</p>", para,
+		  60000000 / (sizeof(para) - 1), 2000, "" },
+	};
+
+	printf("\n### Peak memory of dense shapes (parse + validate + to_json)\n\n");
+	printf("| shape | bytes | memory over the input | peak / input |\n");
+	printf("|---|---:|---:|---:|\n");
+	for (size_t i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++) {
+		struct doc d;
+		long extra;
+		size_t n = s->quick ? shapes[i].quick : shapes[i].full;
+		if (n == 0)
+			continue;
+		dense_doc(&d, shapes[i].name, shapes[i].head, shapes[i].unit, n, shapes[i].tail);
+		extra = peak_extra(warm, &d);
+		printf("| %s | %zu | %.2f MB | %.2f |\n", d.name, d.r.len, (double)extra / MB,
+		       extra < 0 ? -1.0 : (double)(extra + (long)d.r.len) / (double)d.r.len);
+		free(d.r.data);
+	}
+}
+
 /* Threads over independent reports: one thread, then two, the same work. */
 static void
 threads(const struct settings *s, const struct doc *docs, size_t ndocs)
@@ -570,8 +637,10 @@ main(int argc, char **argv)
 		failures += check_doc(&docs[i]);
 	if (wanted(&s, "per"))
 		per_report(&s, docs, ndocs);
-	if (wanted(&s, "sizes"))
+	if (wanted(&s, "sizes")) {
 		failures += by_size(&s, &docs[0]);
+		dense_shapes(&s, &docs[0]);
+	}
 	if (wanted(&s, "threads"))
 		threads(&s, simplified, nsimplified);
 	if (s.cli && wanted(&s, "cli"))
