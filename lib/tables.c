@@ -384,9 +384,15 @@ static int
 assign_fused_table(const struct gr_recovery *rc)
 {
 	const struct gr_table *t = rc->table;
-	const struct gr_item *run = only_value(rc->items, rc->begin, rc->end);
+	const struct gr_item *run = NULL;
 	size_t cells[GR_SPLIT_MAX_CELLS];
+	int candidate = 0;
 
+	/* Most tables hold no fused run at all: said without reading values. */
+	for (size_t i = rc->begin; i < rc->end && !candidate; i++)
+		candidate = is_fused_run(&rc->items->items[i], t->ncells);
+	if (candidate)
+		run = only_value(rc->items, rc->begin, rc->end);
 	if (t->ncells > GR_SPLIT_MAX_CELLS || !run || !is_fused_run(run, t->ncells))
 		return 0;
 	print_order(t, cells);
@@ -403,11 +409,17 @@ assign_fused_table(const struct gr_recovery *rc)
 static int
 assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
 {
-	const struct gr_item *run = only_value(rw->rc->items, from, to);
+	const struct gr_item *items = rw->rc->items->items, *run = NULL;
 	size_t ncols = rw->group->ncolumns, cells[GR_SPLIT_MAX_CELLS];
 	char what_zh[160], what_en[160];
 	struct gr_cell_ref ref;
+	int candidate = 0;
 
+	/* Most rows hold no fused run at all: said without reading values. */
+	for (size_t i = from; i < to && !candidate; i++)
+		candidate = is_fused_run(&items[i], ncols);
+	if (candidate)
+		run = only_value(rw->rc->items, from, to);
 	if (ncols > GR_SPLIT_MAX_CELLS || !run || !is_fused_run(run, ncols))
 		return 0;
 	for (size_t c = 0; c < ncols; c++)

@@ -41,14 +41,18 @@ gr_pdftext_sniff(struct gr_source *src)
 
 	if (!text)
 		return 0;
-	for (size_t i = 0; i < text->nlines; i++) {
+	/* pdftotext ends every page with a form feed: without one, no
+	 * line needs reading. */
+	for (size_t i = 0; i < text->nlines && !pages; i++)
+		pages += text->lines[i].page_break;
+	for (size_t i = 0; pages && i < text->nlines && numbers < GR_PDFTEXT_MIN_NUMBERS; i++) {
 		const struct gr_line *line = &text->lines[i];
-		pages += line->page_break;
-		if (line->len && line->len <= 24 &&
-		    is_number(gr_line_text(text, line), line->len))
+		const char *s = gr_line_text(text, line);
+		if (line->len && line->len <= 24 && s[0] >= '0' && s[0] <= '9' &&
+		    is_number(s, line->len))
 			numbers++;
 	}
-	return pages > 0 && numbers >= GR_PDFTEXT_MIN_NUMBERS;
+	return numbers >= GR_PDFTEXT_MIN_NUMBERS;
 }
 
 /* Where the numbers at the end of a short line begin ("7.属于… 0 0"), or
