@@ -165,8 +165,10 @@ read_level(struct level *l, const xmlNode *lvl)
 	const char *v;
 
 	l->start = child_val(lvl, "start", 1);
-	v = attr(child(lvl, "numFmt"), "val", buf, sizeof(buf));
-	snprintf(l->fmt, sizeof(l->fmt), "%s", v ? v : "decimal");
+	/* A format name longer than l->fmt is none we know: cut, it reads as
+	 * decimal as an unknown one does. */
+	if (!attr(child(lvl, "numFmt"), "val", l->fmt, sizeof(l->fmt)))
+		snprintf(l->fmt, sizeof(l->fmt), "decimal");
 	v = attr(child(lvl, "lvlText"), "val", l->text, sizeof(l->text));
 	if (!v)
 		l->text[0] = '\0';
