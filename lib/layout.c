@@ -126,26 +126,6 @@ is_digit(int32_t c)
 	return c >= '0' && c <= '9';
 }
 
-/* The code point before byte offset `at` of s. */
-static int32_t
-char_before(const char *s, size_t at)
-{
-	size_t start = at, pos;
-
-	if (at == 0)
-		return -1;
-	while (start > 0 && (s[start - 1] & 0xC0) == 0x80)
-		start--;
-	pos = --start;
-	return gr_utf8_next(s, at, &pos);
-}
-
-static int32_t
-char_at(const char *s, size_t len, size_t at)
-{
-	return at < len ? gr_utf8_next(s, len, &at) : -1;
-}
-
 /* ---- reading a line ---------------------------------------------------- */
 
 static int
@@ -239,7 +219,7 @@ split_glued_number(struct lline *ln, size_t k)
 	if (digits == 0 || digits == t->len || digits > 6)
 		return;
 	at = t->start + t->len - digits;
-	before = char_before(ln->s, at);
+	before = gr_utf8_before(ln->s, at);
 	if (!gr_is_wide(before))
 		return;
 	memmove(&ln->tokens[i + 2], &ln->tokens[i + 1],
@@ -565,7 +545,7 @@ drop_digit_spaces(const char *s, size_t len, struct gr_strbuf *out)
 {
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == ' ' && i > 0 && i + 1 < len && s[i + 1] != ' ') {
-			int32_t before = char_before(s, i), after = char_at(s, len, i + 1);
+			int32_t before = gr_utf8_before(s, i), after = gr_utf8_at(s, len, i + 1);
 			if ((is_digit(before) && gr_is_wide(after)) ||
 			    (gr_is_wide(before) && is_digit(after)))
 				continue;
@@ -851,8 +831,8 @@ text_fragments(struct builder *b, const struct lline *ln, size_t n, int has_valu
 		int split = i + 1 == n;
 		if (!split) {
 			const struct token *t = &ln->tokens[i], *u = &ln->tokens[i + 1];
-			int32_t before = char_before(ln->s, t->start + t->len);
-			int32_t after = char_at(ln->s, ln->len, u->start);
+			int32_t before = gr_utf8_before(ln->s, t->start + t->len);
+			int32_t after = gr_utf8_at(ln->s, ln->len, u->start);
 			/* "2. 政务公开落实情况": numbering keeps its text. */
 			int bare_number = gr_numbering(ln->s + t->start, t->len, NULL,
 						       NULL) == t->len;

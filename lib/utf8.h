@@ -52,6 +52,35 @@ gr_utf8_next(const char *str, size_t len, size_t *pos)
 	return cp;
 }
 
+/* The code point at byte offset `at` of s (len bytes), or -1 past its end. */
+static inline int32_t
+gr_utf8_at(const char *s, size_t len, size_t at)
+{
+	return at < len ? gr_utf8_next(s, len, &at) : -1;
+}
+
+/* Where the character that ends at s[at] begins (at > 0; s valid UTF-8). */
+static inline size_t
+gr_utf8_prev(const char *s, size_t at)
+{
+	do
+		at--;
+	while (at > 0 && ((unsigned char)s[at] & 0xC0) == 0x80);
+	return at;
+}
+
+/* The code point that ends at s[at], or -1 when at is 0. */
+static inline int32_t
+gr_utf8_before(const char *s, size_t at)
+{
+	size_t pos;
+
+	if (at == 0)
+		return -1;
+	pos = gr_utf8_prev(s, at);
+	return gr_utf8_next(s, at, &pos);
+}
+
 /*
  * The first occurrence of the n bytes of w in s (len bytes), or NULL. One
  * memchr() pass for the word's last byte (in Chinese text a continuation

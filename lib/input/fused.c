@@ -33,27 +33,6 @@ is_prose_unit(int32_t c)
 	return 0;
 }
 
-static int32_t
-char_at(const char *s, size_t len, size_t at)
-{
-	size_t pos = at;
-	return gr_utf8_next(s, len, &pos);
-}
-
-/* The code point that ends just before s[at], or -1 at the start. */
-static int32_t
-char_before(const char *s, size_t at)
-{
-	size_t start = at;
-
-	if (at == 0)
-		return -1;
-	do
-		start--;
-	while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80);
-	return char_at(s, at, start);
-}
-
 static int
 is_digit(int32_t c)
 {
@@ -137,11 +116,8 @@ label_start(const char *s, size_t len)
 	size_t at[GR_FUSED_MAX_HAN], n = 0, pos = len, found;
 
 	while (pos > 0 && n < GR_FUSED_MAX_HAN) {
-		int32_t c = char_before(s, pos);
-		size_t prev = pos;
-		do
-			prev--;
-		while (prev > 0 && ((unsigned char)s[prev] & 0xC0) == 0x80);
+		int32_t c = gr_utf8_before(s, pos);
+		size_t prev = gr_utf8_prev(s, pos);
 		if (gr_is_han(c)) {
 			han[n] = c;
 			at[n++] = prev;
@@ -185,7 +161,7 @@ cut_numbers(struct gr_items *items, const struct gr_line *line, const char *base
 
 	while (i < len) {
 		size_t end = i, value_end;
-		int32_t before = char_before(s, i), after;
+		int32_t before = gr_utf8_before(s, i), after;
 		if (!is_digit((unsigned char)s[i]) || is_digit(before)) {
 			i++;
 			continue;
@@ -197,7 +173,7 @@ cut_numbers(struct gr_items *items, const struct gr_line *line, const char *base
 			for (end++; end < len && is_digit((unsigned char)s[end]); end++)
 				;
 		value_end = end;
-		after = end < len ? char_at(s, len, end) : -1;
+		after = gr_utf8_at(s, len, end);
 		if (before == 0x7B2C /* 第 */ || is_prose_unit(after) || before == '.' ||
 		    (before > 0 && before < 0x80 && before != ')' && !gr_is_han(before) &&
 		     before != ' ')) {
@@ -225,11 +201,8 @@ numbering_start(const char *s, size_t at)
 {
 	size_t start = at;
 
-	for (int k = 0; k < 4 && start > 0 && is_numbering_char(char_before(s, start)); k++) {
-		do
-			start--;
-		while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80);
-	}
+	for (int k = 0; k < 4 && start > 0 && is_numbering_char(gr_utf8_before(s, start)); k++)
+		start = gr_utf8_prev(s, start);
 	return start;
 }
 
@@ -239,21 +212,16 @@ numbering_start(const char *s, size_t at)
 static size_t
 heading_numbering_start(const char *s, size_t at)
 {
-	int32_t mark = char_before(s, at), numeral;
+	int32_t mark = gr_utf8_before(s, at), numeral;
 	size_t start = at;
 
 	if (mark != 0x3001 && mark != '.')
 		return at;
-	do
-		start--;
-	while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80);
-	numeral = char_before(s, start);
+	start = gr_utf8_prev(s, start);
+	numeral = gr_utf8_before(s, start);
 	if (numeral < 0x4E00 || is_digit(numeral) || !is_numbering_char(numeral))
 		return at;
-	do
-		start--;
-	while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80);
-	return start;
+	return gr_utf8_prev(s, start);
 }
 
 /* The first part heading in s[0, len) with its numbering: *begin and
