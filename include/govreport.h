@@ -194,6 +194,19 @@ enum govreport_severity {
 /** Parsing: read the input as text extracted from PDF with
  * `pdftotext -layout` (SPEC §2 item 7). @since 1.0 */
 #define GOVREPORT_FORMAT_LAYOUT (1u << 14)
+/** Parsing: read the input as a Word .docx file (SPEC §2 item 16).
+ * Refused with GOVREPORT_ERR_INPUT_UNSUPPORTED by a build without the
+ * docx option (libzip). @since 1.1 */
+#define GOVREPORT_FORMAT_DOCX (1u << 16)
+/** Parsing: read the input as an OpenDocument .odt file (SPEC §2 item
+ * 16). Refused with GOVREPORT_ERR_INPUT_UNSUPPORTED by a build without the
+ * docx option (libzip). @since 1.1 */
+#define GOVREPORT_FORMAT_ODT (1u << 17)
+/** Parsing: read the input as the XHTML that `pdftotext -bbox-layout`
+ * writes of a PDF (SPEC §2 item 14). Refused with
+ * GOVREPORT_ERR_INPUT_UNSUPPORTED by a build without HTML support.
+ * @since 1.1 */
+#define GOVREPORT_FORMAT_BBOX (1u << 18)
 /** Rendering (HTML only): a self-contained page with every cell a
  * diagnostic names marked, and the other diagnostics listed.
  * @since 1.0 */
@@ -281,8 +294,9 @@ govreport_new(enum govreport_template tpl, int year, struct govreport **out);
  * @param data the document's bytes; need not be NUL-terminated.
  * @param len their length, at most GOVREPORT_MAX_INPUT.
  * @param flags 0 (detect the shape), or one of GOVREPORT_FORMAT_TEXT,
- *        GOVREPORT_FORMAT_HTML, GOVREPORT_FORMAT_LAYOUT; anything else is
- *        GOVREPORT_ERR_ARGUMENT.
+ *        GOVREPORT_FORMAT_HTML, GOVREPORT_FORMAT_LAYOUT, and (since 1.1)
+ *        GOVREPORT_FORMAT_DOCX, GOVREPORT_FORMAT_ODT, GOVREPORT_FORMAT_BBOX;
+ *        anything else is GOVREPORT_ERR_ARGUMENT.
  * @param out receives the report, to be freed with govreport_free(); set
  *        to NULL on failure.
  * @return GOVREPORT_OK, GOVREPORT_ERR_ARGUMENT, GOVREPORT_ERR_NOMEM,

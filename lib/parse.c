@@ -244,7 +244,8 @@ parse_items(struct govreport *r, const struct gr_text *text,
 }
 
 #define FORMAT_FLAGS \
-	(GOVREPORT_FORMAT_TEXT | GOVREPORT_FORMAT_HTML | GOVREPORT_FORMAT_LAYOUT)
+	(GOVREPORT_FORMAT_TEXT | GOVREPORT_FORMAT_HTML | GOVREPORT_FORMAT_LAYOUT | \
+	 GOVREPORT_FORMAT_DOCX | GOVREPORT_FORMAT_ODT | GOVREPORT_FORMAT_BBOX)
 
 GOVREPORT_EXPORT enum govreport_status
 govreport_parse_limited(const char *data, size_t len, unsigned flags,

@@ -79,6 +79,9 @@ fi
 # the seed is a missing one here: a PDF does not show an empty cell).
 expect 0 "grep:^{\"format\":\"govreport-1\"" empty -- parse "$pdf"
 cp "$tmp/out" "$tmp/pdf.json"
+expect 0 "grep:^{\"format\":\"govreport-1\"" empty -- parse --format pdf "$pdf"
+cmp -s "$tmp/out" "$tmp/pdf.json"
+report $((! $?)) "parse --format pdf $pdf: as detected"
 if command -v python3 > /dev/null; then
 	python3 - "$tmp/pdf.json" "$expected" > "$tmp/out" 2> "$tmp/err" <<'PY'
 import json, sys

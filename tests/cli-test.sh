@@ -148,7 +148,17 @@ expect 0 "grep:<h2>Diagnostics</h2>" empty -- render --annotate --lang en "$seed
 expect 2 empty "grep:--annotate needs --to html" -- render --to csv --annotate "$seed"
 expect 2 empty "grep:unknown output 'pdf'" -- render --to pdf "$seed"
 expect 2 empty "grep:unknown language" -- render --lang fr "$seed"
-expect 2 empty "grep:unknown format 'docx'" -- parse --format docx "$seed"
+expect 2 empty "grep:unknown format 'rtf'" -- parse --format rtf "$seed"
+expect 2 empty "grep:input is not text" -- parse --format bbox "$seed"
+docx=$seeds/../input/docx/001-simplified/input.docx
+if "$govreport" parse "$docx" > /dev/null 2>&1; then
+	expect 0 "grep:\"template\":\"2021\"" empty -- parse --format docx "$docx"
+	expect 2 empty "grep:input is not text" -- parse --format odt "$docx"
+	expect 2 empty "grep:input is not text" -- parse --format docx "$seed"
+else
+	# A build without the docx option (libzip) refuses it, named or not.
+	expect 2 empty "grep:docx" -- parse --format docx "$docx"
+fi
 expect 0 "grep:^Usage: govreport render" empty -- render --help
 "$govreport" render --to markdown "$seed" > "$tmp/rendered.md"
 "$govreport" parse "$seed" > "$tmp/from-seed.json"

@@ -429,6 +429,61 @@ START_TEST(not_a_zip)
 }
 END_TEST
 
+/* The canonical JSON of a report parsed from `data` with `flags`, or NULL
+ * with *status set when the parse fails. */
+static char *
+json_of(const char *data, size_t len, unsigned flags, enum govreport_status *status)
+{
+	struct govreport *r = NULL;
+	char *json = NULL;
+	size_t json_len;
+
+	*status = govreport_parse(data, len, flags, &r);
+	if (*status == GOVREPORT_OK)
+		ck_assert_int_eq(govreport_to_json(r, 0, &json, &json_len), GOVREPORT_OK);
+	govreport_free(r);
+	return json;
+}
+
+/* A file named by its own flag reads as when it is detected; named as
+ * another shape it is refused, and two shapes at once are an error. */
+static void
+assert_named_format(const char *path, unsigned own, unsigned other)
+{
+	char *full = test_data_path(path);
+	size_t len;
+	char *data = test_read_file(full, &len);
+	enum govreport_status st;
+	char *detected = json_of(data, len, 0, &st);
+	char *named = json_of(data, len, own, &st);
+
+	ck_assert_int_eq(st, GOVREPORT_OK);
+	ck_assert_ptr_nonnull(detected);
+	ck_assert_str_eq(named, detected);
+	ck_assert_ptr_null(json_of(data, len, other, &st));
+	ck_assert_int_eq(st, GOVREPORT_ERR_INPUT_NOT_TEXT);
+	ck_assert_ptr_null(json_of(data, len, GOVREPORT_FORMAT_TEXT, &st));
+	ck_assert_int_eq(st, GOVREPORT_ERR_INPUT_NOT_TEXT);
+	ck_assert_ptr_null(json_of(data, len, own | other, &st));
+	ck_assert_int_eq(st, GOVREPORT_ERR_ARGUMENT);
+	/* A text named as the file: not a zip. */
+	ck_assert_ptr_null(json_of("一、总体情况", strlen("一、总体情况"), own, &st));
+	ck_assert_int_eq(st, GOVREPORT_ERR_INPUT_NOT_TEXT);
+	free(named);
+	free(detected);
+	free(data);
+	free(full);
+}
+
+START_TEST(named_formats)
+{
+	assert_named_format("input/docx/001-simplified/input.docx", GOVREPORT_FORMAT_DOCX,
+			    GOVREPORT_FORMAT_ODT);
+	assert_named_format("input/odt/001-simplified/input.odt", GOVREPORT_FORMAT_ODT,
+			    GOVREPORT_FORMAT_DOCX);
+}
+END_TEST
+
 START_TEST(word97_doc)
 {
 	char doc[512] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
@@ -509,6 +564,7 @@ main(void)
 	tcase_add_test(tc, docx_revisions_fields_controls);
 	tcase_add_test(tc, docx_numbering);
 	tcase_add_test(tc, odt_grid_and_lists);
+	tcase_add_test(tc, named_formats);
 	tcase_add_test(hostile, zip_bomb);
 	tcase_add_test(hostile, zip_lying_size);
 	tcase_add_test(hostile, zip_too_many_entries);

@@ -11,6 +11,7 @@
 
 #include "govreport.h"
 #include "html.h"
+#include "input/readers.h"
 #include "testutil.h"
 
 static struct govreport *
@@ -65,6 +66,59 @@ START_TEST(bbox_without_words_needs_ocr)
 
 	ck_assert_int_eq(govreport_parse(scan, sizeof(scan) - 1, 0, &r),
 			 GOVREPORT_ERR_INPUT_NO_TEXT);
+	ck_assert_ptr_null(r);
+}
+END_TEST
+
+/* The XHTML of pdftotext -bbox-layout named by GOVREPORT_FORMAT_BBOX reads
+ * as when it is detected; a text named so is refused, not read as a scan;
+ * a .docx named so where the build has no docx reader is unsupported. */
+START_TEST(bbox_named_format)
+{
+	char *path = test_data_path("input/pdftotext-bbox/004-simplified/input.html");
+	size_t len;
+	char *data = test_read_file(path, &len);
+	struct govreport *detected = NULL, *named = NULL;
+	char *a, *b;
+	size_t alen, blen;
+
+	ck_assert_int_eq(govreport_parse(data, len, 0, &detected), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_parse(data, len, GOVREPORT_FORMAT_BBOX, &named), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_to_json(detected, 0, &a, &alen), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_to_json(named, 0, &b, &blen), GOVREPORT_OK);
+	ck_assert_str_eq(a, b);
+	ck_assert_ptr_nonnull(strstr(a, "\"template\":\"2019\""));
+	govreport_string_free(a);
+	govreport_string_free(b);
+	govreport_free(detected);
+	govreport_free(named);
+	free(data);
+	free(path);
+	ck_assert_int_eq(govreport_parse("一、总体情况\n", strlen("一、总体情况\n"),
+					 GOVREPORT_FORMAT_BBOX, &named),
+			 GOVREPORT_ERR_INPUT_NOT_TEXT);
+	ck_assert_ptr_null(named);
+}
+END_TEST
+
+/* A build without the .docx/.odt reader (no libzip) or without libxml2
+ * refuses the files, detected or named, as unsupported. */
+START_TEST(files_refused_without_reader)
+{
+	static const char docx[] = "PK\3\4 [Content_Types].xml word/document.xml";
+	struct govreport *r = NULL;
+
+	if (!gr_docfile_available()) {
+		ck_assert_int_eq(govreport_parse(docx, sizeof(docx) - 1, 0, &r),
+				 GOVREPORT_ERR_INPUT_UNSUPPORTED);
+		ck_assert_int_eq(govreport_parse(docx, sizeof(docx) - 1, GOVREPORT_FORMAT_DOCX, &r),
+				 GOVREPORT_ERR_INPUT_UNSUPPORTED);
+		ck_assert_int_eq(govreport_parse(docx, sizeof(docx) - 1, GOVREPORT_FORMAT_ODT, &r),
+				 GOVREPORT_ERR_INPUT_UNSUPPORTED);
+	}
+	if (!gr_html_available())
+		ck_assert_int_eq(govreport_parse("<doc>", 5, GOVREPORT_FORMAT_BBOX, &r),
+				 GOVREPORT_ERR_INPUT_UNSUPPORTED);
 	ck_assert_ptr_null(r);
 }
 END_TEST
@@ -342,8 +396,12 @@ parse_suite(void)
 	tcase_add_test(edges, input_limits);
 	tcase_add_test(edges, text_without_tables);
 	tcase_add_test(edges, fused_digits_split_or_ambiguous);
-	if (gr_html_available()) /* the XHTML reader needs libxml2 */
+	if (!gr_docfile_available() || !gr_html_available())
+		tcase_add_test(edges, files_refused_without_reader);
+	if (gr_html_available()) { /* the XHTML reader needs libxml2 */
 		tcase_add_test(edges, bbox_without_words_needs_ocr);
+		tcase_add_test(edges, bbox_named_format);
+	}
 	suite_add_tcase(s, edges);
 	return s;
 }

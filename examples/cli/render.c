@@ -163,7 +163,8 @@ const struct cli_command cli_render = {
 		"               marked (error, warning, info), the findings as numbered\n"
 		"               notes under each table and the others listed on top\n"
 		"  --lang=en    findings in English (default zh: Chinese)\n"
-		"  --format=F   the input's shape: auto (the default), text, html, layout\n"
+		"  --format=F   the input's shape: auto (the default), text, html, layout,\n"
+		"               docx, odt, pdf, bbox\n"
 		"  -h, --help   show this help\n"
 		"\n"
 		"Exit status: 0 on success, 2 on a usage error or unusable input.\n",

@@ -60,6 +60,12 @@ cli_parse_format(const struct cli_command *cmd, const char *value,
 		{ "text", GOVREPORT_FORMAT_TEXT },
 		{ "html", GOVREPORT_FORMAT_HTML },
 		{ "layout", GOVREPORT_FORMAT_LAYOUT },
+		{ "docx", GOVREPORT_FORMAT_DOCX },
+		{ "odt", GOVREPORT_FORMAT_ODT },
+		{ "bbox", GOVREPORT_FORMAT_BBOX },
+		/* A PDF is run through pdftotext -bbox-layout when its bytes
+		 * say it is one (cli_read_file): what is parsed is bbox. */
+		{ "pdf", GOVREPORT_FORMAT_BBOX },
 	};
 
 	for (size_t i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
@@ -68,7 +74,8 @@ cli_parse_format(const struct cli_command *cmd, const char *value,
 			return 0;
 		}
 	}
-	cli_usage_error(cmd, "unknown format '%s' (auto, text, html or layout)", value);
+	cli_usage_error(cmd, "unknown format '%s' (auto, text, html, layout, "
+			"docx, odt, pdf or bbox)", value);
 	return -1;
 }
 

@@ -335,6 +335,10 @@ gr_bbox_build(struct gr_source *src, struct gr_text *text, struct gr_items *item
 		st = GOVREPORT_ERR_NOMEM;
 	} else if (gr_strbuf_failed(&out.text)) {
 		st = GOVREPORT_ERR_NOMEM;
+	} else if (pages == 0) {
+		/* Named as bbox (GOVREPORT_FORMAT_BBOX) but no page in it:
+		 * not what pdftotext writes. */
+		st = GOVREPORT_ERR_INPUT_NOT_TEXT;
 	} else if (out.words == 0) {
 		/* Pages without a word: a scanned PDF, which needs OCR. */
 		st = GOVREPORT_ERR_INPUT_NO_TEXT;

@@ -144,20 +144,20 @@ build_cells(struct gr_source *src, struct gr_text *text, struct gr_items *items)
  */
 static const struct gr_frontend frontends[] = {
 	/* Files first: their magic bytes say what they are. */
-	{ "docx", GR_FORMAT_FILE, gr_docx_sniff, gr_docx_build },
-	{ "odt", GR_FORMAT_FILE, gr_odt_sniff, gr_odt_build },
-	{ "doc", GR_FORMAT_FILE, gr_ole2_sniff, gr_ole2_build },
+	{ "docx", GR_FORMAT_FILE, GOVREPORT_FORMAT_DOCX, gr_docx_sniff, gr_docx_build },
+	{ "odt", GR_FORMAT_FILE, GOVREPORT_FORMAT_ODT, gr_odt_sniff, gr_odt_build },
+	{ "doc", GR_FORMAT_FILE, 0, gr_ole2_sniff, gr_ole2_build },
 	/* Before HTML: pandoc's Markdown holds a table its grids cannot as
 	 * an HTML table, which alone would make the page look like HTML. */
-	{ "grid-table", GOVREPORT_FORMAT_TEXT, gr_gridtable_sniff, gr_gridtable_build },
+	{ "grid-table", GOVREPORT_FORMAT_TEXT, 0, gr_gridtable_sniff, gr_gridtable_build },
 	/* Before HTML: poppler's XHTML of word boxes is HTML too. */
-	{ "pdftotext-bbox", GOVREPORT_FORMAT_HTML, gr_bbox_sniff, gr_bbox_build },
-	{ "html", GOVREPORT_FORMAT_HTML, sniff_html, build_html },
-	{ "word-text", GOVREPORT_FORMAT_TEXT, gr_tabrows_sniff, gr_tabrows_build },
-	{ "web-oneline", GOVREPORT_FORMAT_TEXT, gr_oneline_sniff, gr_oneline_build },
-	{ "pdftotext-layout", GOVREPORT_FORMAT_LAYOUT, sniff_layout, build_layout },
-	{ "pdftotext", GOVREPORT_FORMAT_TEXT, gr_pdftext_sniff, gr_pdftext_build },
-	{ "text", GOVREPORT_FORMAT_TEXT, NULL, build_cells },
+	{ "pdftotext-bbox", GOVREPORT_FORMAT_HTML, GOVREPORT_FORMAT_BBOX, gr_bbox_sniff, gr_bbox_build },
+	{ "html", GOVREPORT_FORMAT_HTML, 0, sniff_html, build_html },
+	{ "word-text", GOVREPORT_FORMAT_TEXT, 0, gr_tabrows_sniff, gr_tabrows_build },
+	{ "web-oneline", GOVREPORT_FORMAT_TEXT, 0, gr_oneline_sniff, gr_oneline_build },
+	{ "pdftotext-layout", GOVREPORT_FORMAT_LAYOUT, 0, sniff_layout, build_layout },
+	{ "pdftotext", GOVREPORT_FORMAT_TEXT, 0, gr_pdftext_sniff, gr_pdftext_build },
+	{ "text", GOVREPORT_FORMAT_TEXT, 0, NULL, build_cells },
 };
 
 const struct gr_frontend *
@@ -186,6 +186,10 @@ gr_input_read(const char *data, size_t len, size_t max_input, unsigned format,
 
 	*text = (struct gr_text){ 0 };
 	*items = (struct gr_items){ 0 };
+	/* A shape the caller names: read as that, whatever it looks like. */
+	for (size_t i = 0; i < n && format && !chosen; i++)
+		if (fe[i].shape == format)
+			chosen = &fe[i];
 	for (size_t i = 0; i < n && !chosen; i++) {
 		if (format && fe[i].format != format)
 			continue;

@@ -38,7 +38,8 @@ struct gr_source {
 };
 
 /* The family of the files (.docx, .odt, .doc): read when the shape is
- * detected, never named by a GOVREPORT_FORMAT_* flag. */
+ * detected or named by its own flag (GOVREPORT_FORMAT_DOCX, _ODT), never
+ * by a family flag. */
 #define GR_FORMAT_FILE (1u << 31)
 
 /* The source decoded and normalised as text (SPEC §4), or NULL when it
@@ -52,6 +53,9 @@ const struct gr_text *gr_source_raw(struct gr_source *src);
 struct gr_frontend {
 	const char *name;  /* as the README and `govreport parse --help` list it */
 	unsigned format;   /* the GOVREPORT_FORMAT_* flag of its family */
+	/* The GOVREPORT_FORMAT_* flag that names this shape alone (read
+	 * without sniffing when a caller names it), or 0. */
+	unsigned shape;
 	/* 1 when the input has this shape. NULL: any input of the family. */
 	int (*sniff)(struct gr_source *src);
 	/*
@@ -70,8 +74,9 @@ const struct gr_frontend *gr_frontends(size_t *count);
 int gr_input_family_available(unsigned format);
 
 /*
- * Read the input through the first front end of the family `format`
- * names (0: every family) whose sniff recognises it. Returns GOVREPORT_OK
+ * Read the input through the front end whose own flag `format` is, or
+ * else through the first front end of the family `format` names (0: every
+ * family) whose sniff recognises it. Returns GOVREPORT_OK
  * with *text and *items made, or the status that refuses the input.
  * `used`, when not NULL, is set to the front end that read it.
  */
