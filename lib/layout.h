@@ -15,7 +15,19 @@
 /* Whether the (normalised) text looks like pdftotext -layout output. */
 int gr_layout_detect(const struct gr_text *text);
 
+/* What a line's columns count. */
+enum gr_layout_columns {
+	/* Measured: pdftotext -layout counts characters, a terminal's
+	 * layout display columns; two full rows of a table tell which. */
+	GR_LAYOUT_MEASURED,
+	/* Display columns (a Chinese character is two wide): text laid out
+	 * again from word boxes (input/bbox.c). */
+	GR_LAYOUT_DISPLAY,
+};
+
 /* Split the document into items. Returns 0, or -1 when out of memory. */
 int gr_layout_build(const struct gr_text *text, struct gr_items *out);
+int gr_layout_build_as(const struct gr_text *text, enum gr_layout_columns columns,
+		       struct gr_items *out);
 
 #endif

@@ -100,6 +100,31 @@ START_TEST(empty_cells_keep_columns)
 }
 END_TEST
 
+/* A row that no fuller row shows the columns of (table 四 has one): the
+ * empty cells between its numbers come from the header words above it,
+ * stacked words one column, captions over a group none. */
+START_TEST(empty_cells_from_header)
+{
+	expect("       行政复议                    行政诉讼\n"
+	       "                 未经复议直接起诉          复议后起诉\n"
+	       "结果 结果 其他 尚未\n"
+	       "            总计 结果 结果 其他 尚未    结果 结果 其他 尚未\n"
+	       "维持 纠正 结果 审结                总计             总计\n"
+	       "               维持 纠正 结果 审结    维持 纠正 结果 审结\n"
+	       "0  0  0     0  0  /  0  0  0  0  0  0  0  0\n",
+	       "行政复议/行政诉讼/未经复议直接起诉结果/复议后起诉结果/结果/结果/其他/尚未/"
+	       "总计/结果/其他/尚未/结果/其他/尚未/维持/纠正/结果/审结/总计/总计/维持/纠正/"
+	       "结果/审结/维持/纠正/结果/审结/"
+	       /* 15 cells: the fourth empty, the seventh a slash. */
+	       "0/0/0//0/0///0/0/0/0/0/0/0/0");
+	/* Left of a row's numbers a header heads the labels: no empty cell
+	 * is made there, nor where the numbers stand a column off. */
+	expect("     信息内容       上一年项目数量          本年增/减        处理决定数量\n"
+	       "行政许可        30             0              8\n",
+	       "信息内容/上一年项目数量/本年增/减/处理决定数量/行政许可/30/0/8");
+}
+END_TEST
+
 START_TEST(paragraphs)
 {
 	/* Full lines go on; pdftotext's "2024 年" loses its spaces; a short
@@ -195,6 +220,7 @@ main(void)
 	tcase_add_test(tc, wrapped_labels);
 	tcase_add_test(tc, glued_number);
 	tcase_add_test(tc, empty_cells_keep_columns);
+	tcase_add_test(tc, empty_cells_from_header);
 	tcase_add_test(tc, paragraphs);
 	tcase_add_test(tc, page_furniture);
 	tcase_add_test(tc, detection);

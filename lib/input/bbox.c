@@ -40,6 +40,7 @@ struct word {
 	const char *text; /* xmlNodeGetContent(): freed with xmlFree */
 	size_t len;
 	size_t width;     /* display columns */
+	size_t columns;   /* display columns once normalised (NFKC) */
 	long line;        /* source line */
 };
 
@@ -56,14 +57,23 @@ gr_bbox_sniff(struct gr_source *src)
 	return gr_search(src->data, n, "<doc>", 5) && gr_search(src->data, n, "<page width=", 12);
 }
 
+/*
+ * Display columns of a word as printed, or (`normalised`) as it reads
+ * after normalisation: the text laid out here is normalised before the
+ * layout reader sees it, and NFKC makes full-width ASCII forms and the
+ * ideographic space (（一）, ：, ％) one column wide. Laid out with their
+ * printed width, the numbers after them would move left of their column.
+ */
 static size_t
-display_width(const char *s, size_t len)
+display_width(const char *s, size_t len, int normalised)
 {
 	size_t pos = 0, width = 0;
 	int32_t c;
 
-	while ((c = gr_utf8_next(s, len, &pos)) >= 0)
-		width += gr_is_wide(c) ? 2 : 1;
+	while ((c = gr_utf8_next(s, len, &pos)) >= 0) {
+		int narrowed = normalised && ((c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000);
+		width += gr_is_wide(c) && !narrowed ? 2 : 1;
+	}
 	return width;
 }
 
@@ -109,7 +119,8 @@ add_word(struct page *p, xmlNode *node)
 		.text = (const char *)text, .len = strlen((const char *)text),
 		.line = xmlGetLineNo(node),
 	};
-	w->width = display_width(w->text, w->len);
+	w->width = display_width(w->text, w->len, 0);
+	w->columns = display_width(w->text, w->len, 1);
 	return 0;
 }
 
@@ -244,7 +255,7 @@ write_line(struct layout_out *out, struct word *w, size_t from, size_t to, doubl
 			column++;
 		}
 		gr_strbuf_append(&out->text, w[i].text, w[i].len);
-		column += w[i].width;
+		column += w[i].columns;
 	}
 	return end_line(out, w[from].line);
 }
@@ -348,7 +359,7 @@ gr_bbox_build(struct gr_source *src, struct gr_text *text, struct gr_items *item
 	xmlFreeDoc(doc);
 	if (st == GOVREPORT_OK) {
 		point_at_source(text, &out, gr_source_raw(src));
-		if (gr_layout_build(text, items) < 0) {
+		if (gr_layout_build_as(text, GR_LAYOUT_DISPLAY, items) < 0) {
 			gr_text_release(text);
 			st = GOVREPORT_ERR_NOMEM;
 		}
