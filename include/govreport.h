@@ -388,6 +388,21 @@ govreport_set_field(struct govreport *report, enum govreport_field field,
 GOVREPORT_EXPORT int govreport_has_section(const struct govreport *report,
 					   enum govreport_section section);
 
+/**
+ * The official label of a table, row or column of a template, for showing
+ * an id to people: "active_disclosure" → 主动公开政府信息情况,
+ * "applications.granted" → （一）予以公开, "applications.granted.total" →
+ * 总计 (a path's last id is the one labelled). The wording is the
+ * template's own (2019 and 2021 differ).
+ * @param tpl GOVREPORT_TEMPLATE_2019 or GOVREPORT_TEMPLATE_2021.
+ * @param path a section id, "section.row" or "section.row.column".
+ * @param flags 0, or GOVREPORT_LANG_EN for the English label.
+ * @return a static string, or NULL for an unknown template, path or flag.
+ * @since 1.1
+ */
+GOVREPORT_EXPORT const char *govreport_label(enum govreport_template tpl, const char *path,
+					     unsigned flags);
+
 /** @} */
 /* ------------------------------------------------------------------ */
 /** @name Cells by path

@@ -486,3 +486,43 @@ gr_row_first_cell(const struct gr_table *table, const struct gr_group *group,
 	}
 	return index;
 }
+
+/* ---- public: the labels of ids ----------------------------------------- */
+
+static const struct gr_row *
+row_by_id(const struct gr_table *table, const char *id, size_t len)
+{
+	for (size_t g = 0; g < table->ngroups; g++)
+		for (size_t r = 0; r < table->groups[g].nrows; r++)
+			if (id_equals(table->groups[g].rows[r].id, id, len))
+				return &table->groups[g].rows[r];
+	return NULL;
+}
+
+GOVREPORT_EXPORT const char *
+govreport_label(enum govreport_template tpl, const char *path, unsigned flags)
+{
+	const struct gr_template *t = gr_template_get(tpl);
+	const char *dot1, *dot2;
+	const struct gr_table *table;
+	const struct gr_row *row;
+	struct gr_cell_ref ref;
+	int en = (flags & GOVREPORT_LANG_EN) != 0;
+
+	if (!t || !path || (flags & ~GOVREPORT_LANG_EN))
+		return NULL;
+	dot1 = strchr(path, '.');
+	table = gr_table_by_id(t, path, dot1 ? (size_t)(dot1 - path) : strlen(path));
+	if (!table)
+		return NULL;
+	if (!dot1)
+		return en ? table->en : table->heading;
+	dot2 = strchr(dot1 + 1, '.');
+	if (!dot2) {
+		row = row_by_id(table, dot1 + 1, strlen(dot1 + 1));
+		return !row ? NULL : en ? row->en : row->label;
+	}
+	if (gr_cell_find_path(t, path, &ref) < 0)
+		return NULL;
+	return en ? ref.column->en : ref.column->label;
+}

@@ -209,7 +209,7 @@ check "sum --lang fr: usage error" status_is 2
 # ---- diff -------------------------------------------------------------------------
 run diff --text "$s002" "$s004"
 check "diff --text: a table of the changed cells, exit 1" bash -c \
-	"[ \$(cat '$tmp/status') -eq 1 ] && grep -q '^A: $s002\$' '$tmp/out' && grep -Eq '^表二 +active_disclosure\.licensing\.decisions +[0-9]+ +[0-9]+\$' '$tmp/out' && grep -Eq '^[0-9]+ differences?\$' '$tmp/out'"
+	"[ \$(cat '$tmp/status') -eq 1 ] && grep -q '^A: $s002\$' '$tmp/out' && grep -Eq '^表二 +行政许可 · (本年)?处理决定数量 +[0-9]+ +[0-9]+\$' '$tmp/out' && grep -Eq '^[0-9]+ differences?\$' '$tmp/out'"
 run diff --text "$s002" "$s002"
 check "diff --text without differences: exit 0" bash -c \
 	"[ \$(cat '$tmp/status') -eq 0 ] && grep -qx 'no differences' '$tmp/out'"

@@ -98,6 +98,33 @@ START_TEST(paths_resolve_per_template)
 }
 END_TEST
 
+/* The public labels: the template's own wording, the last id of a path
+ * labelled, NULL for what is not an id of the template. */
+START_TEST(labels_of_ids)
+{
+	ck_assert_str_eq(govreport_label(GOVREPORT_TEMPLATE_2021, "active_disclosure", 0),
+			 "主动公开政府信息情况");
+	ck_assert_str_eq(govreport_label(GOVREPORT_TEMPLATE_2021, "applications.granted", 0),
+			 "（一）予以公开");
+	ck_assert_str_eq(govreport_label(GOVREPORT_TEMPLATE_2021,
+					 "active_disclosure.licensing.decisions", 0),
+			 "本年处理决定数量");
+	ck_assert_str_eq(govreport_label(GOVREPORT_TEMPLATE_2019,
+					 "active_disclosure.licensing.decisions", 0),
+			 "处理决定数量");
+	ck_assert_str_eq(govreport_label(GOVREPORT_TEMPLATE_2021, "applications.granted",
+					 GOVREPORT_LANG_EN),
+			 "granted");
+	ck_assert_ptr_null(govreport_label(GOVREPORT_TEMPLATE_2021, "applications.nope", 0));
+	ck_assert_ptr_null(govreport_label(GOVREPORT_TEMPLATE_2021, "applications.granted.nope", 0));
+	ck_assert_ptr_null(govreport_label(GOVREPORT_TEMPLATE_2021, "a.b.c.d", 0));
+	ck_assert_ptr_null(govreport_label(GOVREPORT_TEMPLATE_2021, "", 0));
+	ck_assert_ptr_null(govreport_label(GOVREPORT_TEMPLATE_2021, NULL, 0));
+	ck_assert_ptr_null(govreport_label((enum govreport_template)7, "applications", 0));
+	ck_assert_ptr_null(govreport_label(GOVREPORT_TEMPLATE_2021, "applications", 1u << 30));
+}
+END_TEST
+
 static Suite *
 template_suite(void)
 {
@@ -108,6 +135,7 @@ template_suite(void)
 	tcase_add_loop_test(tc, ids_unique_within_table, 0, 2);
 	tcase_add_test(tc, application_rows_in_spec_order);
 	tcase_add_test(tc, paths_resolve_per_template);
+	tcase_add_test(tc, labels_of_ids);
 	suite_add_tcase(s, tc);
 	return s;
 }

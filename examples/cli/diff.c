@@ -135,9 +135,62 @@ format_side(const struct govreport_diff *diff, size_t i, int b, char *out,
 		strncat(out, " (inferred)", size - strlen(out) - 1);
 }
 
-/* The differences as a table: where (table, section.row.column), A, B. */
+/* The label of a path in either report's template (they may differ), or
+ * NULL. */
+static const char *
+label_of(const struct govreport *a, const struct govreport *b, const char *path)
+{
+	const char *label = govreport_label(govreport_template(a), path, 0);
+	return label ? label : govreport_label(govreport_template(b), path, 0);
+}
+
+/* Where difference i is, for a reader: the official labels of its row and
+ * column ("行政许可 · 本年处理决定数量"), or its path when it is not a cell
+ * (the JSON output names every difference by its path). */
+static void
+format_where(const struct govreport *ra, const struct govreport *rb,
+	     const struct govreport_diff *diff, size_t i, char *out, size_t size)
+{
+	const char *section = govreport_diff_section(diff, i);
+	const char *row = govreport_diff_row(diff, i);
+	const char *column = govreport_diff_column(diff, i);
+	char path[192], row_path[192];
+	const char *row_label = NULL, *column_label = NULL;
+
+	snprintf(path, sizeof(path), "%s%s%s%s%s", section ? section : "",
+		 row ? "." : "", row ? row : "", column ? "." : "", column ? column : "");
+	if (section && row) {
+		snprintf(row_path, sizeof(row_path), "%s.%s", section, row);
+		row_label = label_of(ra, rb, row_path);
+		column_label = column ? label_of(ra, rb, path) : NULL;
+	}
+	if (row_label && column_label)
+		snprintf(out, size, "%s · %s", row_label, column_label);
+	else
+		snprintf(out, size, "%s", path);
+}
+
+/* Columns a terminal gives a UTF-8 string: two for CJK and full-width
+ * characters (U+1100 and above, roughly), one for the others. */
+static size_t
+display_width(const char *s)
+{
+	size_t width = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;
+		width += *p >= 0xE1 ? 2 : 1;
+	}
+	return width;
+}
+
+#define WHERE_WIDTH 44
+
+/* The differences as a table: the table, where (labels and path), A, B. */
 static int
-write_text(const struct cli_command *cmd, const struct govreport_diff *diff,
+write_text(const struct cli_command *cmd, const struct govreport *ra,
+	   const struct govreport *rb, const struct govreport_diff *diff,
 	   const char *name_a, const char *name_b)
 {
 	size_t n = govreport_diff_count(diff);
@@ -146,22 +199,19 @@ write_text(const struct cli_command *cmd, const struct govreport_diff *diff,
 	if (n == 0) {
 		printf("no differences\n");
 	} else {
-		printf("%-6s %-52s %-12s %s\n", "table", "cell", "A", "B");
+		printf("%-6s %-*s %-12s %s\n", "table", WHERE_WIDTH, "cell", "A", "B");
 		for (size_t i = 0; i < n; i++) {
 			const char *section = govreport_diff_section(diff, i);
-			const char *row = govreport_diff_row(diff, i);
-			const char *column = govreport_diff_column(diff, i);
-			char where[256], a[128], b[128];
+			char where[512], a[128], b[128];
 
-			snprintf(where, sizeof(where), "%s%s%s%s%s",
-				 section ? section : "", row ? "." : "", row ? row : "",
-				 column ? "." : "", column ? column : "");
+			format_where(ra, rb, diff, i, where, sizeof(where));
 			format_side(diff, i, 0, a, sizeof(a));
 			format_side(diff, i, 1, b, sizeof(b));
+			size_t width = display_width(where);
 			/* A table number is four display columns in six bytes. */
-			printf("%-*s %-52s %-12s %s\n",
-			       *table_name(section) ? 8 : 6, table_name(section),
-			       where, a, b);
+			printf("%-*s %s%*s %-12s %s\n", *table_name(section) ? 8 : 6,
+			       table_name(section), where,
+			       width < WHERE_WIDTH ? (int)(WHERE_WIDTH - width) : 0, "", a, b);
 		}
 		printf("%zu difference%s\n", n, n == 1 ? "" : "s");
 	}
@@ -217,7 +267,7 @@ run_diff(const struct cli_command *cmd, int argc, char **argv)
 		goto out;
 	status = govreport_diff(a, b, &diff);
 	if (status == GOVREPORT_OK && text) {
-		if (write_text(cmd, diff, cli_input_name(argv[optind]),
+		if (write_text(cmd, a, b, diff, cli_input_name(argv[optind]),
 			       cli_input_name(argv[optind + 1])) == 0)
 			ret = govreport_diff_count(diff) > 0 ? CLI_EXIT_FINDINGS
 							     : CLI_EXIT_OK;
@@ -255,8 +305,9 @@ const struct cli_command cli_diff = {
 		"compared by value: empty, dash and missing are all null.\n"
 		"JSON is the default, on a terminal too (for programs that read it);\n"
 		"--text prints a table for a reader instead: one line per difference,\n"
-		"with the table (表二/表三/表四), the cell (section.row.column) and\n"
-		"both sides.\n"
+		"with the table (表二/表三/表四), the cell by its row's and column's\n"
+		"labels in the report's template (行政许可 · 本年处理决定数量; a field\n"
+		"by its key) and both sides.\n"
 		"\n"
 		"Options:\n"
 		"  --json       the differences as JSON (the default)\n"

@@ -713,6 +713,22 @@ def cell_paths(template: Union[str, int]) -> List[str]:
     return list(paths)
 
 
+def label(template: Union[str, int], path: str, lang: str = "zh") -> str:
+    """The official label of a table, row or column of a template ("2019"
+    or "2021"), in its own wording: ``label("2021", "applications.granted")``
+    is "（一）予以公开"; of a cell path, its column's label ("总计" for
+    "applications.granted.total"). ``lang="en"`` gives the English label.
+    Raises ValueError for another template or a path it does not have.
+    """
+    tpl = {name: num for num, name in _TEMPLATES.items()}.get(str(template))
+    if tpl is None:
+        raise ValueError("template must be '2019' or '2021', not {!r}".format(template))
+    text = _L.label(tpl, path.encode("utf-8"), _lang_flag(lang))
+    if text is None:
+        raise ValueError("template {} has no {!r}".format(_TEMPLATES[tpl], path))
+    return text.decode("utf-8")
+
+
 def from_json(text: Union[str, bytes]) -> Report:
     """Read a report from govreport-1 JSON (what to_json() writes)."""
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)

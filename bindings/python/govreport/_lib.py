@@ -54,6 +54,7 @@ FUNCTIONS: Dict[str, Tuple[Any, List[Any]]] = {
     "govreport_year": (c_int, [ReportPtr]),
     "govreport_field": (c_char_p, [ReportPtr, c_int]),
     "govreport_has_section": (c_int, [ReportPtr, c_int]),
+    "govreport_label": (c_char_p, [c_int, c_char_p, c_uint]),  # since 1.1
     # cells
     "govreport_get_decimal": (c_int, [ReportPtr, c_char_p, _i64p, _uintp, _intp]),
     "govreport_get_source": (c_int, [ReportPtr, c_char_p, _size_tp, POINTER(c_char_p)]),

@@ -614,6 +614,21 @@ class CellPathsTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             govreport.cell_paths("2018")
 
+    def test_label(self):
+        self.assertEqual(govreport.label("2021", "applications.granted"), "（一）予以公开")
+        self.assertEqual(govreport.label(2019, "active_disclosure.licensing.decisions"),
+                         "处理决定数量")
+        self.assertEqual(govreport.label("2021", "active_disclosure.licensing.decisions"),
+                         "本年处理决定数量")
+        self.assertEqual(govreport.label("2021", "applications.granted", lang="en"), "granted")
+        # Every cell path of a template has a label.
+        for path in govreport.cell_paths("2021"):
+            self.assertTrue(govreport.label("2021", path))
+        with self.assertRaises(ValueError):
+            govreport.label("2021", "applications.nope")
+        with self.assertRaises(ValueError):
+            govreport.label("2018", "applications")
+
 
 class PackageTest(unittest.TestCase):
     def test_public_names_only(self):
