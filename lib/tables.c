@@ -8,6 +8,7 @@
 #include "digitsplit.h"
 #include "equation.h"
 #include "label.h"
+#include "placement.h"
 #include "tables.h"
 
 #define NONE ((size_t)-1)
@@ -375,6 +376,125 @@ split_run(const struct gr_recovery *rc, const struct gr_cell_ref *row,
 
 static void print_order(const struct gr_table *t, size_t *order);
 
+/* ---- values whose empty cells the shape does not show ------------------ */
+
+/* A reading of placement.h against the equations of the cells it covers,
+ * an empty cell counted as 0 (what an empty cell of these tables means). */
+struct place_rule {
+	struct split_rule rule;
+	int64_t numbers[GR_PLACE_MAX_CELLS]; /* the values' (a dash: 0) */
+};
+
+static int
+place_fits(const size_t *at, size_t k, size_t n, void *ctx)
+{
+	struct place_rule *p = ctx;
+	int64_t values[GR_PLACE_MAX_CELLS] = { 0 };
+
+	for (size_t j = 0; j < k; j++)
+		values[at[j]] = p->numbers[j];
+	return split_fits(values, n, &p->rule);
+}
+
+/*
+ * The values of items [first, first + k), every one a value, go to n > k
+ * cells starting at flat index `cell0` of the table, in a shape that drops
+ * empty cells: what each cell holds in every reading the equations keep
+ * (placement.h) goes in cell[]. Returns how many readings were kept (0:
+ * none, every cell unsure), or -1 when the items are not such a run.
+ */
+static long
+place_unstated(const struct gr_recovery *rc, size_t first, size_t k, size_t cell0,
+	       size_t n, size_t *cell)
+{
+	const struct gr_item *items = rc->items->items;
+	struct place_rule p = { { NULL, 0, cell0 }, { 0 } };
+	struct gr_value v;
+	int exact = 1;
+
+	if (!rc->items->blanks_unstated || k == 0 || k >= n || n > GR_PLACE_MAX_CELLS)
+		return -1;
+	for (size_t j = 0; j < k; j++) {
+		gr_value_parse(items[first + j].text, items[first + j].len, &v);
+		if (!gr_value_is_filled(&v))
+			return -1;
+		exact &= v.kind != GR_VALUE_NUMBER || v.scale == 0;
+		p.numbers[j] = v.kind == GR_VALUE_NUMBER ? v.coefficient : 0;
+	}
+	/* Money with decimals: the equations (counts) do not tell. */
+	if (exact)
+		p.rule.eqs = gr_table_equations(rc->report->tpl, rc->table->section, &p.rule.neq);
+	return gr_place_values(k, n, place_fits, &p, cell);
+}
+
+/* Cell c of a row as place_unstated() decided it. Returns 0 or -1. */
+static int
+put_placed(const struct row_cells *rw, size_t column, size_t holds, size_t first)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	struct gr_cell_ref ref;
+	struct gr_cell *cell;
+	struct gr_value v;
+
+	if (holds != GR_PLACE_EMPTY && holds != GR_PLACE_UNSURE) {
+		gr_value_parse(items[first + holds].text, items[first + holds].len, &v);
+		return put_value(rw, column, &items[first + holds], &v);
+	}
+	cell = cell_at(rw, column, &ref);
+	cell->line = items[first].line;
+	cell->offset = items[first].offset;
+	if (holds == GR_PLACE_UNSURE) {
+		gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+		return 0;
+	}
+	gr_cell_set_null(cell, GOVREPORT_CELL_BLANK);
+	return diag_cell(rw->rc, GR_CELL_BLANK, &ref, &items[first], "为空", "is empty");
+}
+
+/* CELL_AMBIGUOUS for a run placed with `kept` readings, where they leave
+ * a cell unsure. */
+static int
+diag_placed(const struct gr_recovery *rc, const struct gr_cell_ref *row,
+	    const struct gr_item *item, size_t k, size_t n, long kept,
+	    const char *what_zh, const char *what_en)
+{
+	return gr_diag_add(&rc->report->diags, GR_CELL_AMBIGUOUS, rc->table, row, item->line,
+			   gr_printf("表%s%s：%zu个数字对应%zu格，文本不显示哪些格为空；"
+				     "符合表格勾稽关系的放法有%ld种，不能确定的格为空",
+				     rc->table->number, what_zh, k, n, kept),
+			   gr_printf("%s%s: %zu numbers for %zu cells, and the text does not show "
+				     "which cells are empty; %ld placements fit the table's "
+				     "equations, and the cells they disagree on are null",
+				     rc->table->en, what_en, k, n, kept));
+}
+
+/* A row of k < ncolumns values in a shape that drops empty cells: placed
+ * by the equations. Returns 1 when it was, 0 when not such, -1. */
+static int
+assign_unstated_row(const struct row_cells *rw, size_t first, size_t k)
+{
+	size_t n = rw->group->ncolumns, cell[GR_PLACE_MAX_CELLS];
+	long kept = place_unstated(rw->rc, first, k, rw->first, n, cell);
+	int unsure = 0;
+	char what_zh[160], what_en[160];
+	struct gr_cell_ref ref;
+
+	if (kept < 0)
+		return 0;
+	for (size_t c = 0; c < n; c++) {
+		unsure |= cell[c] == GR_PLACE_UNSURE;
+		if (put_placed(rw, c, cell[c], first) < 0)
+			return -1;
+	}
+	if (!unsure)
+		return 1;
+	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
+	snprintf(what_en, sizeof(what_en), ", row \"%s\"", rw->row->en);
+	ref = (struct gr_cell_ref){ rw->rc->table, rw->group, rw->row, NULL, 0 };
+	return diag_placed(rw->rc, &ref, &rw->rc->items->items[first], k, n, kept, what_zh,
+			   what_en) < 0 ? -1 : 1;
+}
+
 /*
  * A table read in sequence (table 四) whose only value is a run of fused
  * digits: split it over all the table's cells. Returns 1 when it was, 0
@@ -479,6 +599,13 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 		if (v.kind != GR_VALUE_BLANK)
 			break;
 		trailing_blank = 1;
+	}
+	/* A shape that drops empty cells: which of the row's cells the
+	 * missing ones were is for the equations to tell. */
+	if (!lead_blanks && !trailing_blank && filled == last - first + 1 && filled < ncols) {
+		placed = assign_unstated_row(rw, first, filled);
+		if (placed != 0)
+			return placed < 0 ? -1 : 0;
 	}
 	/* "规章 | | 0 | 0": a leading blank is a column when it completes
 	 * the row and no empty cell follows the values; otherwise it is
@@ -755,6 +882,49 @@ gr_recover_by_sequence(const struct gr_recovery *rc)
 	return read_in_sequence(rc);
 }
 
+/*
+ * Table 四's values in a shape that drops empty cells, fewer than its
+ * cells: placed by the equations. Returns the values placed, 0 when the
+ * table is not such, -1 when out of memory.
+ */
+static int
+sequence_unstated(const struct gr_recovery *rc, size_t first, size_t last)
+{
+	const struct gr_table *t = rc->table;
+	size_t order[GR_PLACE_MAX_CELLS], cell[GR_PLACE_MAX_CELLS], k = last - first + 1, at = 0;
+	long kept;
+	int unsure = 0;
+
+	if (!rc->items->blanks_unstated || t->ncells > GR_PLACE_MAX_CELLS || k >= t->ncells)
+		return 0;
+	print_order(t, order);
+	for (size_t c = 1; c < t->ncells; c++)
+		if (order[c] != order[0] + c)
+			return 0;
+	kept = place_unstated(rc, first, k, order[0], t->ncells, cell);
+	if (kept < 0)
+		return 0;
+	if (gr_report_add_table(rc->report, t->section) < 0 ||
+	    check_headers(rc, &t->groups[0], rc->begin, first) < 0)
+		return -1;
+	for (size_t g = 0; g < t->ngroups; g++) {
+		const struct gr_group *group = &t->groups[g];
+		for (size_t r = 0; r < group->nrows; r++) {
+			struct row_cells rw = { rc, group, &group->rows[r], 0 };
+			rw.first = gr_row_first_cell(t, group, rw.row);
+			for (size_t c = 0; c < group->ncolumns; c++, at++) {
+				unsure |= cell[at] == GR_PLACE_UNSURE;
+				if (put_placed(&rw, c, cell[at], first) < 0)
+					return -1;
+			}
+		}
+	}
+	if (unsure && diag_placed(rc, NULL, &rc->items->items[first], k, t->ncells, kept, "",
+				  "") < 0)
+		return -1;
+	return (int)k;
+}
+
 /* Every value in the stretch, one cell each, in print order. */
 static int
 read_in_sequence(const struct gr_recovery *rc)
@@ -762,6 +932,7 @@ read_in_sequence(const struct gr_recovery *rc)
 	const struct gr_item *items = rc->items->items;
 	size_t first = NONE, last = NONE, values = 0, cell = 0, extra = 0;
 	struct gr_value v;
+	int placed;
 
 	for (size_t i = rc->begin; i < rc->end; i++) {
 		gr_value_parse(items[i].text, items[i].len, &v);
@@ -773,6 +944,9 @@ read_in_sequence(const struct gr_recovery *rc)
 	}
 	if (first == NONE)
 		return 0;
+	placed = sequence_unstated(rc, first, last);
+	if (placed != 0)
+		return placed;
 	/* Where the shape states the grid, empty cells that open the first
 	 * value row are cells of the sequence (a blank 结果维持), as long as
 	 * the row then holds no more cells than the table. */

@@ -70,6 +70,48 @@ START_TEST(bbox_without_words_needs_ocr)
 }
 END_TEST
 
+/* A one-line web page's row with fewer numbers than cells: the text does
+ * not say which cells were empty. The cells every placement the
+ * equations keep agrees on are read; the others are null, with
+ * CELL_AMBIGUOUS, never packed to the left. */
+START_TEST(unstated_blanks_placed_by_equations)
+{
+	static const char row[] = "一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0";
+	static const char fewer[] = "一、本年新收政府信息公开申请数量 5 3 2 1 11";
+	char *path = test_data_path("input/web-oneline/001-simplified/input.txt");
+	size_t len;
+	char *data = test_read_file(path, &len);
+	char *at = strstr(data, row);
+	struct govreport *r = NULL;
+	enum govreport_cell_state state;
+	int64_t v;
+
+	ck_assert_ptr_nonnull(at);
+	/* Same length: the rest of the line stays where it was. */
+	memcpy(at, fewer, sizeof(fewer) - 1);
+	memset(at + sizeof(fewer) - 1, ' ', sizeof(row) - sizeof(fewer));
+	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+	/* 5 3 2 1 11 over 7 cells: 11 can only be the total (5+3+2+1); the
+	 * four parts fit 15 ways. */
+	ck_assert_int_eq(govreport_get(r, "applications.new_received.total", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, 11);
+	govreport_get(r, "applications.new_received.natural_person", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	govreport_get(r, "applications.new_received.other_org", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	ck_assert_uint_eq(count_diags(r, "CELL_AMBIGUOUS", "new_received"), 1);
+	/* A full row beside it reads as printed. */
+	ck_assert_int_eq(govreport_get(r, "applications.carried_over.total", &v, &state),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	govreport_free(r);
+	free(data);
+	free(path);
+}
+END_TEST
+
 /* The XHTML of pdftotext -bbox-layout named by GOVREPORT_FORMAT_BBOX reads
  * as when it is detected; a text named so is refused, not read as a scan;
  * a .docx named so where the build has no docx reader is unsupported. */
@@ -396,6 +438,7 @@ parse_suite(void)
 	tcase_add_test(edges, input_limits);
 	tcase_add_test(edges, text_without_tables);
 	tcase_add_test(edges, fused_digits_split_or_ambiguous);
+	tcase_add_test(edges, unstated_blanks_placed_by_equations);
 	if (!gr_docfile_available() || !gr_html_available())
 		tcase_add_test(edges, files_refused_without_reader);
 	if (gr_html_available()) { /* the XHTML reader needs libxml2 */

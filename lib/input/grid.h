@@ -57,6 +57,10 @@ struct gr_items {
 	struct gr_item *items;
 	size_t count, cap;
 	char *joined; /* text of cells joined across lines (layout.c) */
+	/* The shape drops an empty cell without a trace (one-line web text,
+	 * plain pdftotext): a row with fewer values than cells does not say
+	 * which were empty (tables.c places them by the equations). */
+	int blanks_unstated;
 	struct gr_text_chunk *chunks; /* texts a reader made (gr_items_keep) */
 	/* Keys of the items, made once per parse (NULL until then): per item
 	 * 1 + the index of its key in keys, or 0 when it has none. */

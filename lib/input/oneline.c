@@ -100,6 +100,9 @@ enum govreport_status
 gr_oneline_build(struct gr_source *src, struct gr_text *text, struct gr_items *items)
 {
 	const struct gr_line_shape shape = { is_page_line, cut_page_line, NULL };
+	enum govreport_status st = gr_frontend_build_lines(src, text, items, &shape);
 
-	return gr_frontend_build_lines(src, text, items, &shape);
+	/* A crawler's text of a table keeps no trace of an empty cell. */
+	items->blanks_unstated = st == GOVREPORT_OK;
+	return st;
 }

@@ -117,6 +117,9 @@ enum govreport_status
 gr_pdftext_build(struct gr_source *src, struct gr_text *text, struct gr_items *items)
 {
 	const struct gr_line_shape shape = { owns_line, cut_line, NULL };
+	enum govreport_status st = gr_frontend_build_lines(src, text, items, &shape);
 
-	return gr_frontend_build_lines(src, text, items, &shape);
+	/* Plain pdftotext writes nothing for an empty cell. */
+	items->blanks_unstated = st == GOVREPORT_OK;
+	return st;
 }
