@@ -211,6 +211,11 @@ enum govreport_severity {
  * diagnostic names marked, and the other diagnostics listed.
  * @since 1.0 */
 #define GOVREPORT_RENDER_ANNOTATE (1u << 15)
+/** Rendering (HTML only): a whole page with a small built-in style sheet
+ * that looks and prints like the official form (ruled tables, centred
+ * headers and figures, A4). Without it the page has no styling at all,
+ * for a CMS to style. @since 1.1 */
+#define GOVREPORT_RENDER_PAGE (1u << 19)
 /** @} */
 
 /** @name Limits
@@ -1050,7 +1055,11 @@ enum govreport_render_format {
 	 * prose, each table in the official layout of the report's template
 	 * (rowspan/colspan, official labels, `<table class="govreport
 	 * govreport-SECTION">`, no styling beyond the class), the signature
-	 * and the date. Parsing it gives the report back. */
+	 * and the date (`<p class="govreport-signature">`). Each value cell
+	 * names itself by the ids of its section, row and column
+	 * (`<td data-section="applications" data-row="new_received"
+	 * data-column="total">`; since 1.1), for a script or a style sheet
+	 * to find. Parsing it gives the report back. */
 	GOVREPORT_RENDER_HTML = 0,
 	/** The same document in Markdown: pipe tables, a merged cell's text
 	 * written once, a row's stub labels in its first cell. Parsing it
@@ -1078,8 +1087,12 @@ enum govreport_render_format {
  * year when the title does not. (Table 四 of a blank form, without a
  * single figure, reads back as absent.)
  * @param format one of enum govreport_render_format.
- * @param flags GOVREPORT_RENDER_ANNOTATE (HTML only): a self-contained page
- *        for people checking a report, with inline CSS and no scripts,
+ * @param flags GOVREPORT_RENDER_PAGE (HTML only, since 1.1): the page with
+ *        a built-in style sheet that looks and prints like the official
+ *        form (inline CSS, no scripts).
+ *        GOVREPORT_RENDER_ANNOTATE (HTML only): a self-contained page
+ *        for people checking a report, with inline CSS (that of
+ *        GOVREPORT_RENDER_PAGE and the marks) and no scripts,
  *        every cell a diagnostic of the report names marked with the class
  *        of its severity ("gr-error", "gr-warning", "gr-info") and the
  *        message as its title, the messages as numbered notes under each

@@ -472,7 +472,7 @@ govreport_render(const struct govreport *r, enum govreport_render_format format,
 	if (len)
 		*len = 0;
 	if (format == GOVREPORT_RENDER_HTML)
-		allowed |= GOVREPORT_RENDER_ANNOTATE;
+		allowed |= GOVREPORT_RENDER_ANNOTATE | GOVREPORT_RENDER_PAGE;
 	if (!r || !out || (flags & ~allowed))
 		return GOVREPORT_ERR_ARGUMENT;
 	gr_strbuf_init(&buf);

@@ -1,7 +1,9 @@
 /*
- * The report as an HTML page, and the annotated page for people checking
- * a report before it goes online (GOVREPORT_RENDER_ANNOTATE). See
- * render.h.
+ * The report as an HTML page: unstyled for a CMS to style (each value
+ * cell named by data-section, data-row and data-column), with a built-in
+ * style sheet that looks and prints like the official form
+ * (GOVREPORT_RENDER_PAGE), or annotated for people checking a report
+ * before it goes online (GOVREPORT_RENDER_ANNOTATE). See render.h.
  */
 #include <string.h>
 
@@ -47,10 +49,15 @@ escape_str(struct gr_strbuf *out, const char *s)
 	escape(out, s, strlen(s));
 }
 
+/* An element of text; klass NULL for none. */
 static void
-paragraph(struct gr_strbuf *out, const char *tag, const char *s, size_t len)
+paragraph(struct gr_strbuf *out, const char *tag, const char *klass, const char *s,
+	  size_t len)
 {
-	gr_strbuf_printf(out, "<%s>", tag);
+	gr_strbuf_printf(out, "<%s", tag);
+	if (klass)
+		gr_strbuf_printf(out, " class=\"%s\"", klass);
+	gr_strbuf_putc(out, '>');
 	escape(out, s, len);
 	gr_strbuf_printf(out, "</%s>\n", tag);
 }
@@ -252,6 +259,20 @@ is_header(const struct gr_form *f, const struct gr_form_cell *c)
 	       (f->stub_cols == 0 && c->role != GR_FORM_VALUE);
 }
 
+/* What a script finds a value cell by: the ids of SPEC §1, as the
+ * template spells them. */
+static void
+cell_ids(const struct gr_form *f, const struct gr_form_cell *c, struct gr_strbuf *out)
+{
+	gr_strbuf_puts(out, " data-section=\"");
+	escape_str(out, f->table->id);
+	gr_strbuf_puts(out, "\" data-row=\"");
+	escape_str(out, c->ref.row->id);
+	gr_strbuf_puts(out, "\" data-column=\"");
+	escape_str(out, c->ref.column->id);
+	gr_strbuf_putc(out, '"');
+}
+
 static int
 table(struct notes *n, const struct gr_table *t, struct gr_strbuf *out)
 {
@@ -275,6 +296,8 @@ table(struct notes *n, const struct gr_table *t, struct gr_strbuf *out)
 				gr_strbuf_printf(out, " rowspan=\"%zu\"", c->rowspan);
 			if (c->colspan > 1)
 				gr_strbuf_printf(out, " colspan=\"%zu\"", c->colspan);
+			if (c->role == GR_FORM_VALUE)
+				cell_ids(&form, c, out);
 			if (n->annotate)
 				marked = cell_marks(n, &form, c, n->next, out);
 			gr_strbuf_putc(out, '>');
@@ -313,11 +336,39 @@ table(struct notes *n, const struct gr_table *t, struct gr_strbuf *out)
 
 /* ---- the page ------------------------------------------------------------ */
 
-static const char style[] =
-	"<style>\n"
-	"body{font-family:sans-serif;line-height:1.5;max-width:72em;margin:1em auto;padding:0 1em}\n"
-	"table.govreport{border-collapse:collapse;margin:1em 0}\n"
-	"table.govreport th,table.govreport td{border:1px solid #777;padding:.2em .5em}\n"
+/*
+ * The look of the official form (GOVREPORT_RENDER_PAGE): the templates'
+ * tables ruled in thin black lines, headers and figures centred, row
+ * labels to the left, Song type in the tables and FangSong in the text as
+ * government documents are set; printed on A4 with no row split across
+ * pages. Fonts fall back to any serif.
+ */
+static const char form_style[] =
+	"body{font-family:FangSong,STFangsong,\"仿宋\",\"仿宋_GB2312\",serif;"
+	"font-size:16px;line-height:1.6;color:#000;background:#fff;"
+	"max-width:60em;margin:1em auto;padding:0 1em}\n"
+	"h1{font-family:SimSun,\"宋体\",\"Songti SC\",serif;font-size:1.6em;"
+	"text-align:center;margin:1em 0}\n"
+	"h2{font-family:SimHei,\"黑体\",\"Heiti SC\",sans-serif;font-size:1em;"
+	"font-weight:normal;margin:1.2em 0 .4em;break-after:avoid}\n"
+	"p{text-indent:2em;margin:.3em 0}\n"
+	"p.govreport-signature{text-align:right;text-indent:0}\n"
+	"table.govreport{border-collapse:collapse;width:100%;margin:.6em 0 1.2em;"
+	"font-family:SimSun,\"宋体\",\"Songti SC\",serif;font-size:.8em;line-height:1.35;"
+	"break-inside:avoid}\n"
+	"table.govreport th,table.govreport td{border:1px solid #000;padding:.25em .4em;"
+	"text-align:center;vertical-align:middle;font-weight:normal}\n"
+	"table.govreport td{text-align:left}\n"
+	"table.govreport td[data-row]{text-align:center}\n"
+	"table.govreport tr{break-inside:avoid}\n"
+	"@page{size:A4;margin:2.5cm 2cm}\n"
+	"@media print{body{max-width:none;margin:0;padding:0;font-size:12pt}"
+	"table.govreport{font-size:9pt}}\n";
+
+/* The marks of the annotated page, over the form's look. Printed as
+ * shown: a checker's printout keeps its colours. */
+static const char annotate_style[] =
+	".gr-error,.gr-warning,.gr-info{print-color-adjust:exact;-webkit-print-color-adjust:exact}\n"
 	".gr-error{background:#fdd;outline:2px solid #c00;outline-offset:-2px}\n"
 	".gr-warning{background:#fff0c2;outline:2px solid #d80;outline-offset:-2px}\n"
 	".gr-info{background:#e6f0ff;outline:1px solid #47c;outline-offset:-1px}\n"
@@ -326,7 +377,7 @@ static const char style[] =
 	"ol.gr-notes li,section.gr-diagnostics li{background:none;outline:none;margin:.2em 0}\n"
 	"li.gr-error code{color:#c00}li.gr-warning code{color:#a60}li.gr-info code{color:#47c}\n"
 	"section.gr-diagnostics{border:1px solid #aaa;padding:.5em 1em;margin-bottom:2em}\n"
-	"</style>\n";
+	"section.gr-diagnostics p{text-indent:0}\n";
 
 static void
 prose(const struct govreport *r, enum gr_part part, enum govreport_field field,
@@ -342,7 +393,7 @@ prose(const struct govreport *r, enum gr_part part, enum govreport_field field,
 	gr_strbuf_puts(out, "</h2>\n");
 	while (gr_render_next_line(&text, &line, &len))
 		if (len)
-			paragraph(out, "p", line, len);
+			paragraph(out, "p", NULL, line, len);
 }
 
 static int
@@ -382,16 +433,21 @@ gr_render_html(const struct govreport *r, unsigned flags, struct gr_strbuf *out)
 		gr_strbuf_puts(out, "政府信息公开工作年度报告");
 	}
 	gr_strbuf_puts(out, "</title>\n");
-	if (n.annotate)
-		gr_strbuf_puts(out, style);
+	if (n.annotate || (flags & GOVREPORT_RENDER_PAGE)) {
+		gr_strbuf_puts(out, "<style>\n");
+		gr_strbuf_puts(out, form_style);
+		if (n.annotate)
+			gr_strbuf_puts(out, annotate_style);
+		gr_strbuf_puts(out, "</style>\n");
+	}
 	gr_strbuf_puts(out, "</head>\n<body>\n");
 	if (n.annotate)
 		summary(&n, out);
 	if (title)
-		paragraph(out, "h1", title, strlen(title));
+		paragraph(out, "h1", NULL, title, strlen(title));
 	gr_render_intro(r, &line);
 	if (line.len)
-		paragraph(out, "p", line.data, line.len);
+		paragraph(out, "p", NULL, line.data, line.len);
 	prose(r, GR_PART_OVERVIEW, GOVREPORT_FIELD_OVERVIEW, out);
 	if (table_part(&n, GR_PART_DISCLOSURE, GOVREPORT_SECTION_ACTIVE_DISCLOSURE, out) < 0 ||
 	    table_part(&n, GR_PART_APPLICATIONS, GOVREPORT_SECTION_APPLICATIONS, out) < 0 ||
@@ -403,11 +459,11 @@ gr_render_html(const struct govreport *r, unsigned flags, struct gr_strbuf *out)
 	prose(r, GR_PART_OTHER, GOVREPORT_FIELD_OTHER_MATTERS, out);
 	if (published) {
 		if (organ)
-			paragraph(out, "p", organ, strlen(organ));
+			paragraph(out, "p", "govreport-signature", organ, strlen(organ));
 		line.len = 0;
 		gr_render_date(published, &line);
 		if (line.len)
-			paragraph(out, "p", line.data, line.len);
+			paragraph(out, "p", "govreport-signature", line.data, line.len);
 	}
 	gr_strbuf_puts(out, "</body>\n</html>\n");
 	if (gr_strbuf_failed(&line)) {

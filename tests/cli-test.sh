@@ -146,6 +146,11 @@ expect 0 "grep:行政许可" empty -- render --to text "$seed"
 expect 0 "grep:class=\"gr-" empty -- render --to html --annotate "$seed"
 expect 0 "grep:<h2>Diagnostics</h2>" empty -- render --annotate --lang en "$seed"
 expect 2 empty "grep:--annotate needs --to html" -- render --to csv --annotate "$seed"
+# --page: the official form's style sheet; every value cell named by ids.
+expect 0 "grep:data-row=\"licensing\" data-column=\"decisions\">17</td>" empty -- render "$seed"
+expect 0 "grep:^table.govreport th,table.govreport td{border:1px solid #000;" empty -- \
+	render --to html --page "$seed"
+expect 2 empty "grep:--page needs --to html" -- render --to markdown --page "$seed"
 expect 2 empty "grep:unknown output 'pdf'" -- render --to pdf "$seed"
 expect 2 empty "grep:unknown language" -- render --lang fr "$seed"
 expect 2 empty "grep:unknown format 'rtf'" -- parse --format rtf "$seed"

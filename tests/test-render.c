@@ -1,8 +1,8 @@
 /*
  * govreport_render(): the official forms in HTML (rowspan/colspan of both
- * templates), Markdown, long-form CSV and plain text; argument checks; the
- * annotated page with planted errors, each shown on its cell; allocation
- * failures.
+ * templates, every value cell named by its ids), the styled page,
+ * Markdown, long-form CSV and plain text; argument checks; the annotated
+ * page with planted errors, each shown on its cell; allocation failures.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +11,7 @@
 #include "alloc.h"
 #include "govreport.h"
 #include "html.h"
+#include "template.h"
 #include "testutil.h"
 
 static char *
@@ -79,6 +80,11 @@ START_TEST(arguments)
 			 GOVREPORT_ERR_ARGUMENT);
 	ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_CSV, GOVREPORT_RENDER_ANNOTATE,
 					  &out, NULL), GOVREPORT_ERR_ARGUMENT);
+	/* So is the styled page. */
+	ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_MARKDOWN, GOVREPORT_RENDER_PAGE,
+					  &out, NULL), GOVREPORT_ERR_ARGUMENT);
+	ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_TEXT, GOVREPORT_RENDER_PAGE,
+					  &out, NULL), GOVREPORT_ERR_ARGUMENT);
 	ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_HTML, GOVREPORT_JSON_PRETTY,
 					  &out, NULL), GOVREPORT_ERR_ARGUMENT);
 	ck_assert_int_eq(govreport_render(r, GOVREPORT_RENDER_TEXT, 1u << 30, &out, NULL),
@@ -116,16 +122,21 @@ START_TEST(html_official_2021)
 	ck_assert_ptr_nonnull(strstr(t3, "<td colspan=\"2\">（七）总计</td>"));
 	ck_assert_uint_eq(count(t3, "<tr>"), 28);
 	/* 25 rows of 7 empty value cells: the blank form. */
-	ck_assert_uint_eq(count(t3, "<td></td>"), 25 * 7);
+	ck_assert_uint_eq(count(t3, "\"></td>"), 25 * 7);
+	ck_assert_ptr_nonnull(strstr(t3, "<td colspan=\"3\">一、本年新收政府信息公开申请数量</td>"
+					 "<td data-section=\"applications\" data-row=\"new_received\" "
+					 "data-column=\"natural_person\"></td>"));
 	ck_assert_uint_eq(count(t2, "<tr>"), 4 * 2 + 6);
 	ck_assert_ptr_nonnull(strstr(t2, "<th colspan=\"4\">第二十条第（一）项</th>"));
 	ck_assert_ptr_nonnull(strstr(t2, "<th>信息内容</th><th colspan=\"3\">本年处理决定数量</th>"));
-	ck_assert_ptr_nonnull(strstr(t2, "<td>行政许可</td><td colspan=\"3\"></td>"));
+	ck_assert_ptr_nonnull(strstr(t2, "<td>行政许可</td><td colspan=\"3\" data-section="
+					 "\"active_disclosure\" data-row=\"licensing\" "
+					 "data-column=\"decisions\"></td>"));
 	ck_assert_uint_eq(count(t4, "<tr>"), 4);
 	ck_assert_ptr_nonnull(strstr(t4, "<th colspan=\"5\">行政复议</th><th colspan=\"10\">行政诉讼</th>"));
 	ck_assert_ptr_nonnull(strstr(t4, "<th rowspan=\"2\">结果维持</th>"));
 	ck_assert_ptr_nonnull(strstr(t4, "<th colspan=\"5\">未经复议直接起诉</th><th colspan=\"5\">复议后起诉</th>"));
-	ck_assert_uint_eq(count(t4, "<td></td>"), 15);
+	ck_assert_uint_eq(count(t4, "\"></td>"), 15);
 	/* No styling beyond the class; no annotation. */
 	ck_assert_ptr_null(strstr(html, "style"));
 	ck_assert_ptr_null(strstr(html, "gr-"));
@@ -153,6 +164,99 @@ START_TEST(html_official_2019)
 	free(t2);
 	free(t3);
 	govreport_string_free(html);
+	govreport_free(r);
+}
+END_TEST
+
+static struct govreport *parse_seed(const char *name);
+
+/* Every value cell of both templates, and only they, name their section,
+ * row and column with the template's ids: one cell for each. */
+START_TEST(html_cell_ids)
+{
+	static const enum govreport_template templates[] = { GOVREPORT_TEMPLATE_2019,
+							     GOVREPORT_TEMPLATE_2021 };
+
+	for (size_t i = 0; i < 2; i++) {
+		const struct gr_template *tpl = gr_template_get(templates[i]);
+		struct govreport *r = new_report(templates[i]);
+		char *html = render(r, GOVREPORT_RENDER_HTML, 0);
+		size_t cells = 0;
+
+		for (int s = 0; s < GR_SECTION_COUNT; s++) {
+			const struct gr_table *t = &tpl->tables[s];
+			struct gr_cell_ref ref;
+			for (size_t k = 0; gr_cell_at(t, k, &ref) == 0; k++) {
+				char attrs[256];
+				snprintf(attrs, sizeof(attrs),
+					 " data-section=\"%s\" data-row=\"%s\" data-column=\"%s\">",
+					 t->id, ref.row->id, ref.column->id);
+				ck_assert_msg(count(html, attrs) == 1, "%s: %zu cells %s",
+					      tpl->name, count(html, attrs), attrs);
+				cells++;
+			}
+		}
+		ck_assert_uint_eq(count(html, " data-section=\""), cells);
+		ck_assert_uint_eq(count(html, " data-row=\""), cells);
+		ck_assert_uint_eq(count(html, " data-column=\""), cells);
+		ck_assert_uint_eq(cells, templates[i] == GOVREPORT_TEMPLATE_2019
+						 ? 22 + 23 * 7 + 15 : 10 + 25 * 7 + 15);
+		govreport_string_free(html);
+		govreport_free(r);
+	}
+}
+END_TEST
+
+/* The page with its style sheet: the same body as the unstyled page, and
+ * a head with the official form's look; nothing from the document
+ * unescaped, in the style sheet's element least of all. */
+START_TEST(html_page)
+{
+	struct govreport *r = parse_seed("000_60b25c9977688c27");
+	char *plain = render(r, GOVREPORT_RENDER_HTML, 0);
+	char *page = render(r, GOVREPORT_RENDER_HTML, GOVREPORT_RENDER_PAGE);
+	char *annotated = render(r, GOVREPORT_RENDER_HTML, GOVREPORT_RENDER_ANNOTATE);
+	const char *style = strstr(page, "<style>\n"), *style_end = strstr(page, "</style>\n");
+	size_t style_len;
+
+	ck_assert_ptr_null(strstr(plain, "<style"));
+	ck_assert_ptr_nonnull(style);
+	ck_assert_ptr_nonnull(style_end);
+	ck_assert_uint_eq(count(page, "<style>"), 1);
+	ck_assert_ptr_null(strstr(page, "<script"));
+	/* Ruled in black, printed on A4, no marks of the annotated page. */
+	ck_assert_ptr_nonnull(strstr(style, "table.govreport th,table.govreport td{border:1px solid #000;"));
+	ck_assert_ptr_nonnull(strstr(style, "@page{size:A4;"));
+	ck_assert_ptr_nonnull(strstr(style, "td[data-row]{text-align:center}"));
+	ck_assert_ptr_null(strstr(page, "gr-"));
+	/* Without the style sheet the page is the unstyled one, byte for byte. */
+	style_end += strlen("</style>\n");
+	style_len = (size_t)(style_end - style);
+	ck_assert_uint_eq(strlen(page), strlen(plain) + style_len);
+	ck_assert_int_eq(strncmp(page, plain, (size_t)(style - page)), 0);
+	ck_assert_str_eq(style_end, plain + (style - page));
+	/* The signature and date, to the right as the form has them. */
+	ck_assert_ptr_nonnull(strstr(plain, "<p class=\"govreport-signature\">伊州区民政局</p>\n"
+					    "<p class=\"govreport-signature\">2024年1月16日</p>\n"));
+	/* The annotated page has the form's look, and its marks. */
+	ck_assert_ptr_nonnull(strstr(annotated, "@page{size:A4;"));
+	ck_assert_ptr_nonnull(strstr(annotated, ".gr-error{"));
+	ck_assert_uint_eq(count(annotated, "<style>"), 1);
+	govreport_string_free(plain);
+	govreport_string_free(page);
+	govreport_string_free(annotated);
+	govreport_free(r);
+
+	/* A title that tries to close the style sheet stays text. */
+	r = new_report(GOVREPORT_TEMPLATE_2021);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_TITLE,
+					     "</style><script>alert(1)</script>\"&"),
+			 GOVREPORT_OK);
+	page = render(r, GOVREPORT_RENDER_HTML, GOVREPORT_RENDER_PAGE);
+	ck_assert_ptr_null(strstr(page, "<script"));
+	ck_assert_uint_eq(count(page, "</style>"), 1);
+	ck_assert_uint_eq(count(page, "&lt;/style&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;"), 2);
+	govreport_string_free(page);
 	govreport_free(r);
 }
 END_TEST
@@ -434,7 +538,7 @@ START_TEST(allocation_failures)
 			char *out = NULL;
 			enum govreport_status st;
 			unsigned flags = formats[f] == GOVREPORT_RENDER_HTML
-						 ? GOVREPORT_RENDER_ANNOTATE : 0;
+						 ? GOVREPORT_RENDER_ANNOTATE | GOVREPORT_RENDER_PAGE : 0;
 			gr_alloc_fail_after(n);
 			st = govreport_render(r, formats[f], flags, &out, NULL);
 			gr_alloc_fail_after(-1);
@@ -460,6 +564,8 @@ main(void)
 	tcase_add_test(tc, arguments);
 	tcase_add_test(tc, html_official_2021);
 	tcase_add_test(tc, html_official_2019);
+	tcase_add_test(tc, html_cell_ids);
+	tcase_add_test(tc, html_page);
 	tcase_add_test(tc, csv_long_form);
 	tcase_add_test(tc, markdown_and_text);
 	tcase_add_test(tc, annotate_planted_errors);

@@ -1,5 +1,5 @@
 /*
- * govreport render [--to html|markdown|csv|text] [--annotate] [--lang en]
+ * govreport render [--to html|markdown|csv|text] [--page] [--annotate] [--lang en]
  * [--format F] [FILE|-]: a report as its template's official tables.
  */
 #define _GNU_SOURCE /* getopt_long */
@@ -12,7 +12,7 @@
 
 #include "cli.h"
 
-enum { OPT_TO = 256, OPT_ANNOTATE, OPT_LANG, OPT_FORMAT };
+enum { OPT_TO = 256, OPT_PAGE, OPT_ANNOTATE, OPT_LANG, OPT_FORMAT };
 
 static int
 parse_to(const char *value, enum govreport_render_format *format)
@@ -64,6 +64,7 @@ run_render(const struct cli_command *cmd, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "to", required_argument, NULL, OPT_TO },
+		{ "page", no_argument, NULL, OPT_PAGE },
 		{ "annotate", no_argument, NULL, OPT_ANNOTATE },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "format", required_argument, NULL, OPT_FORMAT },
@@ -86,6 +87,9 @@ run_render(const struct cli_command *cmd, int argc, char **argv)
 			if (parse_to(optarg, &format) < 0)
 				return cli_usage_error(cmd, "unknown output '%s' (html, "
 						       "markdown, csv or text)", optarg);
+			break;
+		case OPT_PAGE:
+			flags |= GOVREPORT_RENDER_PAGE;
 			break;
 		case OPT_ANNOTATE:
 			flags |= GOVREPORT_RENDER_ANNOTATE;
@@ -112,6 +116,8 @@ run_render(const struct cli_command *cmd, int argc, char **argv)
 	}
 	if ((flags & GOVREPORT_RENDER_ANNOTATE) && format != GOVREPORT_RENDER_HTML)
 		return cli_usage_error(cmd, "--annotate needs --to html");
+	if ((flags & GOVREPORT_RENDER_PAGE) && format != GOVREPORT_RENDER_HTML)
+		return cli_usage_error(cmd, "--page needs --to html");
 	if (argc - optind > 1)
 		return cli_usage_error(cmd, "one file at a time");
 	path = optind < argc ? argv[optind] : NULL;
@@ -148,7 +154,7 @@ run_render(const struct cli_command *cmd, int argc, char **argv)
 
 const struct cli_command cli_render = {
 	.name = "render",
-	.synopsis = "render [--to html|markdown|csv|text] [--annotate] [--lang en] "
+	.synopsis = "render [--to html|markdown|csv|text] [--page] [--annotate] [--lang en] "
 		    "[--format F] [FILE|-]",
 	.summary = "Write a report as the official tables of its template.",
 	.help = "Reads FILE, or standard input when FILE is '-' or absent: a report\n"
@@ -156,8 +162,12 @@ const struct cli_command cli_render = {
 		"\n"
 		"Options:\n"
 		"  --to=FORMAT  html (the default): a page with the official tables\n"
-		"               (rowspan/colspan, official labels); markdown; csv (one\n"
-		"               line per cell: section,row,column,value,state); text\n"
+		"               (rowspan/colspan, official labels), unstyled for a CMS,\n"
+		"               each value cell with data-section, data-row and\n"
+		"               data-column; markdown; csv (one line per cell:\n"
+		"               section,row,column,value,state); text\n"
+		"  --page       with --to html: a built-in style sheet that looks and\n"
+		"               prints like the official form\n"
 		"  --annotate   with --to html: a self-contained page for checking a\n"
 		"               report, every cell a finding of 'govreport check' names\n"
 		"               marked (error, warning, info), the findings as numbered\n"

@@ -39,6 +39,8 @@ _BLANK_AS_ZERO = 1 << 2
 _INFER = 1 << 3
 _VALIDATE_DETAIL = 1 << 4
 _LANG_EN = 1 << 8
+_RENDER_ANNOTATE = 1 << 15
+_RENDER_PAGE = 1 << 19
 
 _TEMPLATES = {2019: "2019", 2021: "2021"}
 _SEVERITIES = {0: "info", 1: "warning", 2: "error"}
@@ -442,12 +444,16 @@ class Report:
         return self.diagnostics(lang)
 
     def render(self, fmt: str = "html", lang: str = "zh",
-               annotate: bool = False) -> str:
+               annotate: bool = False, page: bool = False) -> str:
         """The report as its template's forms: "html", "markdown", "csv"
-        or "text"."""
+        or "text". HTML is unstyled, each value cell named by its
+        data-section, data-row and data-column; page=True adds a style
+        sheet that looks and prints like the official form, annotate=True
+        marks the cells the report's diagnostics name (HTML only)."""
         if fmt not in _RENDER_FORMATS:
             raise ValueError("format must be one of {}".format(", ".join(_RENDER_FORMATS)))
-        flags = _lang_flag(lang) | ((1 << 15) if annotate else 0)
+        flags = (_lang_flag(lang) | (_RENDER_ANNOTATE if annotate else 0) |
+                 (_RENDER_PAGE if page else 0))
         out, length = c_void_p(), c_size_t()
         _check(_L.render(self._ptr, _RENDER_FORMATS[fmt], flags, byref(out),
                          byref(length)), "render")

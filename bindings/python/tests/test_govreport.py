@@ -289,6 +289,21 @@ class RenderTest(unittest.TestCase):
         self.assertIn("SUGGESTED_FIX", page)
         self.assertIn("<table", page)
 
+    def test_html_page_and_cell_ids(self):
+        with govreport.parse(S001) as report:
+            plain = report.render("html")
+            page = report.render("html", page=True)
+            with self.assertRaises(govreport.GovreportError):
+                report.render("markdown", page=True)
+            decisions = report.cell("active_disclosure.licensing.decisions").value
+        self.assertEqual(decisions, 17)
+        cell = ('<td colspan="3" data-section="active_disclosure" data-row="licensing" '
+                'data-column="decisions">{}</td>'.format(decisions))
+        self.assertIn(cell, plain)
+        self.assertIn(cell, page)
+        self.assertNotIn("<style>", plain)
+        self.assertIn("@page{size:A4;", page)
+
     def test_unknown_format(self):
         with govreport.parse(S001) as report:
             with self.assertRaises(ValueError):
