@@ -15,7 +15,8 @@
  * of expected.json must equal the same key of the report's canonical JSON
  * (numbers as written: 12.3456 is not 12.34560). The layout cases made from
  * the seeds through LibreOffice must moreover give the very JSON of the
- * seed itself, prose included.
+ * seed itself, prose included. The PDFs of input/pdf are read by
+ * tests/cli-pdf-cases-test.sh, through the govreport tool.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -116,7 +117,11 @@ collect(const char *root, const char *kind, const char *input_name, unsigned fla
 	free(dir);
 }
 
-/* Every shape under input/: a folder of cases each. */
+/* Every shape under input/: a folder of cases each. Not input/pdf: the
+ * library reads text, and a PDF becomes text through pdftotext, which the
+ * govreport tool runs (tests/cli-pdf-cases-test.sh reads those cases;
+ * input/pdftotext-bbox holds that text of each PDF whose report it has no
+ * other case of). */
 static void
 collect_shapes(const char *root)
 {
@@ -128,7 +133,8 @@ collect_shapes(const char *root)
 		char kind[300];
 		char *sub = join(dir, e->d_name);
 		struct stat st;
-		if (e->d_name[0] != '.' && stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (e->d_name[0] != '.' && strcmp(e->d_name, "pdf") != 0 &&
+		    stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
 			snprintf(kind, sizeof(kind), "input/%s", e->d_name);
 			collect(root, kind, NULL, 0);
 		}
@@ -417,16 +423,22 @@ END_TEST
 
 START_TEST(cases_found)
 {
-	size_t html = 0, layout = 0, shapes = 0;
+	size_t html = 0, layout = 0, shapes = 0, docx = 0, odt = 0, bbox = 0;
 
 	for (size_t i = 0; i < ncases; i++) {
 		html += cases[i].flag == GOVREPORT_FORMAT_HTML;
 		layout += cases[i].flag == GOVREPORT_FORMAT_LAYOUT;
 		shapes += strncmp(cases[i].name, "input/", 6) == 0;
+		docx += strncmp(cases[i].name, "input/docx/", 11) == 0;
+		odt += strncmp(cases[i].name, "input/odt/", 10) == 0;
+		bbox += strncmp(cases[i].name, "input/pdftotext-bbox/", 21) == 0;
 	}
 	ck_assert_msg(html >= 20, "only %zu HTML cases", html);
 	ck_assert_msg(layout >= 10, "only %zu layout cases", layout);
-	ck_assert_msg(shapes >= 48, "only %zu cases of input shapes", shapes);
+	ck_assert_msg(shapes >= 200, "only %zu cases of input shapes", shapes);
+	/* Every report of tests/data (50) as .docx, .odt and a PDF's words. */
+	ck_assert_msg(docx >= 50 && odt >= 50 && bbox >= 50,
+		      "only %zu .docx, %zu .odt and %zu pdftotext-bbox cases", docx, odt, bbox);
 }
 END_TEST
 
