@@ -140,9 +140,12 @@ token_is_value(const char *s, size_t len)
 	return gr_value_is_filled(&v);
 }
 
-/* Split a line at its spaces into tokens, with their columns. */
+/* Split a line at its spaces into tokens, with their columns; in text
+ * laid out in display columns (GR_LAYOUT_DISPLAY), a token's character
+ * column is its display column, as its position was written so, and a
+ * curly quote is one column wide (as input/bbox.c counts it). */
 static void
-tokenize(struct lline *ln)
+tokenize(struct lline *ln, int display)
 {
 	size_t pos = 0, col = 0, dcol = 0;
 
@@ -160,11 +163,16 @@ tokenize(struct lline *ln)
 		while (pos < ln->len && ln->s[pos] != ' ') {
 			int32_t c = gr_utf8_next(ln->s, ln->len, &pos);
 			col++;
-			dcol += gr_is_wide(c) ? 2 : 1;
+			dcol += gr_is_wide(c) && !(display && gr_is_curly_quote(c)) ? 2 : 1;
 		}
 		t->len = pos - t->start;
 		t->cols = col - t->col;
 		t->dcols = dcol - t->dcol;
+		if (display) {
+			t->col = t->dcol;
+			t->cols = t->dcols;
+			col = dcol;
+		}
 		t->value = token_is_value(ln->s + t->start, t->len);
 	}
 	while (pos < ln->len && ln->s[pos] == ' ')
@@ -285,14 +293,14 @@ is_part_heading(const char *s, size_t len)
 }
 
 static void
-analyse(struct lline *ln, const struct gr_text *text, const struct gr_line *src)
+analyse(struct lline *ln, const struct gr_text *text, const struct gr_line *src, int display)
 {
 	ln->src = src;
 	ln->s = gr_line_text(text, src);
 	ln->len = src->len;
 	while (ln->len && (ln->s[ln->len - 1] == ' ' || ln->s[ln->len - 1] == '\t'))
 		ln->len--;
-	tokenize(ln);
+	tokenize(ln, display);
 	ln->blank = ln->ntokens == 0;
 	if (ln->blank)
 		return;
@@ -580,9 +588,16 @@ measure_width(struct builder *b)
 		return -1;
 	for (size_t i = 0; i < b->nlines; i++) {
 		const struct lline *ln = &b->lines[i];
+		/* Text laid out from word boxes keeps the page's margins: its
+		 * widest line (a table's row, if the prose is short) ends at
+		 * the right one. */
+		if (b->display && !ln->blank && !ln->furniture && ln->end > b->width)
+			b->width = ln->end;
 		if (!ln->blank && !ln->gap && !ln->nvalues && !ln->furniture && ln->end >= 20)
 			ends[n++] = ln->end;
 	}
+	if (b->display)
+		n = 0;
 	if (n) {
 		qsort(ends, n, sizeof(*ends), compare_size);
 		b->width = ends[(n * 9) / 10 >= n ? n - 1 : (n * 9) / 10];
@@ -1299,7 +1314,7 @@ gr_layout_build_as(const struct gr_text *text, enum gr_layout_columns columns,
 	if (!b.lines)
 		return -1;
 	for (size_t i = 0; i < b.nlines; i++)
-		analyse(&b.lines[i], text, &text->lines[i]);
+		analyse(&b.lines[i], text, &text->lines[i], b.display);
 	if (mark_furniture(&b) < 0 || measure_width(&b) < 0)
 		b.failed = 1;
 	for (size_t i = 0; i < b.nlines && !b.failed; i++) {

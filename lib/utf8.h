@@ -114,6 +114,14 @@ gr_is_wide(int32_t c)
 	       c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
 }
 
+/* Curly quotes: wide in a terminal's CJK layout (gr_is_wide), narrow in
+ * a PDF's, where they are drawn from a Latin font. */
+static inline int
+gr_is_curly_quote(int32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
+}
+
 /* Drop spaces and tabs at both ends of s[0..len). */
 void gr_trim_spaces(const char **s, size_t *len);
 

@@ -58,11 +58,13 @@ gr_bbox_sniff(struct gr_source *src)
 }
 
 /*
- * Display columns of a word as printed, or (`normalised`) as it reads
- * after normalisation: the text laid out here is normalised before the
- * layout reader sees it, and NFKC makes full-width ASCII forms and the
- * ideographic space (（一）, ：, ％) one column wide. Laid out with their
- * printed width, the numbers after them would move left of their column.
+ * Display columns of a word as printed, or (`normalised`) as the layout
+ * reader counts them (GR_LAYOUT_DISPLAY): the text laid out here is
+ * normalised before the reader sees it, and NFKC makes full-width ASCII
+ * forms and the ideographic space (（一）, ：, ％) one column wide; and a
+ * PDF draws curly quotes narrow, so they count one column there too.
+ * Laid out with a wider count, the numbers after them would move right of
+ * their column; with a narrower one, left.
  */
 static size_t
 display_width(const char *s, size_t len, int normalised)
@@ -71,7 +73,8 @@ display_width(const char *s, size_t len, int normalised)
 	int32_t c;
 
 	while ((c = gr_utf8_next(s, len, &pos)) >= 0) {
-		int narrowed = normalised && ((c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000);
+		int narrowed = normalised && ((c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000 ||
+					      gr_is_curly_quote(c));
 		width += gr_is_wide(c) && !narrowed ? 2 : 1;
 	}
 	return width;
