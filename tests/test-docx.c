@@ -4,81 +4,53 @@
  * fields, content controls, Word automatic numbering; and the archives a
  * hostile sender makes (a zip bomb, a lying size, too many entries, a
  * truncated or damaged archive, a Word 97 .doc), each refused with its
- * status. Archives are written in memory with libzip.
+ * status. Archives are written in memory with libzip (zipwrite.h).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <zip.h>
 
 #include "govreport.h"
 #include "input/frontends.h"
 #include "input/readers.h"
 #include "input/zip.h"
 #include "testutil.h"
-
-struct entry {
-	const char *name;
-	const char *data;
-	size_t len; /* 0: strlen(data) */
-	int store;  /* stored, not deflated */
-};
+#include "zipwrite.h"
 
 /* An archive of the entries, as bytes (free()). */
 static char *
-make_zip(const struct entry *e, size_t n, size_t *len)
+make_zip(const struct test_zip_entry *e, size_t n, size_t *len)
 {
-	zip_error_t err;
-	zip_source_t *out;
-	zip_t *z;
-	zip_stat_t st;
-	char *buf;
+	char *zip = test_zip_write(e, n, len);
 
-	zip_error_init(&err);
-	out = zip_source_buffer_create(NULL, 0, 0, &err);
-	ck_assert_ptr_nonnull(out);
-	zip_source_keep(out);
-	z = zip_open_from_source(out, ZIP_TRUNCATE, &err);
-	ck_assert_ptr_nonnull(z);
-	for (size_t i = 0; i < n; i++) {
-		size_t l = e[i].len ? e[i].len : strlen(e[i].data);
-		zip_source_t *s = zip_source_buffer(z, e[i].data, l, 0);
-		zip_int64_t idx = zip_file_add(z, e[i].name, s, ZIP_FL_ENC_UTF_8);
-		ck_assert_int_ge(idx, 0);
-		zip_set_file_compression(z, (zip_uint64_t)idx,
-					 e[i].store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 9);
-	}
-	ck_assert_int_eq(zip_close(z), 0);
-	ck_assert_int_eq(zip_source_stat(out, &st), 0);
-	buf = malloc(st.size ? st.size : 1);
-	ck_assert_int_eq(zip_source_open(out), 0);
-	ck_assert_int_eq(zip_source_read(out, buf, st.size), (zip_int64_t)st.size);
-	zip_source_close(out);
-	zip_source_free(out);
-	zip_error_fini(&err);
-	*len = st.size;
-	return buf;
+	ck_assert_ptr_nonnull(zip);
+	return zip;
 }
 
 #define W_NS "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\""
+#define ODT_MIMETYPE "application/vnd.oasis.opendocument.text"
 
 static char *
 make_docx(const char *body, const char *numbering, const char *styles, size_t *len)
 {
 	char *doc = malloc(strlen(body) + 256);
-	struct entry e[4] = {
-		{ "[Content_Types].xml", "<Types/>", 0, 0 },
+	struct test_zip_entry e[4] = {
+		{ "[Content_Types].xml", "<Types/>", strlen("<Types/>"), 0 },
 		{ "word/document.xml", doc, 0, 0 },
 	};
 	size_t n = 2;
 	char *zip;
 
+	ck_assert_ptr_nonnull(doc);
 	sprintf(doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document " W_NS
 		     "><w:body>%s</w:body></w:document>", body);
+	e[1].len = strlen(doc);
 	if (numbering)
-		e[n++] = (struct entry){ "word/numbering.xml", numbering, 0, 0 };
+		e[n++] = (struct test_zip_entry){ "word/numbering.xml", numbering,
+						  strlen(numbering), 0 };
 	if (styles)
-		e[n++] = (struct entry){ "word/styles.xml", styles, 0, 0 };
+		e[n++] = (struct test_zip_entry){ "word/styles.xml", styles, strlen(styles),
+						  0 };
 	zip = make_zip(e, n, len);
 	free(doc);
 	return zip;
@@ -305,9 +277,9 @@ START_TEST(odt_grid_and_lists)
 		"<text:tracked-changes><text:changed-region><text:deletion><text:p>删</text:p>"
 		"</text:deletion></text:changed-region></text:tracked-changes>"
 		"</office:text></office:body></office:document-content>";
-	struct entry e[] = {
-		{ "mimetype", "application/vnd.oasis.opendocument.text", 0, 1 },
-		{ "content.xml", content, 0, 0 },
+	struct test_zip_entry e[] = {
+		{ "mimetype", ODT_MIMETYPE, strlen(ODT_MIMETYPE), 1 },
+		{ "content.xml", content, strlen(content), 0 },
 	};
 	size_t len;
 	char *zip = make_zip(e, 2, &len);
@@ -357,7 +329,7 @@ START_TEST(zip_bomb)
 	 * before a byte is inflated. */
 	size_t big = (size_t)32 << 20, len;
 	char *zeros = calloc(1, big);
-	struct entry e[] = { { "word/document.xml", zeros, big, 0 } };
+	struct test_zip_entry e[] = { { "word/document.xml", zeros, big, 0 } };
 	char *zip = make_zip(e, 1, &len);
 
 	ck_assert_uint_lt(len, big / 100);
@@ -383,7 +355,7 @@ START_TEST(zip_lying_size)
 	 * read no further than the claim, and refused. */
 	size_t big = (size_t)1 << 20, len;
 	char *zeros = calloc(1, big);
-	struct entry e[] = { { "word/document.xml", zeros, big, 0 } };
+	struct test_zip_entry e[] = { { "word/document.xml", zeros, big, 0 } };
 	char *zip = make_zip(e, 1, &len);
 
 	ck_assert_int_eq(memcmp(zip, "PK\3\4", 4), 0);
@@ -400,14 +372,14 @@ END_TEST
 START_TEST(zip_too_many_entries)
 {
 	size_t n = GR_ZIP_MAX_ENTRIES + 1, len;
-	struct entry *e = calloc(n, sizeof(*e));
+	struct test_zip_entry *e = calloc(n, sizeof(*e));
 	char (*names)[16] = calloc(n, sizeof(*names));
 	char *zip;
 
-	e[0] = (struct entry){ "word/document.xml", P("x"), 0, 1 };
+	e[0] = (struct test_zip_entry){ "word/document.xml", P("x"), strlen(P("x")), 1 };
 	for (size_t i = 1; i < n; i++) {
 		snprintf(names[i], sizeof(names[i]), "f%zu", i);
-		e[i] = (struct entry){ names[i], "", 1, 1 };
+		e[i] = (struct test_zip_entry){ names[i], "", 1, 1 };
 	}
 	zip = make_zip(e, n, &len);
 	ck_assert_int_eq(parse_status(zip, len, 0), GOVREPORT_ERR_LIMIT);
@@ -515,7 +487,7 @@ START_TEST(xml_with_dtd)
 		"<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\">"
 		"<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
 		"<w:document " W_NS "><w:body>" P("&b;") "</w:body></w:document>";
-	struct entry e[] = { { "word/document.xml", doc, 0, 0 } };
+	struct test_zip_entry e[] = { { "word/document.xml", doc, strlen(doc), 0 } };
 	size_t len;
 	char *zip = make_zip(e, 1, &len);
 
