@@ -1,7 +1,8 @@
 /*
  * Per-character tables taken from ICU's data, for the paths that skip ICU:
- * the fast path of NFKC (normalize.c) and the detector of the characters
- * the Hant-Hans transliterator changes (hant.c). Building them from ICU
+ * the fast path of NFKC (normalize.c), the detector of the characters
+ * the Hant-Hans transliterator changes, and that transliterator's own
+ * rules as tables (hant.c). Building them from ICU
  * costs ~15 ms (the transliterator must be opened and run over each of
  * its characters), so the build does it once: lib/gen-chardata.c writes
  * them as a C file for the ICU the library is built against. A process
@@ -18,11 +19,29 @@
 #define GR_MAP_PAGES 48
 /* Characters beyond the BMP the transliterator changes (none in ICU 72). */
 #define GR_ASTRAL_MAX 64
+/* Room for Hant-Hans's rules (ICU 72: 90 pages of one-character rules,
+ * 524 first characters of 976 phrase rules, 13 KB of their text). */
+#define GR_HANT_PAGES 128
+#define GR_HANT_FIRSTS 1024
+#define GR_HANT_PHRASES 2048
+#define GR_HANT_POOL 32768
 
 /* The NFKC form of one character, as UTF-8. */
 struct gr_nfkc_mapping {
 	uint8_t len;
 	char text[GR_MAP_BYTES];
+};
+
+/* A rule of more than one character: its key and value as UTF-8. */
+struct gr_hant_phrase {
+	uint16_t key, value; /* offsets in hant_pool */
+	uint8_t key_len, value_len; /* bytes; value_len <= key_len */
+};
+
+/* The phrase rules that begin with one character, in ICU's order. */
+struct gr_hant_first {
+	uint16_t c;
+	uint16_t begin, count; /* hant_phrases[begin, begin + count) */
 };
 
 struct gr_chardata {
@@ -56,6 +75,26 @@ struct gr_chardata {
 	uint32_t traditional[GR_BMP / 32];
 	uint32_t ntraditional_astral;
 	uint32_t traditional_astral[GR_ASTRAL_MAX]; /* ascending */
+	/*
+	 * Hant-Hans's rules (utrans_toRules), every one of the form
+	 * "KEY > VALUE;" with KEY and VALUE in the BMP and VALUE no longer
+	 * in UTF-8 than KEY: at each position the first rule whose key the
+	 * text holds there replaces it, and conversion goes on after it;
+	 * ICU gives the longer of two keys one of which begins the other the
+	 * first place (or refuses the rules), so the phrases of a character
+	 * come before its one-character rule. has_rules is 1 only when they
+	 * were all of that form and give what the transliterator gives on
+	 * each character alone and on each phrase; else ICU converts.
+	 */
+	int has_rules;
+	uint32_t hant_acts[GR_BMP / 32];   /* a rule that changes text begins with it */
+	uint32_t hant_phrase[GR_BMP / 32]; /* a phrase rule begins with it */
+	uint8_t hant_page[GR_BMP / 256];   /* 1-based index into hant_single */
+	uint16_t hant_single[GR_HANT_PAGES][256]; /* its one-character rule; 0: none */
+	uint32_t hant_nfirsts;
+	struct gr_hant_first hant_firsts[GR_HANT_FIRSTS]; /* ascending by c */
+	struct gr_hant_phrase hant_phrases[GR_HANT_PHRASES];
+	char hant_pool[GR_HANT_POOL];
 };
 
 /*

@@ -28,6 +28,14 @@ write_bits(FILE *f, const char *name, const uint32_t *bits, size_t words)
 	fputs("\n\t},\n", f);
 }
 
+/* Octal escapes: always three digits, whatever follows. */
+static void
+write_bytes(FILE *f, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		fprintf(f, "\\%03o", (unsigned)(unsigned char)s[i]);
+}
+
 static void
 write_mappings(FILE *f)
 {
@@ -42,13 +50,59 @@ write_mappings(FILE *f)
 			const struct gr_nfkc_mapping *m = &data.map[p][c];
 			if (!m->len)
 				continue;
-			/* Octal escapes: always three digits, whatever follows. */
 			fprintf(f, "\t\t[%zu][0x%02zx] = { %u, \"", p, c, (unsigned)m->len);
-			for (size_t i = 0; i < m->len; i++)
-				fprintf(f, "\\%03o", (unsigned)(unsigned char)m->text[i]);
+			write_bytes(f, m->text, m->len);
 			fputs("\" },\n", f);
 		}
 	fputs("\t},\n", f);
+}
+
+static void
+write_rules(FILE *f)
+{
+	size_t nphrases = 0, pool = 0;
+
+	fprintf(f, "\t.has_rules = %d,\n", data.has_rules);
+	write_bits(f, "hant_acts", data.hant_acts, GR_BMP / 32);
+	write_bits(f, "hant_phrase", data.hant_phrase, GR_BMP / 32);
+	fputs("\t.hant_page = {", f);
+	for (size_t p = 0, n = 0; p < GR_BMP / 256; p++)
+		if (data.hant_page[p])
+			fprintf(f, "%s[%zu] = %u,", n++ % 8 ? " " : "\n\t\t", p,
+				(unsigned)data.hant_page[p]);
+	fputs("\n\t},\n\t.hant_single = {", f);
+	for (size_t p = 0, n = 0; p < GR_HANT_PAGES; p++)
+		for (size_t c = 0; c < 256; c++)
+			if (data.hant_single[p][c])
+				fprintf(f, "%s[%zu][0x%02zx] = 0x%04x,", n++ % 4 ? " " : "\n\t\t",
+					p, c, (unsigned)data.hant_single[p][c]);
+	fprintf(f, "\n\t},\n\t.hant_nfirsts = %u,\n\t.hant_firsts = {",
+		(unsigned)data.hant_nfirsts);
+	for (uint32_t i = 0; i < data.hant_nfirsts; i++) {
+		const struct gr_hant_first *first = &data.hant_firsts[i];
+		fprintf(f, "%s{ 0x%04x, %u, %u },", i % 4 ? " " : "\n\t\t", (unsigned)first->c,
+			(unsigned)first->begin, (unsigned)first->count);
+		nphrases += first->count;
+	}
+	fputs("\n\t},\n\t.hant_phrases = {", f);
+	for (size_t i = 0; i < nphrases; i++) {
+		const struct gr_hant_phrase *p = &data.hant_phrases[i];
+		fprintf(f, "%s{ %u, %u, %u, %u },", i % 4 ? " " : "\n\t\t", (unsigned)p->key,
+			(unsigned)p->value, (unsigned)p->key_len, (unsigned)p->value_len);
+		if ((size_t)p->key + p->key_len > pool)
+			pool = (size_t)p->key + p->key_len;
+		if ((size_t)p->value + p->value_len > pool)
+			pool = (size_t)p->value + p->value_len;
+	}
+	fputs("\n\t},\n\t.hant_pool =", f);
+	for (size_t i = 0; i < pool; i += 64) {
+		fputs("\n\t\t\"", f);
+		write_bytes(f, data.hant_pool + i, pool - i < 64 ? pool - i : 64);
+		fputs("\"", f);
+	}
+	if (!pool)
+		fputs(" \"\"", f);
+	fputs(",\n", f);
 }
 
 int
@@ -87,7 +141,11 @@ main(int argc, char **argv)
 			fprintf(f, " 0x%lx,", (unsigned long)data.traditional_astral[i]);
 		fputs(" },\n", f);
 	}
+	write_rules(f);
 	fputs("};\n", f);
+	if (!data.has_rules)
+		fputs("gen-chardata: Hant-Hans's rules are not all simple, or differ from "
+		      "what it does: ICU will convert traditional text (slower)\n", stderr);
 	/* ICU's caches freed: a sanitizer build runs this too. */
 	u_cleanup();
 	if (fclose(f) != 0) {

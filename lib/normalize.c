@@ -50,6 +50,12 @@ gr_normalizer_free(struct gr_normalizer *n)
 	gr_free(n);
 }
 
+void
+gr_normalizer_set_tables(struct gr_normalizer *n, const struct gr_chardata *tables)
+{
+	n->tables = tables;
+}
+
 int
 gr_normalizer_converted(const struct gr_normalizer *n)
 {
@@ -135,7 +141,8 @@ has_non_ascii(const UChar *s, int32_t len)
 	return 0;
 }
 
-/* Convert work[0] (len units) to simplified characters in place. */
+/* Convert work[0] (len units) to simplified characters in place by ICU's
+ * transliterator: where its rules are not tables (chardata.h). */
 static int
 to_simplified(struct gr_normalizer *n, int32_t *len)
 {
@@ -158,6 +165,16 @@ to_simplified(struct gr_normalizer *n, int32_t *len)
 	*len = textlen;
 	n->converted = 1;
 	return 0;
+}
+
+/* Convert out's text from `start` on to simplified characters by the
+ * rule tables (no ICU). */
+static void
+convert_from(struct gr_normalizer *n, struct gr_strbuf *out, size_t start)
+{
+	out->len = start + gr_hant_convert(n->tables, out->data + start, out->len - start);
+	out->data[out->len] = '\0';
+	n->converted = 1;
 }
 
 static int
@@ -214,8 +231,15 @@ gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 		clean = norm;
 	}
 	clean = strip_pinyin(n->work[0], clean);
-	if (needs_hant(n, n->work[0], clean) && to_simplified(n, &clean) < 0)
-		return -1;
+	if (needs_hant(n, n->work[0], clean)) {
+		size_t start = out->len;
+		if (!n->tables->has_rules)
+			return to_simplified(n, &clean) < 0 ? -1 : append_utf8(n->work[0], clean, out);
+		if (append_utf8(n->work[0], clean, out) < 0)
+			return -1;
+		convert_from(n, out, start);
+		return 0;
+	}
 	return append_utf8(n->work[0], clean, out);
 }
 
@@ -422,6 +446,11 @@ gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
 			return -1;
 		if (rc > 0 && !hant)
 			return 0;
+		if (rc > 0 && n->tables->has_rules) {
+			/* Normalised already: only the conversion is left. */
+			convert_from(n, out, start);
+			return 0;
+		}
 		if (rc > 0) {
 			/* Normalised already: only the transliterator is left. */
 			units = to_units(n, 0, out->data + start, out->len - start);
