@@ -18,9 +18,11 @@
  *           work() made. It may take item->report (set it to NULL); the
  *           batch frees whatever is left in the item afterwards.
  *
- * At most about 4 × N parsed inputs wait for their turn at a time, so a
- * batch of thousands of files holds only a few reports in memory (unless
- * emit() keeps them). On a terminal, a progress line ("[12/300]   4%
+ * Workers take consecutive inputs in chunks (up to 16; fewer when there
+ * are few inputs), so that threads meet once per chunk rather than once
+ * per input. At most about 4 chunks per worker wait for their turn at a
+ * time, so a batch of thousands of files holds only a few dozen reports
+ * in memory (unless emit() keeps them). On a terminal, a progress line ("[12/300]   4%
  * 35 files/s  8s left  FILE", progress.h) is drawn on stderr at most about
  * ten times a second, and erased at the end and before an emit() that may
  * write where it is: one of an input without a report or without output,
