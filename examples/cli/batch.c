@@ -118,7 +118,9 @@ release(struct cli_batch_item *item)
 	govreport_free(item->report);
 	govreport_string_free(item->json_error);
 	free(item->output);
+	govreport_string_free(item->json);
 	item->report = NULL;
+	item->json = NULL;
 	item->json_error = NULL;
 	item->output = NULL;
 }
@@ -172,7 +174,8 @@ progress_draw(struct run *run, size_t done, const char *path)
 static int
 crosses_line(const struct run *run, const struct cli_batch_item *item)
 {
-	return run->stdout_tty || !item->report || !item->output || item->notes;
+	return run->stdout_tty || !item->report || (!item->output && !item->json) ||
+	       item->notes;
 }
 
 /* ---- the calling thread: emit in order ------------------------------------ */
@@ -535,21 +538,54 @@ finish(struct buf *b, char **out, size_t *out_len)
 	return 0;
 }
 
+/* {"file":PATH, (or {"file":PATH when the object is empty): what comes
+ * before the object's own keys in its JSON Lines record. */
+static int
+jsonl_head(const char *path, const char *object, size_t len, struct buf *b)
+{
+	if (len < 2 || object[0] != '{')
+		return -1;
+	put(b, "{\"file\":", 8);
+	put_json_string(b, path);
+	/* The object's own keys follow, if it has any. */
+	if (object[1] != '}')
+		put(b, ",", 1);
+	return b->failed ? -1 : 0;
+}
+
 int
 cli_jsonl_with_file(const char *path, const char *object, size_t len,
 		    char **out, size_t *out_len)
 {
 	struct buf b = { 0 };
 
-	if (len < 2 || object[0] != '{')
+	if (jsonl_head(path, object, len, &b) < 0) {
+		free(b.data);
 		return -1;
-	put(&b, "{\"file\":", 8);
-	put_json_string(&b, path);
-	/* The object's own keys follow, if it has any. */
-	if (object[1] != '}')
-		put(&b, ",", 1);
+	}
 	put(&b, object + 1, len - 1);
 	return finish(&b, out, out_len);
+}
+
+int
+cli_write_jsonl(const struct cli_command *cmd, const char *path, const char *object,
+		size_t len)
+{
+	struct buf head = { 0 };
+	int ret = 0;
+
+	if (jsonl_head(path, object, len, &head) < 0) {
+		fprintf(stderr, "govreport %s: out of memory\n", cmd->name);
+		ret = -1;
+	} else if (fwrite(head.data, 1, head.len, stdout) != head.len ||
+		   fwrite(object + 1, 1, len - 1, stdout) != len - 1 ||
+		   putchar('\n') == EOF || fflush(stdout) != 0) {
+		fprintf(stderr, "govreport %s: cannot write output: %s\n", cmd->name,
+			strerror(errno));
+		ret = -1;
+	}
+	free(head.data);
+	return ret;
 }
 
 int
