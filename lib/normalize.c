@@ -1,27 +1,24 @@
 /* Line normalisation through ICU; see normalize.h. */
-#include <pthread.h>
 #include <string.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
-#include <unicode/uset.h>
 #include <unicode/ustring.h>
 
 #include "alloc.h"
+#include "chardata.h"
 #include "hant.h"
 #include "normalize.h"
 
 struct gr_normalizer {
 	const UNormalizer2 *nfkc;
+	/* The fast path's tables and the detector; NULL: ICU for every line. */
+	const struct gr_chardata *tables;
 	UTransliterator *hant; /* this parse's clone, opened on first need */
 	int converted;
 	UChar *work[3]; /* scratch buffers, grown as needed */
 	int32_t cap[3];
 };
-
-/* The tables of the fast path (below), built once per process. */
-static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
-static void build_tables(void);
 
 struct gr_normalizer *
 gr_normalizer_new(void)
@@ -36,9 +33,7 @@ gr_normalizer_new(void)
 		gr_free(n);
 		return NULL;
 	}
-	/* Without ICU's transliterator data, text stays as written. */
-	gr_hant_init();
-	pthread_once(&tables_once, build_tables);
+	n->tables = gr_chardata();
 	return n;
 }
 
@@ -53,6 +48,12 @@ gr_normalizer_free(struct gr_normalizer *n)
 	gr_free(n->work[1]);
 	gr_free(n->work[2]);
 	gr_free(n);
+}
+
+void
+gr_normalizer_set_tables(struct gr_normalizer *n, const struct gr_chardata *tables)
+{
+	n->tables = tables;
 }
 
 int
@@ -76,16 +77,6 @@ reserve(struct gr_normalizer *n, int which, int32_t need)
 	n->work[which] = buf;
 	n->cap[which] = cap;
 	return 0;
-}
-
-/* Zero-width, bidi and other invisible controls that only get in the way. */
-static int
-is_invisible(UChar c)
-{
-	return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
-	       (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) ||
-	       c == 0xFEFF || c == 0x00AD || c == 0x034F || c == 0x180E ||
-	       (c < 0x20 && c != '\t') || c == 0x7F;
 }
 
 static int
@@ -128,12 +119,14 @@ strip_pinyin(UChar *s, int32_t len)
 }
 
 static int
-needs_hant(const UChar *s, int32_t len)
+needs_hant(const struct gr_normalizer *n, const UChar *s, int32_t len)
 {
+	if (!n->tables)
+		return 0;
 	for (int32_t i = 0; i < len;) {
 		UChar32 c;
 		U16_NEXT(s, i, len, c);
-		if (c >= 0x3400 && gr_hant_is_traditional(c))
+		if (c >= 0x3400 && gr_chardata_is_traditional(n->tables, c))
 			return 1;
 	}
 	return 0;
@@ -148,7 +141,8 @@ has_non_ascii(const UChar *s, int32_t len)
 	return 0;
 }
 
-/* Convert work[0] (len units) to simplified characters in place. */
+/* Convert work[0] (len units) to simplified characters in place by ICU's
+ * transliterator: where its rules are not tables (chardata.h). */
 static int
 to_simplified(struct gr_normalizer *n, int32_t *len)
 {
@@ -156,9 +150,10 @@ to_simplified(struct gr_normalizer *n, int32_t *len)
 	int32_t limit = *len, textlen = *len;
 
 	if (!n->hant) {
-		n->hant = gr_hant_clone();
-		if (!n->hant)
+		if (gr_hant_clone(&n->hant) < 0)
 			return -1;
+		if (!n->hant)
+			return 0; /* no transliterator data: text stays as written */
 	}
 	/* The conversion is character for character; leave room anyway. */
 	if (reserve(n, 0, *len * 2 + 16) < 0)
@@ -170,6 +165,16 @@ to_simplified(struct gr_normalizer *n, int32_t *len)
 	*len = textlen;
 	n->converted = 1;
 	return 0;
+}
+
+/* Convert out's text from `start` on to simplified characters by the
+ * rule tables (no ICU). */
+static void
+convert_from(struct gr_normalizer *n, struct gr_strbuf *out, size_t start)
+{
+	out->len = start + gr_hant_convert(n->tables, out->data + start, out->len - start);
+	out->data[out->len] = '\0';
+	n->converted = 1;
 }
 
 static int
@@ -201,7 +206,7 @@ gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 	if (reserve(n, 0, len + 1) < 0)
 		return -1;
 	for (int32_t i = 0; i < len; i++)
-		if (!is_invisible(src[i]))
+		if (!gr_char_is_invisible(src[i]))
 			n->work[0][clean++] = src[i];
 
 	if (!has_non_ascii(n->work[0], clean))
@@ -226,8 +231,15 @@ gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 		clean = norm;
 	}
 	clean = strip_pinyin(n->work[0], clean);
-	if (needs_hant(n->work[0], clean) && to_simplified(n, &clean) < 0)
-		return -1;
+	if (needs_hant(n, n->work[0], clean)) {
+		size_t start = out->len;
+		if (!n->tables->has_rules)
+			return to_simplified(n, &clean) < 0 ? -1 : append_utf8(n->work[0], clean, out);
+		if (append_utf8(n->work[0], clean, out) < 0)
+			return -1;
+		convert_from(n, out, start);
+		return 0;
+	}
 	return append_utf8(n->work[0], clean, out);
 }
 
@@ -235,162 +247,11 @@ gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 
 /*
  * Most lines need nothing of NFKC but to turn full-width punctuation and
- * digits into ASCII, and nothing at all of the transliterator. Two tables
- * built once from ICU's own data (no hand-made lists) decide that per
- * character:
- *
- * - `plain`: NFKC_Quick_Check=Yes and canonical combining class 0. A
- *   string of such characters is in NFKC already, and none of them
- *   combines with the character before it;
- * - `mapped`, with `pages`: a character whose NFKC form is a short string
- *   of plain characters (（ → (, ０ → 0, U+3000 → space, … → ...). NFKC of a
- *   string of plain and mapped characters is the concatenation of their
- *   forms: its compatibility decomposition is the concatenation of theirs,
- *   and the result, all plain, is already composed.
- *
+ * digits into ASCII, and nothing at all of the transliterator: the tables
+ * of chardata.h (`plain`, `quiet`, `mapped`) decide that per character.
  * A line holding anything else (combining marks, Hangul jamo, characters
  * beyond the BMP, compatibility ideographs…) goes through ICU as before.
  */
-#define BMP 0x10000
-#define MAP_BYTES 7
-#define MAP_PAGES 48
-
-struct mapping {
-	uint8_t len;
-	char text[MAP_BYTES];
-};
-
-static int tables_ready;
-static uint32_t plain[BMP / 32];
-static uint32_t quiet[BMP / 32]; /* plain, and the transliterator leaves it */
-static uint32_t mapped[BMP / 32];
-static const uint32_t *traditional; /* hant.c's bitmap, or NULL */
-static uint8_t page_of[BMP / 256];   /* 1-based index into pages; 0: none */
-static struct mapping pages[MAP_PAGES][256];
-
-static int
-has_bit(const uint32_t *bits, uint32_t c)
-{
-	return (bits[c >> 5] >> (c & 31)) & 1;
-}
-
-static void
-set_bit(uint32_t *bits, uint32_t c)
-{
-	bits[c >> 5] |= 1u << (c & 31);
-}
-
-/* The BMP code points of a set, one by one. */
-static void
-set_bits_of(const USet *set, uint32_t *bits)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t items = uset_getItemCount(set);
-
-	for (int32_t i = 0; i < items; i++) {
-		UChar32 first, last;
-		if (uset_getItem(set, i, &first, &last, NULL, 0, &status) != 0 ||
-		    U_FAILURE(status))
-			return;
-		for (UChar32 c = first; c <= last && c < BMP; c++)
-			if (!U_IS_SURROGATE(c))
-				set_bit(bits, (uint32_t)c);
-	}
-}
-
-/*
- * NFKC of c as UTF-8 into m, when it is a short string of plain
- * characters none of which the transliterator would change, and c's
- * compatibility decomposition starts with a plain character: one that
- * neither composes with nor reorders around what comes before it.
- */
-static int
-make_mapping(const UNormalizer2 *nfkc, const UNormalizer2 *nfkd, UChar32 c,
-	     struct mapping *m)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	UChar in = (UChar)c, out[8], decomposed[32];
-	int32_t n = unorm2_normalize(nfkc, &in, 1, out, 8, &status);
-	int32_t nd = unorm2_normalize(nfkd, &in, 1, decomposed, 32, &status);
-	size_t len = 0;
-
-	if (U_FAILURE(status) || n <= 0 || n > 8 || nd <= 0 ||
-	    U16_IS_SURROGATE(decomposed[0]) || !has_bit(plain, decomposed[0]))
-		return 0;
-	for (int32_t i = 0; i < n; i++) {
-		UChar u = out[i];
-		if (U16_IS_SURROGATE(u) || !has_bit(plain, u) ||
-		    (traditional && has_bit(traditional, u)))
-			return 0;
-		if (len + (u < 0x80 ? 1 : u < 0x800 ? 2 : 3) > MAP_BYTES)
-			return 0;
-		if (u < 0x80) {
-			m->text[len++] = (char)u;
-		} else if (u < 0x800) {
-			m->text[len++] = (char)(0xC0 | (u >> 6));
-			m->text[len++] = (char)(0x80 | (u & 0x3F));
-		} else {
-			m->text[len++] = (char)(0xE0 | (u >> 12));
-			m->text[len++] = (char)(0x80 | ((u >> 6) & 0x3F));
-			m->text[len++] = (char)(0x80 | (u & 0x3F));
-		}
-	}
-	m->len = (uint8_t)len;
-	return 1;
-}
-
-static void
-build_tables(void)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	const UNormalizer2 *nfkc = unorm2_getNFKCInstance(&status);
-	const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&status);
-	USet *yes = uset_openEmpty(), *no = uset_openEmpty();
-	USet *starters = uset_openEmpty();
-	size_t npages = 0;
-
-	if (U_FAILURE(status) || !yes || !no || !starters)
-		goto done;
-	uset_applyIntPropertyValue(yes, UCHAR_NFKC_QUICK_CHECK, UNORM_YES, &status);
-	uset_applyIntPropertyValue(no, UCHAR_NFKC_QUICK_CHECK, UNORM_NO, &status);
-	uset_applyIntPropertyValue(starters, UCHAR_CANONICAL_COMBINING_CLASS, 0, &status);
-	if (U_FAILURE(status))
-		goto done;
-	uset_retainAll(yes, starters);
-	uset_retainAll(no, starters);
-	set_bits_of(yes, plain);
-	/* Invisible characters are dropped before NFKC: not plain. */
-	for (uint32_t c = 0; c < BMP; c++)
-		if (is_invisible((UChar)c))
-			plain[c >> 5] &= ~(1u << (c & 31));
-	traditional = gr_hant_bmp_bits();
-	for (int32_t i = 0, items = uset_getItemCount(no); i < items; i++) {
-		UChar32 first, last;
-		if (uset_getItem(no, i, &first, &last, NULL, 0, &status) != 0 ||
-		    U_FAILURE(status))
-			goto done;
-		for (UChar32 c = first; c <= last && c < BMP; c++) {
-			struct mapping m;
-			if (U_IS_SURROGATE(c) || !make_mapping(nfkc, nfkd, c, &m))
-				continue;
-			if (!page_of[c >> 8]) {
-				if (npages == MAP_PAGES)
-					continue;
-				page_of[c >> 8] = (uint8_t)++npages;
-			}
-			pages[page_of[c >> 8] - 1][c & 0xFF] = m;
-			set_bit(mapped, (uint32_t)c);
-		}
-	}
-	for (uint32_t w = 0; w < BMP / 32; w++)
-		quiet[w] = plain[w] & ~(traditional && w >= 0x3400 / 32 ? traditional[w] : 0);
-	tables_ready = 1;
-done:
-	uset_close(yes);
-	uset_close(no);
-	uset_close(starters);
-}
-
 static int
 is_han_cp(uint32_t c)
 {
@@ -475,7 +336,8 @@ strip_pinyin_utf8(unsigned char *s, size_t len)
  * *hant says whether it holds characters the transliterator changes.
  */
 static int
-fast_line(const unsigned char *s, size_t len, struct gr_strbuf *out, int *hant)
+fast_line(const struct gr_chardata *t, const unsigned char *s, size_t len,
+	  struct gr_strbuf *out, int *hant)
 {
 	size_t start = out->len, i = 0, run = 0;
 	int paren = 0;
@@ -490,7 +352,7 @@ fast_line(const unsigned char *s, size_t len, struct gr_strbuf *out, int *hant)
 	 * copied at once; the others end it. */
 	while (i < len) {
 		unsigned char b = s[i];
-		const struct mapping *m;
+		const struct gr_nfkc_mapping *m;
 		uint32_t c;
 		size_t n;
 		if (b < 0x80) {
@@ -508,11 +370,11 @@ fast_line(const unsigned char *s, size_t len, struct gr_strbuf *out, int *hant)
 		if (b >= 0xF0)
 			goto slow; /* beyond the BMP */
 		c = decode_bmp(s, i, &n);
-		if (has_bit(quiet, c)) {
+		if (gr_bit(t->quiet, c)) {
 			i += n;
 			continue;
 		}
-		if (has_bit(plain, c)) {
+		if (gr_bit(t->plain, c)) {
 			/* needs_hant() looks from U+3400 on: quiet has the
 			 * others. */
 			*hant = 1;
@@ -523,11 +385,11 @@ fast_line(const unsigned char *s, size_t len, struct gr_strbuf *out, int *hant)
 		w += i - run;
 		i += n;
 		run = i;
-		if (is_invisible((UChar)c))
+		if (gr_char_is_invisible((UChar)c))
 			continue;
-		if (!has_bit(mapped, c))
+		if (!gr_bit(t->mapped, c))
 			goto slow;
-		m = &pages[page_of[c >> 8] - 1][c & 0xFF];
+		m = &t->map[t->map_page[c >> 8] - 1][c & 0xFF];
 		if ((size_t)(end - w) < m->len + (len - i)) {
 			/* A mapping longer than its character: grow. */
 			size_t at = (size_t)(w - (unsigned char *)out->data);
@@ -578,12 +440,17 @@ gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
 	int32_t units;
 	int hant, rc;
 
-	if (tables_ready) {
-		rc = fast_line((const unsigned char *)s, len, out, &hant);
+	if (n->tables) {
+		rc = fast_line(n->tables, (const unsigned char *)s, len, out, &hant);
 		if (rc < 0)
 			return -1;
 		if (rc > 0 && !hant)
 			return 0;
+		if (rc > 0 && n->tables->has_rules) {
+			/* Normalised already: only the conversion is left. */
+			convert_from(n, out, start);
+			return 0;
+		}
 		if (rc > 0) {
 			/* Normalised already: only the transliterator is left. */
 			units = to_units(n, 0, out->data + start, out->len - start);

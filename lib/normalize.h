@@ -33,6 +33,11 @@ int gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 int gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
 			   struct gr_strbuf *out);
 
+struct gr_chardata;
+
+/* Test hook: use these tables (chardata.h) instead of gr_chardata()'s. */
+void gr_normalizer_set_tables(struct gr_normalizer *n, const struct gr_chardata *tables);
+
 /* Whether any line so far needed traditional → simplified conversion. */
 int gr_normalizer_converted(const struct gr_normalizer *n);
 

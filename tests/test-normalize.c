@@ -12,6 +12,8 @@
 
 #include <unicode/ustring.h>
 
+#include "chardata.h"
+#include "hant.h"
 #include "normalize.h"
 #include "strbuf.h"
 #include "testutil.h"
@@ -45,6 +47,148 @@ check_line(struct gr_normalizer *n, const UChar *units, int32_t len)
 	gr_strbuf_release(&slow);
 	gr_strbuf_release(&fast);
 }
+
+/*
+ * The first test of the program: no line opens ICU's transliterator
+ * (~10 ms per process), neither simplified text nor full-width forms,
+ * nor traditional text, which its rule tables convert.
+ */
+START_TEST(transliterator_opened_on_demand)
+{
+	static const char *const lines[] = {
+		"政府信息公开工作年度报告", "（一）主动公开，３０件。", "区(qū)域", "abc",
+	};
+	struct gr_normalizer *n = gr_normalizer_new();
+	struct gr_strbuf out;
+
+	ck_assert_ptr_nonnull(n);
+	gr_strbuf_init(&out);
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		ck_assert_int_eq(gr_normalize_line_utf8(n, lines[i], strlen(lines[i]), &out), 0);
+	ck_assert_str_eq(out.data, "政府信息公开工作年度报告(一)主动公开,30件。区域abc");
+	ck_assert_int_eq(gr_normalizer_converted(n), 0);
+	ck_assert_int_eq(gr_hant_opened(), 0);
+	out.len = 0;
+	ck_assert_int_eq(gr_normalize_line_utf8(n, "政府資訊公開", strlen("政府資訊公開"), &out), 0);
+	ck_assert_str_eq(out.data, "政府资讯公开");
+	ck_assert_int_eq(gr_normalizer_converted(n), 1);
+	ck_assert(gr_chardata()->has_rules);
+	ck_assert_int_eq(gr_hant_opened(), 0);
+	gr_strbuf_release(&out);
+	gr_normalizer_free(n);
+}
+END_TEST
+
+/* Normalise every line of a file with n; the lines, NUL-separated. */
+static void
+normalize_file(struct gr_normalizer *n, const char *data, struct gr_strbuf *out)
+{
+	for (const char *line = data; *line;) {
+		size_t len = strcspn(line, "\n");
+		ck_assert_int_eq(gr_normalize_line_utf8(n, line, len, out), 0);
+		gr_strbuf_putc(out, '\0');
+		line += len + (line[len] == '\n');
+	}
+}
+
+/*
+ * Where the build could take no rule tables (another ICU's rules),
+ * ICU's transliterator converts, opened then: the same text.
+ */
+START_TEST(transliterator_where_no_tables)
+{
+	static struct gr_chardata no_rules;
+	static const char *const files[] = {
+		"corpus/001-traditional/input.txt", "corpus/002-traditional/input.txt",
+		"corpus/003-traditional/input.txt", "corpus/004-traditional/input.txt",
+	};
+
+	no_rules = gr_chardata_built;
+	no_rules.has_rules = 0;
+	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		char *path = test_data_path(files[f]);
+		char *data = test_read_file(path, NULL);
+		struct gr_normalizer *by_tables = gr_normalizer_new();
+		struct gr_normalizer *by_icu = gr_normalizer_new();
+		struct gr_strbuf a, b;
+		ck_assert(by_tables && by_icu);
+		gr_normalizer_set_tables(by_icu, &no_rules);
+		gr_strbuf_init(&a);
+		gr_strbuf_init(&b);
+		normalize_file(by_tables, data, &a);
+		normalize_file(by_icu, data, &b);
+		ck_assert_int_eq(gr_normalizer_converted(by_tables), 1);
+		ck_assert_int_eq(gr_normalizer_converted(by_icu), 1);
+		ck_assert_uint_eq(a.len, b.len);
+		ck_assert_msg(memcmp(a.data, b.data, a.len) == 0, "%s", files[f]);
+		gr_strbuf_release(&a);
+		gr_strbuf_release(&b);
+		gr_normalizer_free(by_tables);
+		gr_normalizer_free(by_icu);
+		free(data);
+		free(path);
+	}
+	ck_assert_int_eq(gr_hant_opened(), 1);
+}
+END_TEST
+
+/*
+ * The tables the build wrote are the ones this process's ICU gives: the
+ * generator and the run-time fallback (another ICU) agree, and the
+ * library in use is not running on stale tables.
+ */
+START_TEST(built_tables_match_icu)
+{
+	static struct gr_chardata computed;
+	const struct gr_chardata *built = &gr_chardata_built;
+	size_t nplain = 0, nmapped = 0, ntraditional = 0;
+
+	ck_assert_int_eq(gr_chardata_compute(&computed), 0);
+	ck_assert_mem_eq(built->icu_version, computed.icu_version, 4);
+	ck_assert_ptr_eq(gr_chardata(), built);
+	ck_assert_int_eq(built->has_hant, computed.has_hant);
+	for (uint32_t c = 0; c < GR_BMP; c++) {
+		int mapped = gr_bit(computed.mapped, c);
+		ck_assert_msg(gr_bit(built->plain, c) == gr_bit(computed.plain, c), "plain U+%04X", c);
+		ck_assert_msg(gr_bit(built->quiet, c) == gr_bit(computed.quiet, c), "quiet U+%04X", c);
+		ck_assert_msg(gr_bit(built->mapped, c) == mapped, "mapped U+%04X", c);
+		ck_assert_msg(gr_bit(built->traditional, c) == gr_bit(computed.traditional, c),
+			      "traditional U+%04X", c);
+		if (mapped) {
+			const struct gr_nfkc_mapping *a, *b;
+			a = &built->map[built->map_page[c >> 8] - 1][c & 0xFF];
+			b = &computed.map[computed.map_page[c >> 8] - 1][c & 0xFF];
+			ck_assert_msg(a->len == b->len && memcmp(a->text, b->text, a->len) == 0,
+				      "NFKC of U+%04X", c);
+		}
+		nplain += (size_t)gr_bit(computed.plain, c);
+		nmapped += (size_t)mapped;
+		ntraditional += (size_t)gr_bit(computed.traditional, c);
+	}
+	/* Hant-Hans's rules as tables, byte for byte. */
+	ck_assert_int_eq(built->has_rules, computed.has_rules);
+	ck_assert_mem_eq(built->hant_acts, computed.hant_acts, sizeof(computed.hant_acts));
+	ck_assert_mem_eq(built->hant_phrase, computed.hant_phrase, sizeof(computed.hant_phrase));
+	ck_assert_mem_eq(built->hant_page, computed.hant_page, sizeof(computed.hant_page));
+	ck_assert(memcmp(built->hant_single, computed.hant_single, sizeof(computed.hant_single)) == 0);
+	ck_assert_uint_eq(built->hant_nfirsts, computed.hant_nfirsts);
+	ck_assert(memcmp(built->hant_firsts, computed.hant_firsts, sizeof(computed.hant_firsts)) == 0);
+	ck_assert(memcmp(built->hant_phrases, computed.hant_phrases,
+			 sizeof(computed.hant_phrases)) == 0);
+	ck_assert(memcmp(built->hant_pool, computed.hant_pool, sizeof(computed.hant_pool)) == 0);
+	ck_assert_uint_gt(computed.hant_nfirsts, 500);
+	ck_assert_uint_eq(built->ntraditional_astral, computed.ntraditional_astral);
+	ck_assert_mem_eq(built->traditional_astral, computed.traditional_astral,
+			 computed.ntraditional_astral * sizeof(uint32_t));
+	/* Real tables, not two empty ones: CJK, the full-width forms and
+	 * the ~2,700 characters Hant-Hans changes alone. */
+	ck_assert_uint_gt(nplain, 40000);
+	ck_assert_uint_gt(nmapped, 200);
+	ck_assert_uint_gt(ntraditional, 2000);
+	ck_assert(gr_bit(computed.traditional, 0x570B)); /* 國 */
+	ck_assert(!gr_bit(computed.traditional, 0x56FD)); /* 国 */
+}
+END_TEST
 
 START_TEST(every_bmp_character)
 {
@@ -141,6 +285,10 @@ normalize_suite(void)
 	TCase *tc = tcase_create("fast path");
 
 	tcase_set_timeout(tc, 600);
+	/* First: it asserts that nothing before opened the transliterator. */
+	tcase_add_test(tc, transliterator_opened_on_demand);
+	tcase_add_test(tc, built_tables_match_icu);
+	tcase_add_test(tc, transliterator_where_no_tables);
 	tcase_add_test(tc, every_bmp_character);
 	tcase_add_test(tc, random_lines);
 	tcase_add_test(tc, edge_lines);

@@ -12,8 +12,16 @@
 #include "batch.h"
 #include "progress.h"
 
-/* How many parsed inputs may wait for their turn, per worker. */
+/*
+ * Workers take inputs in chunks of up to BATCH_MAX consecutive ones, so
+ * that threads meet (a lock, a wake-up) once per batch, not per input;
+ * smaller chunks when there are few inputs, so that the last ones still
+ * spread over the workers. At most WINDOW_PER_JOB chunks per worker may
+ * wait for their turn.
+ */
+#define BATCH_MAX 16
 #define WINDOW_PER_JOB 4
+#define NOBODY ((size_t)-1)
 
 struct slot {
 	struct cli_batch_item item;
@@ -25,13 +33,16 @@ struct run {
 	char *const *paths;
 	struct slot *slots;
 	size_t n;
-	size_t window;
+	size_t chunk;  /* inputs a worker takes at a time */
+	size_t window; /* inputs taken ahead of the emitted ones, at most */
 	/* Under lock: */
 	pthread_mutex_t lock;
 	pthread_cond_t ready;   /* a slot is done (for the calling thread) */
-	pthread_cond_t advance; /* a slot was emitted, or stop (for workers) */
+	pthread_cond_t advance; /* slots were emitted, or stop (for workers) */
 	size_t next;            /* the next input a worker takes */
 	size_t emitted;         /* inputs emitted so far */
+	size_t waiting_for;     /* the slot the calling thread waits for, or NOBODY */
+	unsigned idle_workers;  /* workers waiting for `advance` */
 	int stop;
 	/* The calling thread's alone: */
 	int progress;
@@ -107,7 +118,9 @@ release(struct cli_batch_item *item)
 	govreport_free(item->report);
 	govreport_string_free(item->json_error);
 	free(item->output);
+	govreport_string_free(item->json);
 	item->report = NULL;
+	item->json = NULL;
 	item->json_error = NULL;
 	item->output = NULL;
 }
@@ -161,7 +174,8 @@ progress_draw(struct run *run, size_t done, const char *path)
 static int
 crosses_line(const struct run *run, const struct cli_batch_item *item)
 {
-	return run->stdout_tty || !item->report || !item->output || item->notes;
+	return run->stdout_tty || !item->report || (!item->output && !item->json) ||
+	       item->notes;
 }
 
 /* ---- the calling thread: emit in order ------------------------------------ */
@@ -196,27 +210,70 @@ worker(void *arg)
 
 	pthread_mutex_lock(&run->lock);
 	for (;;) {
-		size_t i;
-		int failed;
+		size_t first, end, i;
+		int failed = 0;
 
 		while (!run->stop && run->next < run->n &&
-		       run->next >= run->emitted + run->window)
+		       run->next >= run->emitted + run->window) {
+			run->idle_workers++;
 			pthread_cond_wait(&run->advance, &run->lock);
+			run->idle_workers--;
+		}
 		if (run->stop || run->next >= run->n)
 			break;
-		i = run->next++;
+		first = run->next;
+		end = first + run->chunk < run->n ? first + run->chunk : run->n;
+		run->next = end;
 		pthread_mutex_unlock(&run->lock);
 
-		failed = process(run->batch, &run->slots[i].item) < 0;
+		for (i = first; i < end && !failed; i++)
+			failed = process(run->batch, &run->slots[i].item) < 0;
 
 		pthread_mutex_lock(&run->lock);
-		run->slots[i].done = 1;
+		/* Done up to the one that failed, if one did; the calling
+		 * thread is woken once for the chunk, if it waits on it. */
+		for (size_t k = first; k < i; k++)
+			run->slots[k].done = 1;
 		if (failed)
 			run->stop = 1;
-		pthread_cond_signal(&run->ready);
+		if (failed || (run->waiting_for >= first && run->waiting_for < end))
+			pthread_cond_signal(&run->ready);
 	}
 	pthread_mutex_unlock(&run->lock);
 	return NULL;
+}
+
+/* Emit every slot in order, each run of done ones at once. */
+static int
+emit_in_order(struct run *run, struct cli_batch_summary *summary)
+{
+	for (size_t i = 0; i < run->n;) {
+		size_t end = i;
+		int stop;
+
+		pthread_mutex_lock(&run->lock);
+		while (!run->slots[i].done && !run->stop) {
+			run->waiting_for = i;
+			pthread_cond_wait(&run->ready, &run->lock);
+		}
+		run->waiting_for = NOBODY;
+		stop = run->stop && !run->slots[i].done;
+		while (end < run->n && run->slots[end].done)
+			end++;
+		pthread_mutex_unlock(&run->lock);
+		if (stop)
+			return -1;
+		/* Slots seen done under the lock are the workers' no more. */
+		for (; i < end; i++)
+			if (emit(run, i, summary) < 0)
+				return -1;
+		pthread_mutex_lock(&run->lock);
+		run->emitted = end;
+		if (run->idle_workers)
+			pthread_cond_broadcast(&run->advance);
+		pthread_mutex_unlock(&run->lock);
+	}
+	return 0;
 }
 
 static int
@@ -230,6 +287,7 @@ run_threads(struct run *run, unsigned jobs, struct cli_batch_summary *summary)
 		fprintf(stderr, "govreport %s: out of memory\n", run->batch->cmd->name);
 		return -1;
 	}
+	run->waiting_for = NOBODY;
 	for (; started < jobs; started++) {
 		int err = pthread_create(&threads[started], NULL, worker, run);
 		if (err) {
@@ -242,25 +300,10 @@ run_threads(struct run *run, unsigned jobs, struct cli_batch_summary *summary)
 	/* With fewer threads than asked for, carry on if there is one. */
 	if (started > 0)
 		ret = 0;
-
-	for (size_t i = 0; started > 0 && i < run->n; i++) {
-		int stop;
-
+	if (started > 0 && emit_in_order(run, summary) < 0) {
+		ret = -1;
 		pthread_mutex_lock(&run->lock);
-		while (!run->slots[i].done && !run->stop)
-			pthread_cond_wait(&run->ready, &run->lock);
-		stop = run->stop && !run->slots[i].done;
-		pthread_mutex_unlock(&run->lock);
-		if (stop || emit(run, i, summary) < 0) {
-			ret = -1;
-			pthread_mutex_lock(&run->lock);
-			run->stop = 1;
-			pthread_cond_broadcast(&run->advance);
-			pthread_mutex_unlock(&run->lock);
-			break;
-		}
-		pthread_mutex_lock(&run->lock);
-		run->emitted = i + 1;
+		run->stop = 1;
 		pthread_cond_broadcast(&run->advance);
 		pthread_mutex_unlock(&run->lock);
 	}
@@ -312,7 +355,9 @@ cli_batch_run(const struct cli_batch *batch, char *const *paths, size_t npaths,
 	run.progress = batch->progress < 0 ? isatty(STDERR_FILENO) : batch->progress;
 	run.stdout_tty = isatty(STDOUT_FILENO);
 	cli_progress_start(&run.timing, now_seconds());
-	run.window = (size_t)jobs * WINDOW_PER_JOB;
+	run.chunk = npaths / ((size_t)jobs * 8);
+	run.chunk = run.chunk < 1 ? 1 : run.chunk > BATCH_MAX ? BATCH_MAX : run.chunk;
+	run.window = (size_t)jobs * WINDOW_PER_JOB * run.chunk;
 
 	if (jobs <= 1) {
 		ret = run_inline(&run, summary);
@@ -493,21 +538,54 @@ finish(struct buf *b, char **out, size_t *out_len)
 	return 0;
 }
 
+/* {"file":PATH, (or {"file":PATH when the object is empty): what comes
+ * before the object's own keys in its JSON Lines record. */
+static int
+jsonl_head(const char *path, const char *object, size_t len, struct buf *b)
+{
+	if (len < 2 || object[0] != '{')
+		return -1;
+	put(b, "{\"file\":", 8);
+	put_json_string(b, path);
+	/* The object's own keys follow, if it has any. */
+	if (object[1] != '}')
+		put(b, ",", 1);
+	return b->failed ? -1 : 0;
+}
+
 int
 cli_jsonl_with_file(const char *path, const char *object, size_t len,
 		    char **out, size_t *out_len)
 {
 	struct buf b = { 0 };
 
-	if (len < 2 || object[0] != '{')
+	if (jsonl_head(path, object, len, &b) < 0) {
+		free(b.data);
 		return -1;
-	put(&b, "{\"file\":", 8);
-	put_json_string(&b, path);
-	/* The object's own keys follow, if it has any. */
-	if (object[1] != '}')
-		put(&b, ",", 1);
+	}
 	put(&b, object + 1, len - 1);
 	return finish(&b, out, out_len);
+}
+
+int
+cli_write_jsonl(const struct cli_command *cmd, const char *path, const char *object,
+		size_t len)
+{
+	struct buf head = { 0 };
+	int ret = 0;
+
+	if (jsonl_head(path, object, len, &head) < 0) {
+		fprintf(stderr, "govreport %s: out of memory\n", cmd->name);
+		ret = -1;
+	} else if (fwrite(head.data, 1, head.len, stdout) != head.len ||
+		   fwrite(object + 1, 1, len - 1, stdout) != len - 1 ||
+		   putchar('\n') == EOF || fflush(stdout) != 0) {
+		fprintf(stderr, "govreport %s: cannot write output: %s\n", cmd->name,
+			strerror(errno));
+		ret = -1;
+	}
+	free(head.data);
+	return ret;
 }
 
 int

@@ -12,15 +12,18 @@
  *
  *   work()  runs in a worker thread right after the input is parsed (or
  *           failed to be). It may change item->report (validate it) and
- *           leave its results in item->output / item->result. It must not
- *           touch anything shared, nor write to stdout or stderr.
+ *           leave its results in item->output or item->json, and
+ *           item->result. It must not touch anything shared, nor write
+ *           to stdout or stderr.
  *   emit()  runs in the calling thread, in input order: it writes what
  *           work() made. It may take item->report (set it to NULL); the
  *           batch frees whatever is left in the item afterwards.
  *
- * At most about 4 × N parsed inputs wait for their turn at a time, so a
- * batch of thousands of files holds only a few reports in memory (unless
- * emit() keeps them). On a terminal, a progress line ("[12/300]   4%
+ * Workers take consecutive inputs in chunks (up to 16; fewer when there
+ * are few inputs), so that threads meet once per chunk rather than once
+ * per input. At most about 4 chunks per worker wait for their turn at a
+ * time, so a batch of thousands of files holds only a few dozen reports
+ * in memory (unless emit() keeps them). On a terminal, a progress line ("[12/300]   4%
  * 35 files/s  8s left  FILE", progress.h) is drawn on stderr at most about
  * ten times a second, and erased at the end and before an emit() that may
  * write where it is: one of an input without a report or without output,
@@ -78,6 +81,11 @@ struct cli_batch_item {
 	 * by the batch. */
 	char *output;
 	size_t output_len;
+	/* Or a report's JSON as govreport_to_json() made it, for emit() to
+	 * write as it is (cli_write_jsonl: no copy of a large report's JSON);
+	 * freed by the batch with govreport_string_free(). */
+	char *json;
+	size_t json_len;
 	int result;
 	/* Set by work() when emit() will write to stderr though the item has
 	 * a report and output: the progress line is taken down first. */
@@ -147,6 +155,13 @@ void cli_batch_print_failure(const struct cli_command *cmd,
  */
 int cli_jsonl_with_file(const char *path, const char *object, size_t len,
 			char **out, size_t *out_len);
+
+/*
+ * Write the record cli_jsonl_with_file() makes, and a newline, to stdout
+ * without copying @object. Returns 0, or -1 after printing why.
+ */
+int cli_write_jsonl(const struct cli_command *cmd, const char *path,
+		    const char *object, size_t len);
 
 /* {"file": PATH, "error": REASON}, as above. */
 int cli_jsonl_error(const char *path, const char *reason, char **out,

@@ -20,24 +20,19 @@ struct parse_batch {
 	unsigned json_flags;
 };
 
-/* In a worker: the report's JSON with "file" first. */
+/* In a worker: the report's JSON, written with "file" first by
+ * jsonl_emit(). */
 static int
 jsonl_work(struct cli_batch_item *item, void *data)
 {
 	const struct parse_batch *pb = data;
-	char *json = NULL;
-	size_t len = 0;
-	int ret;
 
 	if (!item->report)
 		return 0;
-	item->status = govreport_to_json(item->report, pb->json_flags, &json, &len);
-	if (item->status != GOVREPORT_OK)
-		return 0; /* said in jsonl_emit() */
-	ret = cli_jsonl_with_file(item->path, json, len, &item->output,
-				  &item->output_len);
-	govreport_string_free(json);
-	return ret;
+	/* On failure, said in jsonl_emit(). */
+	item->status = govreport_to_json(item->report, pb->json_flags, &item->json,
+					 &item->json_len);
+	return 0;
 }
 
 /* In input order: the line, or an error record and a message. */
@@ -49,8 +44,8 @@ jsonl_emit(struct cli_batch_item *item, void *data)
 	size_t len = 0;
 	int ret;
 
-	if (item->output)
-		return cli_write_line(pb->cmd, item->output, item->output_len);
+	if (item->json)
+		return cli_write_jsonl(pb->cmd, item->path, item->json, item->json_len);
 	/* Unreadable, or (rarely) not writable as JSON. */
 	if (item->report) {
 		fprintf(stderr, "govreport %s: %s: %s\n", pb->cmd->name,

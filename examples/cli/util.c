@@ -152,7 +152,10 @@ cli_read_file(const char *path, char **data, size_t *len)
 		size_t n;
 
 		if (size == cap) {
-			size_t want = cap ? cap * 2 : 64 * 1024;
+			/* A regular file's size and one byte to see its end:
+			 * one allocation, not a doubling series. */
+			size_t want = cap ? cap * 2
+				  : regular && st.st_size > 0 ? (size_t)st.st_size + 1 : 64 * 1024;
 			char *grown;
 
 			if (want > limit)

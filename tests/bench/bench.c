@@ -4,14 +4,15 @@
  * from about 2 KB to 10 MB (gen.h).
  *
  *   govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]
- *                   [--only per|sizes|threads|cli]
+ *                   [--only per|sizes|threads|cli|once]
  *
  * It prints Markdown tables: per 8 KB report, the median time of each
  * step and end to end, MB/s and reports/s; the cost by size (with peak
  * memory, measured in a child process); one thread against two threads
- * over independent reports; and the command-line tool's batch mode
+ * over independent reports; the command-line tool's batch mode
  * (`govreport parse --jsonl -j N`, process start included) over N
- * reports. Every report's cells are checked against what was generated,
+ * reports; and one `govreport parse FILE` call, process start included.
+ * It starts with the machine it runs on. Every report's cells are checked against what was generated,
  * so --quick is also a test; it times nothing worth quoting.
  */
 #define _GNU_SOURCE /* mkdtemp, wait4 */
@@ -313,11 +314,13 @@ run_threads(const struct doc *docs, size_t ndocs, size_t passes, size_t n)
 
 /* ---- the command-line tool's batch mode --------------------------------- */
 
-/* Run argv with stdout to /dev/null; wall time in µs, or -1. */
+/* Run argv with stdout to /dev/null; wall time in µs, or -1; the CPU
+ * time it took (user and system, µs) in *cpu when not NULL. */
 static double
-run_command(char **argv)
+run_command(char **argv, double *cpu)
 {
 	double start = now_us();
+	struct rusage usage;
 	int status;
 	pid_t pid = fork();
 
@@ -332,8 +335,11 @@ run_command(char **argv)
 		execv(argv[0], argv);
 		_exit(127);
 	}
-	if (waitpid(pid, &status, 0) < 0)
+	if (wait4(pid, &status, 0, &usage) < 0)
 		return -1;
+	if (cpu)
+		*cpu = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6 +
+		       (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
 	/* parse exits 1 when a report has errors; ours have none. */
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return -1;
@@ -384,7 +390,7 @@ bench_cli(const struct settings *s, const struct doc *docs, size_t ndocs)
 			argv[4] = (char *)jobs[k];
 			argv[5] = "-q";
 			argv[6] = "--";
-			times[r] = run_command(argv);
+			times[r] = run_command(argv, NULL);
 			if (times[r] < 0)
 				die("govreport parse --jsonl failed");
 		}
@@ -398,6 +404,89 @@ bench_cli(const struct settings *s, const struct doc *docs, size_t ndocs)
 	}
 	rmdir(dir);
 	free(argv);
+}
+
+/*
+ * One `govreport parse FILE` per process, as a shell loop over files or a
+ * program that runs the tool per upload calls it: process start, loading
+ * the libraries and whatever the library does once per process included.
+ * `govreport --version` is the floor: starting the program and loading
+ * its libraries.
+ */
+static void
+bench_once(const struct settings *s, const struct doc *simple, const struct doc *trad)
+{
+	char dir[] = "/tmp/govreport-bench-XXXXXX";
+	const struct doc *docs[2] = { simple, trad };
+	char paths[2][256];
+	size_t runs = s->quick ? 3 : 51;
+
+	if (!mkdtemp(dir))
+		die("cannot make a temporary directory");
+	for (size_t i = 0; i < 2; i++) {
+		FILE *f;
+		snprintf(paths[i], sizeof(paths[i]), "%s/%zu.txt", dir, i);
+		f = fopen(paths[i], "wb");
+		if (!f || fwrite(docs[i]->r.data, 1, docs[i]->r.len, f) != docs[i]->r.len ||
+		    fclose(f) != 0)
+			die("cannot write a report");
+	}
+	printf("\n### One call: `govreport parse FILE`, process start included "
+	       "(medians of %zu runs)\n\n", runs);
+	printf("| command | bytes | wall ms | CPU ms (user + system) |\n");
+	printf("|---|---:|---:|---:|\n");
+	for (size_t k = 0; k < 3; k++) {
+		double wall[51], cpu[51];
+		char *argv[5] = { (char *)s->cli, "parse", "--", NULL, NULL };
+		if (k == 2) {
+			argv[1] = "--version";
+			argv[2] = NULL;
+		} else {
+			argv[3] = paths[k];
+		}
+		for (size_t r = 0; r < runs; r++) {
+			wall[r] = run_command(argv, &cpu[r]);
+			if (wall[r] < 0)
+				die("govreport parse failed");
+		}
+		if (k == 2)
+			printf("| `govreport --version` (the floor) | | ");
+		else
+			printf("| parse, %s | %zu | ", docs[k]->name, docs[k]->r.len);
+		printf("%.2f | %.2f |\n", median(wall, runs) / 1e3, median(cpu, runs) / 1e3);
+	}
+	for (size_t i = 0; i < 2; i++)
+		unlink(paths[i]);
+	rmdir(dir);
+}
+
+/* What the figures were measured on: CPUs, their model, the ICU. */
+static void
+print_machine(void)
+{
+	char line[256], model[128] = "unknown CPU";
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+	while (f && fgets(line, sizeof(line), f)) {
+		char *colon = strchr(line, ':');
+		if (strncmp(line, "model name", 10) == 0 && colon) {
+			snprintf(model, sizeof(model), "%s", colon + 2);
+			model[strcspn(model, "\n")] = '\0';
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+	printf("Machine: %ld CPUs online, `%s` (/proc/cpuinfo); libgovreport %s; "
+	       "load average at start: ", cpus, model, govreport_version());
+	f = fopen("/proc/loadavg", "r");
+	if (f && fgets(line, sizeof(line), f))
+		printf("%.14s\n\n", line);
+	else
+		printf("unknown\n\n");
+	if (f)
+		fclose(f);
 }
 
 /* ---- the tables ------------------------------------------------------------ */
@@ -590,7 +679,7 @@ static void
 usage(void)
 {
 	fputs("usage: govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]\n"
-	      "                       [--only per|sizes|threads|cli]\n", stderr);
+	      "                       [--only per|sizes|threads|cli|once]\n", stderr);
 	exit(2);
 }
 
@@ -635,6 +724,7 @@ main(int argc, char **argv)
 			}
 	for (size_t i = 0; i < ndocs; i++)
 		failures += check_doc(&docs[i]);
+	print_machine();
 	if (wanted(&s, "per"))
 		per_report(&s, docs, ndocs);
 	if (wanted(&s, "sizes")) {
@@ -645,6 +735,8 @@ main(int argc, char **argv)
 		threads(&s, simplified, nsimplified);
 	if (s.cli && wanted(&s, "cli"))
 		bench_cli(&s, simplified, nsimplified);
+	if (s.cli && wanted(&s, "once"))
+		bench_once(&s, &docs[0], &docs[ndocs / 2]);
 
 	for (size_t i = 0; i < ndocs; i++)
 		gen_report_free(&docs[i].r);
