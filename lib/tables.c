@@ -1184,23 +1184,25 @@ find_distinct_labels(struct distinct_label *out, size_t cap)
 	const struct gr_template *tpls[2] = { gr_template_get(GOVREPORT_TEMPLATE_2019),
 					      gr_template_get(GOVREPORT_TEMPLATE_2021) };
 	const char *labels[2][GR_MAX_LABELS];
+	/* Each label's key made once (a key takes NFKC and pinyin work):
+	 * static, as this runs once per process (pthread_once). */
+	static struct gr_key keys[2][GR_MAX_LABELS];
 	size_t counts[2], n = 0;
 
-	for (int t = 0; t < 2; t++)
+	for (int t = 0; t < 2; t++) {
 		counts[t] = template_labels(tpls[t], labels[t], GR_MAX_LABELS);
+		for (size_t i = 0; i < counts[t]; i++)
+			gr_key_make(labels[t][i], strlen(labels[t][i]), &keys[t][i]);
+	}
 	for (int t = 0; t < 2; t++) {
 		for (size_t i = 0; i < counts[t] && n < cap; i++) {
-			struct gr_key key, other;
 			int shared = 0;
-			gr_key_make(labels[t][i], strlen(labels[t][i]), &key);
-			if (key.len < GR_MIN_DISTINCT)
+			if (keys[t][i].len < GR_MIN_DISTINCT)
 				continue;
-			for (size_t j = 0; j < counts[1 - t] && !shared; j++) {
-				gr_key_make(labels[1 - t][j], strlen(labels[1 - t][j]), &other);
-				shared = gr_key_equal(&key, &other);
-			}
+			for (size_t j = 0; j < counts[1 - t] && !shared; j++)
+				shared = gr_key_equal(&keys[t][i], &keys[1 - t][j]);
 			if (!shared)
-				out[n++] = (struct distinct_label){ key, tpls[t]->id };
+				out[n++] = (struct distinct_label){ keys[t][i], tpls[t]->id };
 		}
 	}
 	return n;
