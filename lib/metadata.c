@@ -19,6 +19,11 @@
 #define GR_MAX_CHROME 200
 /* Longest organ name, in characters. */
 #define GR_MAX_ORGAN 40
+/* Longest title, in bytes. */
+#define GR_MAX_TITLE 240
+/* How far after 统计期限 its first date may start, in bytes: a few words
+ * ("为", "自", "是从") before "2023年". */
+#define GR_PERIOD_REACH 36
 
 /* ---- small text helpers ---------------------------------------------- */
 
@@ -81,7 +86,7 @@ gr_is_chrome(const struct gr_item *item)
 /* How an organ's name ends; longer ones first where one ends another. */
 static const char *const organ_suffixes[] = {
 	"人民政府", "街道办事处", "办事处", "管理委员会", "委员会", "办公室",
-	"管委会", "政府", "局", "委", "办", "院", "厅", "署", "中心", "所",
+	"办公厅", "管委会", "政府", "局", "委", "办", "院", "厅", "署", "中心", "所",
 	"站", "队", "馆", "处", "部", "会", "街道", NULL,
 };
 
@@ -183,6 +188,55 @@ first_year(const char *s, size_t len)
 	return 0;
 }
 
+/* Where the clause holding s[at] begins and ends (at , 。 ; :). */
+static void
+clause_around(const char *s, size_t len, size_t at, size_t *begin, size_t *end)
+{
+	static const char *const stops[] = { ",", "。", ";", ":", NULL };
+
+	*begin = 0;
+	*end = len;
+	for (size_t i = 0; i < len; i++) {
+		for (const char *const *p = stops; *p; p++) {
+			if (!starts_with(s + i, len - i, *p))
+				continue;
+			if (i < at)
+				*begin = i + strlen(*p);
+			else if (i < *end)
+				*end = i;
+		}
+		if (i >= at && *end < len)
+			break;
+	}
+}
+
+/*
+ * Whether s[at] lies in the name of a document the report cites, not in
+ * what the report says of itself: inside 《…》 or <…> (the 年度报告格式 of
+ * the national notice), or in a clause about a notice ("按照XX办公室关于
+ * 2023年度政府信息公开工作年度报告编制工作的通知要求", "…和国务院办公厅…
+ * 关于印发…的通知"). No organ is taken from there.
+ */
+static int
+in_cited_notice(const char *s, size_t len, size_t at)
+{
+	size_t pos = 0, begin, end;
+	int depth = 0;
+
+	while (pos < at) {
+		int32_t c = gr_utf8_next(s, len, &pos);
+		if (c == 0x300A /* 《 */ || c == 0x3008 /* 〈 */ || c == '<')
+			depth++;
+		else if ((c == 0x300B || c == 0x3009 || c == '>') && depth > 0)
+			depth--;
+	}
+	if (depth > 0)
+		return 1;
+	clause_around(s, len, at, &begin, &end);
+	return gr_contains(s + begin, end - begin, "关于") &&
+	       gr_contains(s + begin, end - begin, "通知");
+}
+
 /*
  * The organ in front of "…政府信息公开工作年度报告": the words before it,
  * after any year and after the last punctuation. The 政府 of 人民政府
@@ -258,7 +312,8 @@ organ_before_report(const char *s, size_t len, struct gr_strbuf *out)
 			if (!hit)
 				break;
 			i = (size_t)(hit - s);
-			rc = organ_before_report_at(s, len, (long)i, out);
+			rc = in_cited_notice(s, len, i) ? 0
+							: organ_before_report_at(s, len, (long)i, out);
 			if (rc != 0)
 				return rc;
 			i++;
@@ -374,23 +429,124 @@ item(const struct reader *rd, size_t i)
 	return &rd->items->items[i];
 }
 
+/*
+ * The length of s without a closing note of the year it reports on:
+ * "…工作年度报告(2023年度)" → "…工作年度报告".
+ */
+static size_t
+without_year_note(const char *s, size_t len)
+{
+	size_t open, ylen;
+
+	if (len < 2 || s[len - 1] != ')')
+		return len;
+	for (open = len - 1; open > 0 && s[open - 1] != '('; open--)
+		;
+	if (open == 0)
+		return len;
+	/* "(2023年)" or "(2023年度)", the year ending the note. */
+	ylen = year_length(s + open, len - 1 - open, NULL);
+	return ylen && open + ylen == len - 1 ? open - 1 : len;
+}
+
 static int
 is_title(const char *s, size_t len)
 {
-	return len <= 240 && gr_contains(s, len, "信息公开") &&
-	       (ends_with(s, len, "年度报告") || ends_with(s, len, "工作报告")) &&
+	size_t body = without_year_note(s, len);
+
+	return len <= GR_MAX_TITLE && gr_contains(s, body, "信息公开") &&
+	       (ends_with(s, body, "年度报告") || ends_with(s, body, "工作报告")) &&
 	       !has_prose_punctuation(s, len);
+}
+
+static int
+set_title(struct reader *rd, const char *s, size_t len)
+{
+	return gr_report_set_field(rd->r, GOVREPORT_FIELD_TITLE, s, len);
+}
+
+/*
+ * A title that PDF text wrapped over two lines: "绿园区民政局 2020 年政府信息
+ * 公开工作年度报" / "告". Neither line is a title, together they are.
+ * Returns 1 when item i and the next are one, 0, or -1.
+ */
+static int
+wrapped_title(struct reader *rd, size_t i)
+{
+	const struct gr_item *it = item(rd, i), *next;
+
+	if (i + 1 >= rd->first_part)
+		return 0;
+	next = item(rd, i + 1);
+	if (next->line > it->line + 2 || gr_is_chrome(it) || gr_is_chrome(next))
+		return 0;
+	if (squeeze(next->text, next->len, &rd->tmp) < 0)
+		return -1;
+	if (is_title(rd->tmp.data, rd->tmp.len))
+		return 0; /* the next line is the title by itself */
+	if (squeeze(it->text, it->len, &rd->buf) < 0)
+		return -1;
+	gr_strbuf_append(&rd->buf, rd->tmp.data, rd->tmp.len);
+	if (gr_strbuf_failed(&rd->buf))
+		return -1;
+	if (!is_title(rd->buf.data, rd->buf.len))
+		return 0;
+	rd->title_item = i;
+	return set_title(rd, rd->buf.data, rd->buf.len) < 0 ? -1 : 1;
+}
+
+/*
+ * A crawled page's own record of its title, "标题:XX局2023年…年度报告"
+ * (often "标  题:", or with the page's other fields on the same line:
+ * "标题:… 发布日期:…"), for a body that prints none.
+ */
+static int
+crawled_title(struct reader *rd, size_t i)
+{
+	const struct gr_item *it = item(rd, i);
+	const char *at = gr_search(it->text, it->len, "题:", strlen("题:"));
+	const char *value, *end = it->text + it->len;
+
+	if (!at)
+		return 0;
+	/* "标题", or a word before it: 文章标题, 信息标题. */
+	if (squeeze(it->text, (size_t)(at - it->text), &rd->tmp) < 0)
+		return -1;
+	if (!ends_with(rd->tmp.data, rd->tmp.len, "标") ||
+	    rd->tmp.len > strlen("文章标"))
+		return 0;
+	value = at + strlen("题:");
+	/* The value ends at the first gap after which it is a title. */
+	for (const char *cut = value; cut <= end; cut++) {
+		if (cut < end && *cut != ' ' && *cut != '\t')
+			continue;
+		if (squeeze(value, (size_t)(cut - value), &rd->buf) < 0)
+			return -1;
+		if (rd->buf.len > GR_MAX_TITLE)
+			break;
+		if (is_title(rd->buf.data, rd->buf.len)) {
+			rd->title_item = i;
+			return set_title(rd, rd->buf.data, rd->buf.len) < 0 ? -1 : 1;
+		}
+	}
+	return 0;
 }
 
 static int
 find_title(struct reader *rd)
 {
+	int rc;
+
 	for (size_t i = 0; i < rd->first_part; i++) {
 		const struct gr_item *it = item(rd, i);
 		if (squeeze(it->text, it->len, &rd->buf) < 0)
 			return -1;
-		if (!is_title(rd->buf.data, rd->buf.len))
+		if (!is_title(rd->buf.data, rd->buf.len)) {
+			rc = wrapped_title(rd, i);
+			if (rc != 0)
+				return rc < 0 ? -1 : 0;
 			continue;
+		}
 		rd->title_item = i;
 		/* A title wrapped after the organ: "长春市民政局" / "2020年…". */
 		if (i > 0 && (rd->buf.data[0] >= '0' && rd->buf.data[0] <= '9')) {
@@ -402,12 +558,15 @@ find_title(struct reader *rd)
 				gr_strbuf_append(&rd->tmp, rd->buf.data, rd->buf.len);
 				if (gr_strbuf_failed(&rd->tmp))
 					return -1;
-				return gr_report_set_field(rd->r, GOVREPORT_FIELD_TITLE,
-							   rd->tmp.data, rd->tmp.len);
+				return set_title(rd, rd->tmp.data, rd->tmp.len);
 			}
 		}
-		return gr_report_set_field(rd->r, GOVREPORT_FIELD_TITLE,
-					   rd->buf.data, rd->buf.len);
+		return set_title(rd, rd->buf.data, rd->buf.len);
+	}
+	for (size_t i = 0; i < rd->first_part; i++) {
+		rc = crawled_title(rd, i);
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
 	}
 	return 0;
 }
@@ -418,15 +577,55 @@ set_organ(struct reader *rd, const char *s, size_t len)
 	return gr_report_set_field(rd->r, GOVREPORT_FIELD_ORGAN, s, len);
 }
 
-/* An organ naming itself at the start of a sentence: "伊州区民政局以…". */
+/* An organ naming itself at the start of a sentence: "伊州区民政局以…";
+ * not the issuer of a notice the sentence cites ("国务院办公厅政府信息与
+ * 政务公开办公室关于印发…的通知"). */
 static int
 organ_in_prose(struct reader *rd, const char *s, size_t len)
 {
 	size_t n = organ_prefix(s, len);
 
-	if (!n)
+	if (!n || in_cited_notice(s, len, n))
 		return 0;
 	return set_organ(rd, s, n) < 0 ? -1 : 1;
+}
+
+/* Whether a line ends a sentence: 。 ! ? ; : …, maybe before a closing
+ * quote. A bracket does not: "（以下简称《条例》）" goes on. */
+static int
+ends_sentence(const char *s, size_t len)
+{
+	int32_t c;
+
+	while (len > 0) {
+		size_t at = gr_utf8_prev(s, len);
+		c = gr_utf8_at(s, len, at);
+		if (c != 0x201D && c != 0x2019 && c != '"' && c != '\'' &&
+		    c != 0x300D && c != 0x300F)
+			return c == 0x3002 || c == '!' || c == '?' || c == ';' ||
+			       c == ':' || c == 0x2026 || c == '.';
+		len = at;
+	}
+	return 0;
+}
+
+/*
+ * Whether item i starts a paragraph, where an organ may name itself.
+ * PDF text wraps a paragraph over lines, and a line that goes on from the
+ * line above ("和国务院办公厅…", "国务院办公厅…") starts nothing.
+ */
+static int
+starts_paragraph(const struct reader *rd, size_t i, size_t first)
+{
+	const struct gr_item *prev;
+
+	if (i == first)
+		return 1;
+	prev = item(rd, i - 1);
+	if (i - 1 == rd->title_item || gr_is_chrome(prev) ||
+	    prev->line + 1 != item(rd, i)->line)
+		return 1;
+	return ends_sentence(prev->text, prev->len);
 }
 
 static int
@@ -451,16 +650,26 @@ find_organ(struct reader *rd)
 		rc = organ_before_report(rd->tmp.data, rd->tmp.len, &rd->buf);
 		if (rc != 0)
 			return rc < 0 ? -1 : set_organ(rd, rd->buf.data, rd->buf.len);
-		rc = organ_in_prose(rd, rd->tmp.data, rd->tmp.len);
+		rc = starts_paragraph(rd, i, 0) ? organ_in_prose(rd, rd->tmp.data, rd->tmp.len)
+						 : 0;
 		if (rc != 0)
 			return rc < 0 ? -1 : 0;
 	}
-	/* The opening sentence of part 一. */
+	/* The signature above the closing date. */
+	if (rd->signature_item != NONE) {
+		const struct gr_item *it = item(rd, rd->signature_item);
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		return set_organ(rd, rd->tmp.data, rd->tmp.len);
+	}
+	/* Last, the opening sentence of part 一 ("2023年,伊州区民政局以…"). */
 	for (size_t i = overview; i != NONE && i < overview + 2 &&
 	     i < gr_part_end(rd->parts, GR_PART_OVERVIEW); i++) {
 		const struct gr_item *it = item(rd, i);
 		const char *s = it->text;
 		size_t len = it->len, skip;
+		if (!starts_paragraph(rd, i, overview))
+			break;
 		if (squeeze(s, len, &rd->tmp) < 0)
 			return -1;
 		s = rd->tmp.data;
@@ -474,12 +683,29 @@ find_organ(struct reader *rd)
 		if (rc != 0)
 			return rc < 0 ? -1 : 0;
 	}
-	/* The signature above the closing date. */
-	if (rd->signature_item != NONE) {
-		const struct gr_item *it = item(rd, rd->signature_item);
-		if (squeeze(it->text, it->len, &rd->tmp) < 0)
-			return -1;
-		return set_organ(rd, rd->tmp.data, rd->tmp.len);
+	return 0;
+}
+
+/*
+ * The year a statement of the statistics' period names: "本报告中所列数据
+ * 的统计期限自2023年1月1日起至2023年12月31日止", "统计时限为2024年1月1日至…":
+ * the reporting year, said outright, whatever other years the text names
+ * before it (the 条例's "2019年修订", last year's work). 0 when s has none.
+ */
+static int
+statistics_year(const char *s, size_t len)
+{
+	static const char *const phrases[] = { "统计期限", "统计时限", "统计期间",
+					       "统计时间", NULL };
+
+	for (const char *const *p = phrases; *p; p++) {
+		const char *at = gr_search(s, len, *p, strlen(*p));
+		size_t from, n;
+		if (!at)
+			continue;
+		from = (size_t)(at - s) + strlen(*p);
+		n = len - from < GR_PERIOD_REACH ? len - from : GR_PERIOD_REACH;
+		return first_year(s + from, n);
 	}
 	return 0;
 }
@@ -489,8 +715,25 @@ find_year(struct reader *rd)
 {
 	const char *title = rd->r->fields[GOVREPORT_FIELD_TITLE];
 	size_t overview = gr_part_begin(rd->parts, GR_PART_OVERVIEW);
+	size_t overview_end = overview == NONE ? 0 : gr_part_end(rd->parts, GR_PART_OVERVIEW);
 	int year = title ? first_year(title, strlen(title)) : 0;
 
+	/* A statement of the statistics' period, before part 一 or in it. */
+	for (size_t i = 0; !year && i < rd->first_part; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (gr_is_chrome(it))
+			continue;
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		year = statistics_year(rd->tmp.data, rd->tmp.len);
+	}
+	for (size_t i = overview; !year && i < overview_end; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		year = statistics_year(rd->tmp.data, rd->tmp.len);
+	}
+	/* Else the first year the introduction or part 一 names. */
 	for (size_t i = 0; !year && i < rd->first_part; i++) {
 		const struct gr_item *it = item(rd, i);
 		if (gr_is_chrome(it) || squeeze(it->text, it->len, &rd->tmp) < 0)
