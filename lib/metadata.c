@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "label.h"
 #include "metadata.h"
+#include "printed.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -41,16 +42,28 @@ starts_with(const char *s, size_t len, const char *word)
 	return n <= len && memcmp(s, word, n) == 0;
 }
 
-/* Copy of s without whitespace ("2023 年" → "2023年"), into buf. */
+/* s without whitespace ("2023 年" → "2023年"), appended to buf. */
+static int
+squeeze_append(const char *s, size_t len, struct gr_strbuf *buf)
+{
+	size_t run = 0;
+
+	/* Runs between white space, appended at once. */
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && s[i] != ' ' && s[i] != '\t')
+			continue;
+		gr_strbuf_append(buf, s + run, i - run);
+		run = i + 1;
+	}
+	return gr_strbuf_failed(buf) ? -1 : 0;
+}
+
+/* Copy of s without whitespace, into buf. */
 static int
 squeeze(const char *s, size_t len, struct gr_strbuf *buf)
 {
 	gr_strbuf_release(buf);
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			gr_strbuf_putc(buf, s[i]);
-	gr_strbuf_append(buf, "", 0);
-	return gr_strbuf_failed(buf) ? -1 : 0;
+	return squeeze_append(s, len, buf);
 }
 
 static int
@@ -105,11 +118,32 @@ suffix_at(const char *s, size_t len)
 	return 0;
 }
 
+static int is_organ_name(const char *s, size_t len);
+
+/*
+ * An organ with its other name in brackets, as joint organs sign:
+ * "中共某县委宣传部(某县人民政府新闻办公室)". Both names end as organs do.
+ */
+static int
+is_joint_organ_name(const char *s, size_t len)
+{
+	size_t open = len;
+
+	if (len < 2 || s[len - 1] != ')')
+		return 0;
+	while (open > 0 && s[open - 1] != '(')
+		open--;
+	return open > 1 && is_organ_name(s, open - 1) &&
+	       is_organ_name(s + open, len - 1 - open);
+}
+
 static int
 is_organ_name(const char *s, size_t len)
 {
 	size_t chars = 0, pos = 0;
 
+	if (is_joint_organ_name(s, len))
+		return 1;
 	while (pos < len) {
 		int32_t c = gr_utf8_next(s, len, &pos);
 		if (!gr_is_han(c) && c != '(' && c != ')')
@@ -414,10 +448,16 @@ trailing_date(const char *s, size_t len, char iso[11])
 
 struct reader {
 	struct govreport *r;
+	const struct gr_text *text; /* what the items' marks are in */
 	const struct gr_items *items;
 	const struct gr_parts *parts;
 	struct gr_strbuf buf, tmp;
-	size_t title_item;     /* NONE without a title */
+	/* Where a title or organ was found: the text it came from, squeezed,
+	 * as read and as printed. */
+	struct gr_strbuf source, printed;
+	struct gr_strbuf title; /* the title as read (NFKC): what is matched */
+	size_t title_first;    /* the title's first item (it may be wrapped) */
+	size_t title_item;     /* its last item; NONE without a title */
 	size_t signature_item; /* NONE without one */
 	size_t date_item;      /* NONE without a closing date */
 	size_t first_part;     /* where part 一 starts (or the search ends) */
@@ -459,10 +499,64 @@ is_title(const char *s, size_t len)
 	       !has_prose_punctuation(s, len);
 }
 
+/*
+ * The squeezed text of items [first, first + count), as read into
+ * rd->source and as printed into rd->printed.
+ */
 static int
-set_title(struct reader *rd, const char *s, size_t len)
+take_source(struct reader *rd, size_t first, size_t count)
 {
-	return gr_report_set_field(rd->r, GOVREPORT_FIELD_TITLE, s, len);
+	gr_strbuf_release(&rd->source);
+	gr_strbuf_release(&rd->printed);
+	for (size_t i = first; i < first + count; i++) {
+		const struct gr_item *it = item(rd, i);
+		size_t at = rd->printed.len, kept = at;
+		if (squeeze_append(it->text, it->len, &rd->source) < 0 ||
+		    gr_printed_append(rd->text, it, &rd->printed) < 0)
+			return -1;
+		/* Squeezed in place, as squeeze() does it. */
+		for (size_t k = at; k < rd->printed.len; k++)
+			if (rd->printed.data[k] != ' ' && rd->printed.data[k] != '\t')
+				rd->printed.data[kept++] = rd->printed.data[k];
+		rd->printed.len = kept;
+		rd->printed.data[kept] = '\0';
+	}
+	return 0;
+}
+
+/*
+ * Set field f to s (read text: matched, never shown) as the document
+ * printed it: s is a stretch of rd->source, and the same stretch of
+ * rd->printed keeps the report's own punctuation (SPEC §3).
+ */
+static int
+set_printed(struct reader *rd, enum govreport_field f, const char *s, size_t len,
+	    const char *source, size_t source_len, const char *printed, size_t printed_len)
+{
+	const char *at = len ? gr_search(source, source_len, s, len) : NULL;
+	size_t begin, end;
+
+	if (!at)
+		return gr_report_set_field(rd->r, f, s, len);
+	begin = gr_printed_offset(source, source_len, printed, printed_len,
+				  (size_t)(at - source));
+	end = gr_printed_offset(source, source_len, printed, printed_len,
+				(size_t)(at - source) + len);
+	return gr_report_set_field(rd->r, f, printed + begin, end - begin);
+}
+
+/* The title s, read from items [first, first + count). */
+static int
+set_title(struct reader *rd, size_t first, size_t count, const char *s, size_t len)
+{
+	gr_strbuf_release(&rd->title);
+	gr_strbuf_append(&rd->title, s, len);
+	if (gr_strbuf_failed(&rd->title) || take_source(rd, first, count) < 0)
+		return -1;
+	rd->title_first = first;
+	rd->title_item = first + count - 1;
+	return set_printed(rd, GOVREPORT_FIELD_TITLE, s, len, rd->source.data, rd->source.len,
+			   rd->printed.data, rd->printed.len);
 }
 
 /*
@@ -491,8 +585,7 @@ wrapped_title(struct reader *rd, size_t i)
 		return -1;
 	if (!is_title(rd->buf.data, rd->buf.len))
 		return 0;
-	rd->title_item = i;
-	return set_title(rd, rd->buf.data, rd->buf.len) < 0 ? -1 : 1;
+	return set_title(rd, i, 2, rd->buf.data, rd->buf.len) < 0 ? -1 : 1;
 }
 
 /*
@@ -524,10 +617,8 @@ crawled_title(struct reader *rd, size_t i)
 			return -1;
 		if (rd->buf.len > GR_MAX_TITLE)
 			break;
-		if (is_title(rd->buf.data, rd->buf.len)) {
-			rd->title_item = i;
-			return set_title(rd, rd->buf.data, rd->buf.len) < 0 ? -1 : 1;
-		}
+		if (is_title(rd->buf.data, rd->buf.len))
+			return set_title(rd, i, 1, rd->buf.data, rd->buf.len) < 0 ? -1 : 1;
 	}
 	return 0;
 }
@@ -547,7 +638,6 @@ find_title(struct reader *rd)
 				return rc < 0 ? -1 : 0;
 			continue;
 		}
-		rd->title_item = i;
 		/* A title wrapped after the organ: "长春市民政局" / "2020年…". */
 		if (i > 0 && (rd->buf.data[0] >= '0' && rd->buf.data[0] <= '9')) {
 			const struct gr_item *prev = item(rd, i - 1);
@@ -558,10 +648,10 @@ find_title(struct reader *rd)
 				gr_strbuf_append(&rd->tmp, rd->buf.data, rd->buf.len);
 				if (gr_strbuf_failed(&rd->tmp))
 					return -1;
-				return set_title(rd, rd->tmp.data, rd->tmp.len);
+				return set_title(rd, i - 1, 2, rd->tmp.data, rd->tmp.len);
 			}
 		}
-		return set_title(rd, rd->buf.data, rd->buf.len);
+		return set_title(rd, i, 1, rd->buf.data, rd->buf.len);
 	}
 	for (size_t i = 0; i < rd->first_part; i++) {
 		rc = crawled_title(rd, i);
@@ -571,23 +661,27 @@ find_title(struct reader *rd)
 	return 0;
 }
 
+/* The organ s, read from item i. */
 static int
-set_organ(struct reader *rd, const char *s, size_t len)
+set_organ(struct reader *rd, size_t i, const char *s, size_t len)
 {
-	return gr_report_set_field(rd->r, GOVREPORT_FIELD_ORGAN, s, len);
+	if (take_source(rd, i, 1) < 0)
+		return -1;
+	return set_printed(rd, GOVREPORT_FIELD_ORGAN, s, len, rd->source.data,
+			   rd->source.len, rd->printed.data, rd->printed.len);
 }
 
 /* An organ naming itself at the start of a sentence: "伊州区民政局以…";
  * not the issuer of a notice the sentence cites ("国务院办公厅政府信息与
  * 政务公开办公室关于印发…的通知"). */
 static int
-organ_in_prose(struct reader *rd, const char *s, size_t len)
+organ_in_prose(struct reader *rd, size_t i, const char *s, size_t len)
 {
 	size_t n = organ_prefix(s, len);
 
 	if (!n || in_cited_notice(s, len, n))
 		return 0;
-	return set_organ(rd, s, n) < 0 ? -1 : 1;
+	return set_organ(rd, i, s, n) < 0 ? -1 : 1;
 }
 
 /* Whether a line ends a sentence: 。 ! ? ; : …, maybe before a closing
@@ -631,27 +725,31 @@ starts_paragraph(const struct reader *rd, size_t i, size_t first)
 static int
 find_organ(struct reader *rd)
 {
-	const char *title = rd->r->fields[GOVREPORT_FIELD_TITLE];
+	const char *printed_title = rd->r->fields[GOVREPORT_FIELD_TITLE];
 	size_t overview = gr_part_begin(rd->parts, GR_PART_OVERVIEW);
 	int rc;
 
-	if (title) {
-		rc = organ_before_report(title, strlen(title), &rd->buf);
+	if (printed_title) {
+		rc = organ_before_report(rd->title.data, rd->title.len, &rd->buf);
 		if (rc != 0)
-			return rc < 0 ? -1 : set_organ(rd, rd->buf.data, rd->buf.len);
+			return rc < 0 ? -1
+				      : set_printed(rd, GOVREPORT_FIELD_ORGAN, rd->buf.data,
+						    rd->buf.len, rd->title.data, rd->title.len,
+						    printed_title, strlen(printed_title));
 	}
 	/* The introduction: "…向社会公布2024年XX人民政府信息公开工作年度报告". */
 	for (size_t i = 0; i < rd->first_part; i++) {
 		const struct gr_item *it = item(rd, i);
-		if (i == rd->title_item || gr_is_chrome(it))
+		if ((i >= rd->title_first && i <= rd->title_item) || gr_is_chrome(it))
 			continue;
 		if (squeeze(it->text, it->len, &rd->tmp) < 0)
 			return -1;
 		rc = organ_before_report(rd->tmp.data, rd->tmp.len, &rd->buf);
 		if (rc != 0)
-			return rc < 0 ? -1 : set_organ(rd, rd->buf.data, rd->buf.len);
-		rc = starts_paragraph(rd, i, 0) ? organ_in_prose(rd, rd->tmp.data, rd->tmp.len)
-						 : 0;
+			return rc < 0 ? -1 : set_organ(rd, i, rd->buf.data, rd->buf.len);
+		rc = starts_paragraph(rd, i, 0)
+			     ? organ_in_prose(rd, i, rd->tmp.data, rd->tmp.len)
+			     : 0;
 		if (rc != 0)
 			return rc < 0 ? -1 : 0;
 	}
@@ -660,7 +758,7 @@ find_organ(struct reader *rd)
 		const struct gr_item *it = item(rd, rd->signature_item);
 		if (squeeze(it->text, it->len, &rd->tmp) < 0)
 			return -1;
-		return set_organ(rd, rd->tmp.data, rd->tmp.len);
+		return set_organ(rd, rd->signature_item, rd->tmp.data, rd->tmp.len);
 	}
 	/* Last, the opening sentence of part 一 ("2023年,伊州区民政局以…"). */
 	for (size_t i = overview; i != NONE && i < overview + 2 &&
@@ -679,7 +777,7 @@ find_organ(struct reader *rd)
 			skip++;
 		else if (skip && starts_with(s + skip, len - skip, "以来,"))
 			skip += strlen("以来,");
-		rc = organ_in_prose(rd, s + skip, len - skip);
+		rc = organ_in_prose(rd, i, s + skip, len - skip);
 		if (rc != 0)
 			return rc < 0 ? -1 : 0;
 	}
@@ -713,10 +811,9 @@ statistics_year(const char *s, size_t len)
 static int
 find_year(struct reader *rd)
 {
-	const char *title = rd->r->fields[GOVREPORT_FIELD_TITLE];
 	size_t overview = gr_part_begin(rd->parts, GR_PART_OVERVIEW);
 	size_t overview_end = overview == NONE ? 0 : gr_part_end(rd->parts, GR_PART_OVERVIEW);
-	int year = title ? first_year(title, strlen(title)) : 0;
+	int year = rd->title.len ? first_year(rd->title.data, rd->title.len) : 0;
 
 	/* A statement of the statistics' period, before part 一 or in it. */
 	for (size_t i = 0; !year && i < rd->first_part; i++) {
@@ -823,7 +920,9 @@ read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
 			continue;
 		if (!first)
 			gr_strbuf_putc(&rd->buf, '\n');
-		gr_strbuf_append(&rd->buf, it->text, it->len);
+		/* As printed: the report's own punctuation (SPEC §3). */
+		if (gr_printed_append(rd->text, it, &rd->buf) < 0)
+			return -1;
 		first = 0;
 	}
 	if (gr_strbuf_failed(&rd->buf))
@@ -837,16 +936,19 @@ read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
 }
 
 int
-gr_read_metadata(struct govreport *r, const struct gr_items *items,
-		 const struct gr_parts *parts)
+gr_read_metadata(struct govreport *r, const struct gr_text *text,
+		 const struct gr_items *items, const struct gr_parts *parts)
 {
-	struct reader rd = { .r = r, .items = items, .parts = parts,
-			     .title_item = NONE, .signature_item = NONE,
+	struct reader rd = { .r = r, .text = text, .items = items, .parts = parts,
+			     .title_first = NONE, .title_item = NONE, .signature_item = NONE,
 			     .date_item = NONE };
 	int rc;
 
 	gr_strbuf_init(&rd.buf);
 	gr_strbuf_init(&rd.tmp);
+	gr_strbuf_init(&rd.source);
+	gr_strbuf_init(&rd.printed);
+	gr_strbuf_init(&rd.title);
 	rd.first_part = parts->heading[GR_PART_OVERVIEW];
 	if (rd.first_part == NONE)
 		rd.first_part = items->count < GR_TITLE_SEARCH ? items->count
@@ -866,5 +968,8 @@ gr_read_metadata(struct govreport *r, const struct gr_items *items,
 		rc = read_prose(&rd, GR_PART_OTHER, GOVREPORT_FIELD_OTHER_MATTERS);
 	gr_strbuf_release(&rd.buf);
 	gr_strbuf_release(&rd.tmp);
+	gr_strbuf_release(&rd.source);
+	gr_strbuf_release(&rd.printed);
+	gr_strbuf_release(&rd.title);
 	return rc;
 }

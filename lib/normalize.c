@@ -88,6 +88,12 @@ is_invisible(UChar c)
 	       (c < 0x20 && c != '\t') || c == 0x7F;
 }
 
+int
+gr_normalize_drops(int32_t c)
+{
+	return c >= 0 && c <= 0xFFFF && is_invisible((UChar)c);
+}
+
 static int
 is_pinyin_letter(UChar c)
 {

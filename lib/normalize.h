@@ -33,6 +33,10 @@ int gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 int gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
 			   struct gr_strbuf *out);
 
+/* Whether normalisation drops the character c (zero-width, bidi and other
+ * invisible controls). */
+int gr_normalize_drops(int32_t c);
+
 /* Whether any line so far needed traditional → simplified conversion. */
 int gr_normalizer_converted(const struct gr_normalizer *n);
 
