@@ -510,6 +510,9 @@ split_and_normalize(const struct utf16 *u, struct offsets *o, unsigned options,
 		start = buf.len;
 		rc = raw ? append_raw(u->units + begin, i - begin, &buf)
 			 : gr_normalize_line(norm, u->units + begin, i - begin, &buf);
+		if (rc == 0 && !raw)
+			rc = gr_printed_note_units(&text->printed, u->units + begin, i - begin,
+						   buf.data + start, buf.len - start, start);
 		if (rc < 0 || (rc = add_line(text, &cap, start, buf.len - start, offset)) < 0) {
 			st = rc == -2 ? GOVREPORT_ERR_INPUT_TOO_LARGE : GOVREPORT_ERR_NOMEM;
 			break;
@@ -593,6 +596,10 @@ decode_utf8(const char *data, size_t len, size_t bom, unsigned options,
 			gr_strbuf_append(&buf, data + pos, end - pos);
 		else
 			rc = gr_normalize_line_utf8(norm, data + pos, end - pos, &buf);
+		if (rc == 0 && !raw)
+			rc = gr_printed_note(&text->printed, data + pos, end - pos,
+					     buf.data + start, buf.len - start, 0,
+					     buf.len - start, start);
 		failed = rc < 0 || gr_strbuf_failed(&buf);
 		if (failed)
 			break;
@@ -773,6 +780,7 @@ gr_text_release(struct gr_text *text)
 {
 	gr_free(text->buf);
 	gr_free(text->lines);
+	gr_printed_release(&text->printed);
 	*text = (struct gr_text){ 0 };
 }
 

@@ -67,6 +67,8 @@ struct walker {
 	/* The block or cell being read, as written (UTF-8, not normalised). */
 	struct gr_strbuf acc;
 	struct gr_strbuf tmp;
+	/* Where the blocks' text narrowed punctuation (printed.h). */
+	struct gr_printed printed;
 	uint32_t acc_line;
 	enum pending pending;
 	int in_cell; /* breaks join the cell's text instead of ending it */
@@ -152,12 +154,14 @@ take_gathered(struct walker *w, const char **s, size_t *len)
 	return 0;
 }
 
-/* End the block being read: a line item, unless it holds no text. */
+/* End the block being read: a line item, unless it holds no text. Its
+ * marks say where it narrowed punctuation (the gathered text, as written,
+ * stays in acc's bytes). */
 static void
 flush_block(struct walker *w)
 {
 	const char *s;
-	size_t len;
+	size_t len, written = w->acc.len;
 	uint32_t line = w->acc_line;
 
 	if (w->failed || w->acc.len == 0) {
@@ -166,6 +170,11 @@ flush_block(struct walker *w)
 	}
 	if (take_gathered(w, &s, &len) < 0 ||
 	    (len > 0 && !push_item(w, s, len, line, GR_ITEM_LINE)))
+		w->failed = 1;
+	else if (len > 0 &&
+		 gr_printed_note(&w->printed, w->acc.data, written, w->tmp.data, w->tmp.len,
+				 (size_t)(s - w->tmp.data), len,
+				 w->starts[w->items->count - 1]) < 0)
 		w->failed = 1;
 }
 
@@ -748,6 +757,7 @@ walker_release(struct walker *w)
 	gr_free(w->lines);
 	gr_free(w->starts);
 	gr_normalizer_free(w->norm);
+	gr_printed_release(&w->printed);
 }
 
 enum govreport_status
@@ -829,6 +839,8 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		text->lines = w.lines;
 		text->nlines = w.nlines;
 		text->buf = gr_strbuf_steal(&w.buf, &text->len);
+		text->printed = w.printed;
+		w.printed = (struct gr_printed){ 0 };
 		w.lines = NULL;
 	}
 	walker_release(&w);

@@ -9,6 +9,7 @@
 #include "alloc.h"
 #include "label.h"
 #include "metadata.h"
+#include "printed.h"
 #include "strbuf.h"
 #include "utf8.h"
 
@@ -19,6 +20,11 @@
 #define GR_MAX_CHROME 200
 /* Longest organ name, in characters. */
 #define GR_MAX_ORGAN 40
+/* Longest title, in bytes. */
+#define GR_MAX_TITLE 240
+/* How far after 统计期限 its first date may start, in bytes: a few words
+ * ("为", "自", "是从") before "2023年". */
+#define GR_PERIOD_REACH 36
 
 /* ---- small text helpers ---------------------------------------------- */
 
@@ -36,16 +42,28 @@ starts_with(const char *s, size_t len, const char *word)
 	return n <= len && memcmp(s, word, n) == 0;
 }
 
-/* Copy of s without whitespace ("2023 年" → "2023年"), into buf. */
+/* s without whitespace ("2023 年" → "2023年"), appended to buf. */
+static int
+squeeze_append(const char *s, size_t len, struct gr_strbuf *buf)
+{
+	size_t run = 0;
+
+	/* Runs between white space, appended at once. */
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && s[i] != ' ' && s[i] != '\t')
+			continue;
+		gr_strbuf_append(buf, s + run, i - run);
+		run = i + 1;
+	}
+	return gr_strbuf_failed(buf) ? -1 : 0;
+}
+
+/* Copy of s without whitespace, into buf. */
 static int
 squeeze(const char *s, size_t len, struct gr_strbuf *buf)
 {
 	gr_strbuf_release(buf);
-	for (size_t i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			gr_strbuf_putc(buf, s[i]);
-	gr_strbuf_append(buf, "", 0);
-	return gr_strbuf_failed(buf) ? -1 : 0;
+	return squeeze_append(s, len, buf);
 }
 
 static int
@@ -81,7 +99,7 @@ gr_is_chrome(const struct gr_item *item)
 /* How an organ's name ends; longer ones first where one ends another. */
 static const char *const organ_suffixes[] = {
 	"人民政府", "街道办事处", "办事处", "管理委员会", "委员会", "办公室",
-	"管委会", "政府", "局", "委", "办", "院", "厅", "署", "中心", "所",
+	"办公厅", "管委会", "政府", "局", "委", "办", "院", "厅", "署", "中心", "所",
 	"站", "队", "馆", "处", "部", "会", "街道", NULL,
 };
 
@@ -100,11 +118,32 @@ suffix_at(const char *s, size_t len)
 	return 0;
 }
 
+static int is_organ_name(const char *s, size_t len);
+
+/*
+ * An organ with its other name in brackets, as joint organs sign:
+ * "中共某县委宣传部(某县人民政府新闻办公室)". Both names end as organs do.
+ */
+static int
+is_joint_organ_name(const char *s, size_t len)
+{
+	size_t open = len;
+
+	if (len < 2 || s[len - 1] != ')')
+		return 0;
+	while (open > 0 && s[open - 1] != '(')
+		open--;
+	return open > 1 && is_organ_name(s, open - 1) &&
+	       is_organ_name(s + open, len - 1 - open);
+}
+
 static int
 is_organ_name(const char *s, size_t len)
 {
 	size_t chars = 0, pos = 0;
 
+	if (is_joint_organ_name(s, len))
+		return 1;
 	while (pos < len) {
 		int32_t c = gr_utf8_next(s, len, &pos);
 		if (!gr_is_han(c) && c != '(' && c != ')')
@@ -183,6 +222,55 @@ first_year(const char *s, size_t len)
 	return 0;
 }
 
+/* Where the clause holding s[at] begins and ends (at , 。 ; :). */
+static void
+clause_around(const char *s, size_t len, size_t at, size_t *begin, size_t *end)
+{
+	static const char *const stops[] = { ",", "。", ";", ":", NULL };
+
+	*begin = 0;
+	*end = len;
+	for (size_t i = 0; i < len; i++) {
+		for (const char *const *p = stops; *p; p++) {
+			if (!starts_with(s + i, len - i, *p))
+				continue;
+			if (i < at)
+				*begin = i + strlen(*p);
+			else if (i < *end)
+				*end = i;
+		}
+		if (i >= at && *end < len)
+			break;
+	}
+}
+
+/*
+ * Whether s[at] lies in the name of a document the report cites, not in
+ * what the report says of itself: inside 《…》 or <…> (the 年度报告格式 of
+ * the national notice), or in a clause about a notice ("按照XX办公室关于
+ * 2023年度政府信息公开工作年度报告编制工作的通知要求", "…和国务院办公厅…
+ * 关于印发…的通知"). No organ is taken from there.
+ */
+static int
+in_cited_notice(const char *s, size_t len, size_t at)
+{
+	size_t pos = 0, begin, end;
+	int depth = 0;
+
+	while (pos < at) {
+		int32_t c = gr_utf8_next(s, len, &pos);
+		if (c == 0x300A /* 《 */ || c == 0x3008 /* 〈 */ || c == '<')
+			depth++;
+		else if ((c == 0x300B || c == 0x3009 || c == '>') && depth > 0)
+			depth--;
+	}
+	if (depth > 0)
+		return 1;
+	clause_around(s, len, at, &begin, &end);
+	return gr_contains(s + begin, end - begin, "关于") &&
+	       gr_contains(s + begin, end - begin, "通知");
+}
+
 /*
  * The organ in front of "…政府信息公开工作年度报告": the words before it,
  * after any year and after the last punctuation. The 政府 of 人民政府
@@ -258,7 +346,8 @@ organ_before_report(const char *s, size_t len, struct gr_strbuf *out)
 			if (!hit)
 				break;
 			i = (size_t)(hit - s);
-			rc = organ_before_report_at(s, len, (long)i, out);
+			rc = in_cited_notice(s, len, i) ? 0
+							: organ_before_report_at(s, len, (long)i, out);
 			if (rc != 0)
 				return rc;
 			i++;
@@ -359,10 +448,16 @@ trailing_date(const char *s, size_t len, char iso[11])
 
 struct reader {
 	struct govreport *r;
+	const struct gr_text *text; /* what the items' marks are in */
 	const struct gr_items *items;
 	const struct gr_parts *parts;
 	struct gr_strbuf buf, tmp;
-	size_t title_item;     /* NONE without a title */
+	/* Where a title or organ was found: the text it came from, squeezed,
+	 * as read and as printed. */
+	struct gr_strbuf source, printed;
+	struct gr_strbuf title; /* the title as read (NFKC): what is matched */
+	size_t title_first;    /* the title's first item (it may be wrapped) */
+	size_t title_item;     /* its last item; NONE without a title */
 	size_t signature_item; /* NONE without one */
 	size_t date_item;      /* NONE without a closing date */
 	size_t first_part;     /* where part 一 starts (or the search ends) */
@@ -374,24 +469,175 @@ item(const struct reader *rd, size_t i)
 	return &rd->items->items[i];
 }
 
+/*
+ * The length of s without a closing note of the year it reports on:
+ * "…工作年度报告(2023年度)" → "…工作年度报告".
+ */
+static size_t
+without_year_note(const char *s, size_t len)
+{
+	size_t open, ylen;
+
+	if (len < 2 || s[len - 1] != ')')
+		return len;
+	for (open = len - 1; open > 0 && s[open - 1] != '('; open--)
+		;
+	if (open == 0)
+		return len;
+	/* "(2023年)" or "(2023年度)", the year ending the note. */
+	ylen = year_length(s + open, len - 1 - open, NULL);
+	return ylen && open + ylen == len - 1 ? open - 1 : len;
+}
+
 static int
 is_title(const char *s, size_t len)
 {
-	return len <= 240 && gr_contains(s, len, "信息公开") &&
-	       (ends_with(s, len, "年度报告") || ends_with(s, len, "工作报告")) &&
+	size_t body = without_year_note(s, len);
+
+	return len <= GR_MAX_TITLE && gr_contains(s, body, "信息公开") &&
+	       (ends_with(s, body, "年度报告") || ends_with(s, body, "工作报告")) &&
 	       !has_prose_punctuation(s, len);
+}
+
+/*
+ * The squeezed text of items [first, first + count), as read into
+ * rd->source and as printed into rd->printed.
+ */
+static int
+take_source(struct reader *rd, size_t first, size_t count)
+{
+	gr_strbuf_release(&rd->source);
+	gr_strbuf_release(&rd->printed);
+	for (size_t i = first; i < first + count; i++) {
+		const struct gr_item *it = item(rd, i);
+		size_t at = rd->printed.len, kept = at;
+		if (squeeze_append(it->text, it->len, &rd->source) < 0 ||
+		    gr_printed_append(rd->text, it, &rd->printed) < 0)
+			return -1;
+		/* Squeezed in place, as squeeze() does it. */
+		for (size_t k = at; k < rd->printed.len; k++)
+			if (rd->printed.data[k] != ' ' && rd->printed.data[k] != '\t')
+				rd->printed.data[kept++] = rd->printed.data[k];
+		rd->printed.len = kept;
+		rd->printed.data[kept] = '\0';
+	}
+	return 0;
+}
+
+/*
+ * Set field f to s (read text: matched, never shown) as the document
+ * printed it: s is a stretch of rd->source, and the same stretch of
+ * rd->printed keeps the report's own punctuation (SPEC §3).
+ */
+static int
+set_printed(struct reader *rd, enum govreport_field f, const char *s, size_t len,
+	    const char *source, size_t source_len, const char *printed, size_t printed_len)
+{
+	const char *at = len ? gr_search(source, source_len, s, len) : NULL;
+	size_t begin, end;
+
+	if (!at)
+		return gr_report_set_field(rd->r, f, s, len);
+	begin = gr_printed_offset(source, source_len, printed, printed_len,
+				  (size_t)(at - source));
+	end = gr_printed_offset(source, source_len, printed, printed_len,
+				(size_t)(at - source) + len);
+	return gr_report_set_field(rd->r, f, printed + begin, end - begin);
+}
+
+/* The title s, read from items [first, first + count). */
+static int
+set_title(struct reader *rd, size_t first, size_t count, const char *s, size_t len)
+{
+	gr_strbuf_release(&rd->title);
+	gr_strbuf_append(&rd->title, s, len);
+	if (gr_strbuf_failed(&rd->title) || take_source(rd, first, count) < 0)
+		return -1;
+	rd->title_first = first;
+	rd->title_item = first + count - 1;
+	return set_printed(rd, GOVREPORT_FIELD_TITLE, s, len, rd->source.data, rd->source.len,
+			   rd->printed.data, rd->printed.len);
+}
+
+/*
+ * A title that PDF text wrapped over two lines: "绿园区民政局 2020 年政府信息
+ * 公开工作年度报" / "告". Neither line is a title, together they are.
+ * Returns 1 when item i and the next are one, 0, or -1.
+ */
+static int
+wrapped_title(struct reader *rd, size_t i)
+{
+	const struct gr_item *it = item(rd, i), *next;
+
+	if (i + 1 >= rd->first_part)
+		return 0;
+	next = item(rd, i + 1);
+	if (next->line > it->line + 2 || gr_is_chrome(it) || gr_is_chrome(next))
+		return 0;
+	if (squeeze(next->text, next->len, &rd->tmp) < 0)
+		return -1;
+	if (is_title(rd->tmp.data, rd->tmp.len))
+		return 0; /* the next line is the title by itself */
+	if (squeeze(it->text, it->len, &rd->buf) < 0)
+		return -1;
+	gr_strbuf_append(&rd->buf, rd->tmp.data, rd->tmp.len);
+	if (gr_strbuf_failed(&rd->buf))
+		return -1;
+	if (!is_title(rd->buf.data, rd->buf.len))
+		return 0;
+	return set_title(rd, i, 2, rd->buf.data, rd->buf.len) < 0 ? -1 : 1;
+}
+
+/*
+ * A crawled page's own record of its title, "标题:XX局2023年…年度报告"
+ * (often "标  题:", or with the page's other fields on the same line:
+ * "标题:… 发布日期:…"), for a body that prints none.
+ */
+static int
+crawled_title(struct reader *rd, size_t i)
+{
+	const struct gr_item *it = item(rd, i);
+	const char *at = gr_search(it->text, it->len, "题:", strlen("题:"));
+	const char *value, *end = it->text + it->len;
+
+	if (!at)
+		return 0;
+	/* "标题", or a word before it: 文章标题, 信息标题. */
+	if (squeeze(it->text, (size_t)(at - it->text), &rd->tmp) < 0)
+		return -1;
+	if (!ends_with(rd->tmp.data, rd->tmp.len, "标") ||
+	    rd->tmp.len > strlen("文章标"))
+		return 0;
+	value = at + strlen("题:");
+	/* The value ends at the first gap after which it is a title. */
+	for (const char *cut = value; cut <= end; cut++) {
+		if (cut < end && *cut != ' ' && *cut != '\t')
+			continue;
+		if (squeeze(value, (size_t)(cut - value), &rd->buf) < 0)
+			return -1;
+		if (rd->buf.len > GR_MAX_TITLE)
+			break;
+		if (is_title(rd->buf.data, rd->buf.len))
+			return set_title(rd, i, 1, rd->buf.data, rd->buf.len) < 0 ? -1 : 1;
+	}
+	return 0;
 }
 
 static int
 find_title(struct reader *rd)
 {
+	int rc;
+
 	for (size_t i = 0; i < rd->first_part; i++) {
 		const struct gr_item *it = item(rd, i);
 		if (squeeze(it->text, it->len, &rd->buf) < 0)
 			return -1;
-		if (!is_title(rd->buf.data, rd->buf.len))
+		if (!is_title(rd->buf.data, rd->buf.len)) {
+			rc = wrapped_title(rd, i);
+			if (rc != 0)
+				return rc < 0 ? -1 : 0;
 			continue;
-		rd->title_item = i;
+		}
 		/* A title wrapped after the organ: "长春市民政局" / "2020年…". */
 		if (i > 0 && (rd->buf.data[0] >= '0' && rd->buf.data[0] <= '9')) {
 			const struct gr_item *prev = item(rd, i - 1);
@@ -402,65 +648,126 @@ find_title(struct reader *rd)
 				gr_strbuf_append(&rd->tmp, rd->buf.data, rd->buf.len);
 				if (gr_strbuf_failed(&rd->tmp))
 					return -1;
-				return gr_report_set_field(rd->r, GOVREPORT_FIELD_TITLE,
-							   rd->tmp.data, rd->tmp.len);
+				return set_title(rd, i - 1, 2, rd->tmp.data, rd->tmp.len);
 			}
 		}
-		return gr_report_set_field(rd->r, GOVREPORT_FIELD_TITLE,
-					   rd->buf.data, rd->buf.len);
+		return set_title(rd, i, 1, rd->buf.data, rd->buf.len);
+	}
+	for (size_t i = 0; i < rd->first_part; i++) {
+		rc = crawled_title(rd, i);
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
 	}
 	return 0;
 }
 
+/* The organ s, read from item i. */
 static int
-set_organ(struct reader *rd, const char *s, size_t len)
+set_organ(struct reader *rd, size_t i, const char *s, size_t len)
 {
-	return gr_report_set_field(rd->r, GOVREPORT_FIELD_ORGAN, s, len);
+	if (take_source(rd, i, 1) < 0)
+		return -1;
+	return set_printed(rd, GOVREPORT_FIELD_ORGAN, s, len, rd->source.data,
+			   rd->source.len, rd->printed.data, rd->printed.len);
 }
 
-/* An organ naming itself at the start of a sentence: "伊州区民政局以…". */
+/* An organ naming itself at the start of a sentence: "伊州区民政局以…";
+ * not the issuer of a notice the sentence cites ("国务院办公厅政府信息与
+ * 政务公开办公室关于印发…的通知"). */
 static int
-organ_in_prose(struct reader *rd, const char *s, size_t len)
+organ_in_prose(struct reader *rd, size_t i, const char *s, size_t len)
 {
 	size_t n = organ_prefix(s, len);
 
-	if (!n)
+	if (!n || in_cited_notice(s, len, n))
 		return 0;
-	return set_organ(rd, s, n) < 0 ? -1 : 1;
+	return set_organ(rd, i, s, n) < 0 ? -1 : 1;
+}
+
+/* Whether a line ends a sentence: 。 ! ? ; : …, maybe before a closing
+ * quote. A bracket does not: "（以下简称《条例》）" goes on. */
+static int
+ends_sentence(const char *s, size_t len)
+{
+	int32_t c;
+
+	while (len > 0) {
+		size_t at = gr_utf8_prev(s, len);
+		c = gr_utf8_at(s, len, at);
+		if (c != 0x201D && c != 0x2019 && c != '"' && c != '\'' &&
+		    c != 0x300D && c != 0x300F)
+			return c == 0x3002 || c == '!' || c == '?' || c == ';' ||
+			       c == ':' || c == 0x2026 || c == '.';
+		len = at;
+	}
+	return 0;
+}
+
+/*
+ * Whether item i starts a paragraph, where an organ may name itself.
+ * PDF text wraps a paragraph over lines, and a line that goes on from the
+ * line above ("和国务院办公厅…", "国务院办公厅…") starts nothing.
+ */
+static int
+starts_paragraph(const struct reader *rd, size_t i, size_t first)
+{
+	const struct gr_item *prev;
+
+	if (i == first)
+		return 1;
+	prev = item(rd, i - 1);
+	if (i - 1 == rd->title_item || gr_is_chrome(prev) ||
+	    prev->line + 1 != item(rd, i)->line)
+		return 1;
+	return ends_sentence(prev->text, prev->len);
 }
 
 static int
 find_organ(struct reader *rd)
 {
-	const char *title = rd->r->fields[GOVREPORT_FIELD_TITLE];
+	const char *printed_title = rd->r->fields[GOVREPORT_FIELD_TITLE];
 	size_t overview = gr_part_begin(rd->parts, GR_PART_OVERVIEW);
 	int rc;
 
-	if (title) {
-		rc = organ_before_report(title, strlen(title), &rd->buf);
+	if (printed_title) {
+		rc = organ_before_report(rd->title.data, rd->title.len, &rd->buf);
 		if (rc != 0)
-			return rc < 0 ? -1 : set_organ(rd, rd->buf.data, rd->buf.len);
+			return rc < 0 ? -1
+				      : set_printed(rd, GOVREPORT_FIELD_ORGAN, rd->buf.data,
+						    rd->buf.len, rd->title.data, rd->title.len,
+						    printed_title, strlen(printed_title));
 	}
 	/* The introduction: "…向社会公布2024年XX人民政府信息公开工作年度报告". */
 	for (size_t i = 0; i < rd->first_part; i++) {
 		const struct gr_item *it = item(rd, i);
-		if (i == rd->title_item || gr_is_chrome(it))
+		if ((i >= rd->title_first && i <= rd->title_item) || gr_is_chrome(it))
 			continue;
 		if (squeeze(it->text, it->len, &rd->tmp) < 0)
 			return -1;
 		rc = organ_before_report(rd->tmp.data, rd->tmp.len, &rd->buf);
 		if (rc != 0)
-			return rc < 0 ? -1 : set_organ(rd, rd->buf.data, rd->buf.len);
-		rc = organ_in_prose(rd, rd->tmp.data, rd->tmp.len);
+			return rc < 0 ? -1 : set_organ(rd, i, rd->buf.data, rd->buf.len);
+		rc = starts_paragraph(rd, i, 0)
+			     ? organ_in_prose(rd, i, rd->tmp.data, rd->tmp.len)
+			     : 0;
 		if (rc != 0)
 			return rc < 0 ? -1 : 0;
 	}
-	/* The opening sentence of part 一. */
+	/* The signature above the closing date. */
+	if (rd->signature_item != NONE) {
+		const struct gr_item *it = item(rd, rd->signature_item);
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		return set_organ(rd, rd->signature_item, rd->tmp.data, rd->tmp.len);
+	}
+	/* Last, the opening sentence of part 一 ("2023年,伊州区民政局以…"). */
 	for (size_t i = overview; i != NONE && i < overview + 2 &&
 	     i < gr_part_end(rd->parts, GR_PART_OVERVIEW); i++) {
 		const struct gr_item *it = item(rd, i);
 		const char *s = it->text;
 		size_t len = it->len, skip;
+		if (!starts_paragraph(rd, i, overview))
+			break;
 		if (squeeze(s, len, &rd->tmp) < 0)
 			return -1;
 		s = rd->tmp.data;
@@ -470,16 +777,33 @@ find_organ(struct reader *rd)
 			skip++;
 		else if (skip && starts_with(s + skip, len - skip, "以来,"))
 			skip += strlen("以来,");
-		rc = organ_in_prose(rd, s + skip, len - skip);
+		rc = organ_in_prose(rd, i, s + skip, len - skip);
 		if (rc != 0)
 			return rc < 0 ? -1 : 0;
 	}
-	/* The signature above the closing date. */
-	if (rd->signature_item != NONE) {
-		const struct gr_item *it = item(rd, rd->signature_item);
-		if (squeeze(it->text, it->len, &rd->tmp) < 0)
-			return -1;
-		return set_organ(rd, rd->tmp.data, rd->tmp.len);
+	return 0;
+}
+
+/*
+ * The year a statement of the statistics' period names: "本报告中所列数据
+ * 的统计期限自2023年1月1日起至2023年12月31日止", "统计时限为2024年1月1日至…":
+ * the reporting year, said outright, whatever other years the text names
+ * before it (the 条例's "2019年修订", last year's work). 0 when s has none.
+ */
+static int
+statistics_year(const char *s, size_t len)
+{
+	static const char *const phrases[] = { "统计期限", "统计时限", "统计期间",
+					       "统计时间", NULL };
+
+	for (const char *const *p = phrases; *p; p++) {
+		const char *at = gr_search(s, len, *p, strlen(*p));
+		size_t from, n;
+		if (!at)
+			continue;
+		from = (size_t)(at - s) + strlen(*p);
+		n = len - from < GR_PERIOD_REACH ? len - from : GR_PERIOD_REACH;
+		return first_year(s + from, n);
 	}
 	return 0;
 }
@@ -487,10 +811,26 @@ find_organ(struct reader *rd)
 static int
 find_year(struct reader *rd)
 {
-	const char *title = rd->r->fields[GOVREPORT_FIELD_TITLE];
 	size_t overview = gr_part_begin(rd->parts, GR_PART_OVERVIEW);
-	int year = title ? first_year(title, strlen(title)) : 0;
+	size_t overview_end = overview == NONE ? 0 : gr_part_end(rd->parts, GR_PART_OVERVIEW);
+	int year = rd->title.len ? first_year(rd->title.data, rd->title.len) : 0;
 
+	/* A statement of the statistics' period, before part 一 or in it. */
+	for (size_t i = 0; !year && i < rd->first_part; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (gr_is_chrome(it))
+			continue;
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		year = statistics_year(rd->tmp.data, rd->tmp.len);
+	}
+	for (size_t i = overview; !year && i < overview_end; i++) {
+		const struct gr_item *it = item(rd, i);
+		if (squeeze(it->text, it->len, &rd->tmp) < 0)
+			return -1;
+		year = statistics_year(rd->tmp.data, rd->tmp.len);
+	}
+	/* Else the first year the introduction or part 一 names. */
 	for (size_t i = 0; !year && i < rd->first_part; i++) {
 		const struct gr_item *it = item(rd, i);
 		if (gr_is_chrome(it) || squeeze(it->text, it->len, &rd->tmp) < 0)
@@ -580,7 +920,9 @@ read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
 			continue;
 		if (!first)
 			gr_strbuf_putc(&rd->buf, '\n');
-		gr_strbuf_append(&rd->buf, it->text, it->len);
+		/* As printed: the report's own punctuation (SPEC §3). */
+		if (gr_printed_append(rd->text, it, &rd->buf) < 0)
+			return -1;
 		first = 0;
 	}
 	if (gr_strbuf_failed(&rd->buf))
@@ -594,16 +936,19 @@ read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
 }
 
 int
-gr_read_metadata(struct govreport *r, const struct gr_items *items,
-		 const struct gr_parts *parts)
+gr_read_metadata(struct govreport *r, const struct gr_text *text,
+		 const struct gr_items *items, const struct gr_parts *parts)
 {
-	struct reader rd = { .r = r, .items = items, .parts = parts,
-			     .title_item = NONE, .signature_item = NONE,
+	struct reader rd = { .r = r, .text = text, .items = items, .parts = parts,
+			     .title_first = NONE, .title_item = NONE, .signature_item = NONE,
 			     .date_item = NONE };
 	int rc;
 
 	gr_strbuf_init(&rd.buf);
 	gr_strbuf_init(&rd.tmp);
+	gr_strbuf_init(&rd.source);
+	gr_strbuf_init(&rd.printed);
+	gr_strbuf_init(&rd.title);
 	rd.first_part = parts->heading[GR_PART_OVERVIEW];
 	if (rd.first_part == NONE)
 		rd.first_part = items->count < GR_TITLE_SEARCH ? items->count
@@ -623,5 +968,8 @@ gr_read_metadata(struct govreport *r, const struct gr_items *items,
 		rc = read_prose(&rd, GR_PART_OTHER, GOVREPORT_FIELD_OTHER_MATTERS);
 	gr_strbuf_release(&rd.buf);
 	gr_strbuf_release(&rd.tmp);
+	gr_strbuf_release(&rd.source);
+	gr_strbuf_release(&rd.printed);
+	gr_strbuf_release(&rd.title);
 	return rc;
 }

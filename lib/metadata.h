@@ -8,13 +8,15 @@
 #include "cells.h"
 #include "report.h"
 #include "sections.h"
+#include "text.h"
 
 /*
- * Fill the report's title, organ, published date, year and text fields.
- * Returns 0, or -1 when out of memory.
+ * Fill the report's title, organ, published date, year and text fields,
+ * matched on the items' (normalised) text and kept as `text` printed them
+ * (printed.h). Returns 0, or -1 when out of memory.
  */
-int gr_read_metadata(struct govreport *r, const struct gr_items *items,
-		     const struct gr_parts *parts);
+int gr_read_metadata(struct govreport *r, const struct gr_text *text,
+		     const struct gr_items *items, const struct gr_parts *parts);
 
 /* Whether an item is web-page chrome (来源, 点击, 分享到, [打印], …). */
 int gr_is_chrome(const struct gr_item *item);

@@ -196,6 +196,13 @@ is_clause_end(const char *s, size_t len, size_t i, size_t *width)
 			return 1;
 		}
 		return 0;
+	case '\xEF': /* prose keeps ；！？ as printed: EF BC 9B, 81, 9F */
+		if (i + 2 < len && s[i + 1] == '\xBC' &&
+		    (s[i + 2] == '\x9B' || s[i + 2] == '\x81' || s[i + 2] == '\x9F')) {
+			*width = 3;
+			return 1;
+		}
+		return 0;
 	default:
 		return 0;
 	}
@@ -206,10 +213,10 @@ static int
 check_text(struct govreport *r, const char *text, const char *part,
 	   const char *part_en, unsigned flags, int *done)
 {
-	/* The bytes a clause can end at: ; ! ? newline, and the lead byte
-	 * of 。 */
+	/* The bytes a clause can end at: ; ! ? newline, and the lead bytes
+	 * of 。 and of the full-width ；！？ */
 	static const unsigned char stops[256] = {
-		[';'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE3] = 1,
+		[';'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE3] = 1, [0xEF] = 1,
 	};
 	const size_t nfigures = sizeof(figures) / sizeof(figures[0]);
 	size_t len = strlen(text), start = 0, ndone = 0;

@@ -79,6 +79,12 @@ reserve(struct gr_normalizer *n, int which, int32_t need)
 	return 0;
 }
 
+int
+gr_normalize_drops(int32_t c)
+{
+	return c >= 0 && gr_char_is_invisible((uint32_t)c);
+}
+
 static int
 is_pinyin_letter(UChar c)
 {

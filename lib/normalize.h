@@ -38,6 +38,10 @@ struct gr_chardata;
 /* Test hook: use these tables (chardata.h) instead of gr_chardata()'s. */
 void gr_normalizer_set_tables(struct gr_normalizer *n, const struct gr_chardata *tables);
 
+/* Whether normalisation drops the character c (zero-width, bidi and other
+ * invisible controls). */
+int gr_normalize_drops(int32_t c);
+
 /* Whether any line so far needed traditional → simplified conversion. */
 int gr_normalizer_converted(const struct gr_normalizer *n);
 

@@ -232,7 +232,7 @@ parse_items(struct govreport *r, const struct gr_text *text,
 	if (gr_text_diag_invalid(text, &r->diags) < 0)
 		return -1;
 	gr_find_parts(items, &parts);
-	if (gr_read_metadata(r, items, &parts) < 0)
+	if (gr_read_metadata(r, text, items, &parts) < 0)
 		return -1;
 	span = tables_span(&parts);
 	if (choose_template(r, items, span) < 0)

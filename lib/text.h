@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "govreport.h"
+#include "printed.h"
 
 struct gr_line {
 	size_t start, len; /* bytes of text->buf, without the newline */
@@ -29,6 +30,9 @@ struct gr_text {
 	 * sequence), dropped or replaced by U+FFFD: how many, and the input
 	 * offset and line of the first (both 0 when there are none). */
 	size_t invalid, invalid_offset, invalid_line;
+	/* Where the normalised text narrowed punctuation that strings keep
+	 * as printed (printed.h). */
+	struct gr_printed printed;
 };
 
 /*

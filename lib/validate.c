@@ -13,9 +13,11 @@
 #include "applications.h"
 #include "equation.h"
 #include "narrative.h"
+#include "printed.h"
 #include "report.h"
 #include "review_litigation.h"
 #include "sections.h"
+#include "utf8.h"
 
 #define VALIDATE_FLAGS (GOVREPORT_BLANK_AS_ZERO | GOVREPORT_INFER | GOVREPORT_VALIDATE_DETAIL)
 #define COMPARE_FLAGS (GOVREPORT_BLANK_AS_ZERO | GOVREPORT_VALIDATE_DETAIL)
@@ -344,25 +346,31 @@ blank(const char *s)
 	return *p == '\0';
 }
 
-/* Whether two organs' names differ once white space is removed. */
+/* Whether two organs' names differ once white space is removed and
+ * punctuation read as NFKC reads it ("（" and "(" are one bracket: a name is
+ * printed either way). */
 static int
 organs_differ(const char *a, const char *b)
 {
 	const unsigned char *p = (const unsigned char *)a;
 	const unsigned char *q = (const unsigned char *)b;
+	size_t alen = strlen(a), blen = strlen(b);
 
 	for (;;) {
-		size_t n;
+		size_t n, i, j;
 		while ((n = space_at(p)) > 0)
 			p += n;
 		while ((n = space_at(q)) > 0)
 			q += n;
-		if (*p != *q)
+		if (!*p || !*q)
+			return *p != *q;
+		i = (size_t)(p - (const unsigned char *)a);
+		j = (size_t)(q - (const unsigned char *)b);
+		if (gr_printed_fold(gr_utf8_next(a, alen, &i)) !=
+		    gr_printed_fold(gr_utf8_next(b, blen, &j)))
 			return 1;
-		if (!*p)
-			return 0;
-		p++;
-		q++;
+		p = (const unsigned char *)a + i;
+		q = (const unsigned char *)b + j;
 	}
 }
 

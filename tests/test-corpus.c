@@ -1,14 +1,16 @@
 /*
  * The parser against the data-driven corpus: every tests/data/corpus/<case>/
- * (input.txt, expected.json) and every tests/data/seeds/NAME.txt with its
- * NAME.expected.json. Each document is parsed with govreport_parse() and
- * compared, key by key, with its expected JSON through the public API only:
- * template, year, organ, title, published, which tables exist, and every
- * table cell's value and null-ness.
+ * and tests/data/metadata/<case>/ (input.txt, expected.json) and every
+ * tests/data/seeds/NAME.txt with its NAME.expected.json. Each document is
+ * parsed with govreport_parse() and compared, key by key, with its expected
+ * JSON through the public API only: template, year, organ, title, published,
+ * which tables exist, and every table cell's value and null-ness — each key
+ * the expected file holds (a metadata case holds only the metadata).
  *
  * The expected files are trusted test data (made by
- * tests/data/corpus/generate.py, see its README), so they are read here
- * with yajl's tree API rather than with the library.
+ * tests/data/corpus/generate.py, see its README, or written by hand from
+ * the text, see metadata/README.md), so they are read here with yajl's tree
+ * API rather than with the library.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -75,9 +77,9 @@ add_case(const char *name, char *input, char *expected)
 	ncases++;
 }
 
-/* corpus/<case>/input.txt + expected.json */
+/* <folder>/<case>/input.txt + expected.json (corpus/, metadata/) */
 static void
-collect_corpus(const char *dir)
+collect_folder(const char *dir, const char *folder)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -98,7 +100,7 @@ collect_corpus(const char *dir)
 			free(expected);
 			continue;
 		}
-		snprintf(name, sizeof name, "corpus/%s", e->d_name);
+		snprintf(name, sizeof name, "%s/%s", folder, e->d_name);
 		add_case(name, input, expected);
 	}
 	closedir(d);
@@ -153,7 +155,10 @@ collect_cases(void)
 	if (!root)
 		return;
 	dir = join_path(root, "corpus");
-	collect_corpus(dir);
+	collect_folder(dir, "corpus");
+	free(dir);
+	dir = join_path(root, "metadata");
+	collect_folder(dir, "metadata");
 	free(dir);
 	dir = join_path(root, "seeds");
 	collect_seeds(dir);
@@ -534,7 +539,7 @@ START_TEST(corpus_found)
 {
 	/* Fails only when the data directory holds no case at all. */
 	ck_assert_msg(ncases > 0, "no corpus cases under $GOVREPORT_TEST_DATA "
-		      "(corpus/*/ and seeds/*.txt)");
+		      "(corpus/*/, metadata/*/ and seeds/*.txt)");
 }
 END_TEST
 

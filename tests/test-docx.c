@@ -249,6 +249,32 @@ START_TEST(docx_numbering)
 }
 END_TEST
 
+/* Matched as NFKC, kept as printed (SPEC §3): the items read "(一)" and
+ * ",", the report's prose keeps the document's "（一）" and "，". */
+START_TEST(docx_prose_as_printed)
+{
+	const char *body = P("一、总体情况") P("2023年，我局（含下属单位）认真贯彻《条例》……")
+		P("（一）主动公开。全年公开信息58条；解读3篇。") P("六、其他需要报告的事项")
+		P("无。");
+	size_t len;
+	char *zip = make_docx(body, NULL, NULL, &len);
+	struct gr_text text;
+	struct gr_items items;
+	struct govreport *r = NULL;
+
+	ck_assert_int_eq(read_items(zip, len, 0, &text, &items, NULL), GOVREPORT_OK);
+	ASSERT_ITEM(&items.items[1], "2023年,我局(含下属单位)认真贯彻《条例》......");
+	ASSERT_ITEM(&items.items[2], "(一)主动公开。全年公开信息58条;解读3篇。");
+	release(&text, &items);
+	ck_assert_int_eq(govreport_parse(zip, len, 0, &r), GOVREPORT_OK);
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OVERVIEW),
+			 "2023年，我局（含下属单位）认真贯彻《条例》……\n"
+			 "（一）主动公开。全年公开信息58条；解读3篇。");
+	govreport_free(r);
+	free(zip);
+}
+END_TEST
+
 START_TEST(odt_grid_and_lists)
 {
 	const char *content =
@@ -535,6 +561,7 @@ main(void)
 	tcase_add_test(tc, docx_value_span);
 	tcase_add_test(tc, docx_revisions_fields_controls);
 	tcase_add_test(tc, docx_numbering);
+	tcase_add_test(tc, docx_prose_as_printed);
 	tcase_add_test(tc, odt_grid_and_lists);
 	tcase_add_test(tc, named_formats);
 	tcase_add_test(hostile, zip_bomb);

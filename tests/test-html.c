@@ -303,6 +303,11 @@ START_TEST(through_parse)
 	int64_t v;
 	enum govreport_cell_state state;
 
+	static const char prose[] =
+		"<h1>某县民政局政府信息公开工作年度报告（2023年度）</h1>"
+		"<p>一、总体情况</p><p>2023年，我局&nbsp;（含下属单位）<span>认真贯彻</span>《条例》；"
+		"成效：显现……</p>\n<p>（一）主动公开。</p>";
+
 	ck_assert_int_eq(govreport_parse(page, sizeof(page) - 1, 0, &r), GOVREPORT_OK);
 	ck_assert_str_eq(govreport_title(r), "某县民政局2023年政府信息公开工作年度报告");
 	ck_assert_str_eq(govreport_organ(r), "某县民政局");
@@ -321,6 +326,14 @@ START_TEST(through_parse)
 			 GOVREPORT_ERR_ARGUMENT);
 	ck_assert_int_eq(govreport_parse("<p> </p><br>", 12, 0, &r), GOVREPORT_ERR_INPUT_EMPTY);
 	ck_assert_ptr_null(r);
+	/* Title, organ and prose keep the page's own punctuation (SPEC §3),
+	 * whatever markup and spaces stood between. */
+	ck_assert_int_eq(govreport_parse(prose, sizeof(prose) - 1, 0, &r), GOVREPORT_OK);
+	ck_assert_str_eq(govreport_title(r), "某县民政局政府信息公开工作年度报告（2023年度）");
+	ck_assert_str_eq(govreport_organ(r), "某县民政局");
+	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OVERVIEW),
+			 "2023年，我局 （含下属单位）认真贯彻《条例》；成效：显现……\n（一）主动公开。");
+	govreport_free(r);
 }
 END_TEST
 

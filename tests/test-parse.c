@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 
 #include "govreport.h"
 #include "html.h"
@@ -281,7 +282,9 @@ START_TEST(seed_002_tab_cells_2019)
 	ck_assert_str_eq(govreport_published(r), "2021-01-14");
 	/* The signature and date are not part of 六. */
 	ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OTHER_MATTERS), "无其他需要报告的事项");
-	assert_prefix(govreport_field(r, GOVREPORT_FIELD_OVERVIEW), "今年以来,我局高度重视");
+	/* The prose as printed: the seed's own full-width punctuation (SPEC
+	 * §3); seed 000 prints its commas as ASCII, and keeps them. */
+	assert_prefix(govreport_field(r, GOVREPORT_FIELD_OVERVIEW), "今年以来，我局高度重视");
 	ck_assert_int_eq(govreport_get(r, "active_disclosure.penalty.previous_items", &v, NULL),
 			 GOVREPORT_OK);
 	ck_assert_int_eq(v, 17);
@@ -351,6 +354,8 @@ START_TEST(gb18030_copy_reads_the_same)
 	ck_assert(U_SUCCESS(status));
 	ck_assert_int_eq(govreport_parse(gb, (size_t)n, 0, &r), GOVREPORT_OK);
 	ck_assert_str_eq(govreport_organ(r), "绿园区民政局");
+	/* Decoded from GB18030, the prose keeps its full-width punctuation. */
+	assert_prefix(govreport_field(r, GOVREPORT_FIELD_OVERVIEW), "今年以来，我局高度重视");
 	ck_assert_int_eq(govreport_get(r, "active_disclosure.licensing.previous_items", &v, NULL),
 			 GOVREPORT_OK);
 	ck_assert_int_eq(v, 30);
@@ -361,6 +366,64 @@ START_TEST(gb18030_copy_reads_the_same)
 	free(gb);
 	free(utf8);
 	free(path);
+}
+END_TEST
+
+/* Title, organ and prose as printed (SPEC §3) whatever the encoding: the
+ * same report in UTF-16 (decoded unit by unit, not as UTF-8 is), with a
+ * signature whose organ has full-width brackets and converter pinyin
+ * residue in full-width brackets, which normalisation still removes. */
+START_TEST(printed_punctuation_utf16)
+{
+	static const char doc[] =
+		"\xEF\xBB\xBF某县民政局政府信息公开工作年度报告（2023年度）\n"
+		"一、总体情况\n"
+		"2023年，我局（含县老齡辦（bàn））认真贯彻《条例》；成效……\n"
+		"六、其他需要报告的事项\n"
+		"无。\n"
+		"某县民政局（县老龄办）\n"
+		"2024年1月15日\n";
+	UErrorCode status = U_ZERO_ERROR;
+	UChar units[512];
+	char utf16[1026];
+	int32_t n = 0;
+	struct govreport *r;
+
+	u_strFromUTF8(units, 512, &n, doc + 3, (int32_t)sizeof(doc) - 4, &status);
+	ck_assert(U_SUCCESS(status));
+	/* UTF-16LE with its BOM. */
+	utf16[0] = '\xFF';
+	utf16[1] = '\xFE';
+	for (int32_t i = 0; i < n; i++) {
+		utf16[2 + 2 * i] = (char)(units[i] & 0xFF);
+		utf16[3 + 2 * i] = (char)(units[i] >> 8);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		const char *data = pass ? utf16 : doc;
+		size_t len = pass ? 2 + 2 * (size_t)n : sizeof(doc) - 1;
+		ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+		ck_assert_str_eq(govreport_title(r), "某县民政局政府信息公开工作年度报告（2023年度）");
+		ck_assert_str_eq(govreport_organ(r), "某县民政局");
+		ck_assert_int_eq(govreport_year(r), 2023);
+		ck_assert_str_eq(govreport_field(r, GOVREPORT_FIELD_OVERVIEW),
+				 "2023年，我局（含县老龄办）认真贯彻《条例》；成效……");
+		govreport_free(r);
+	}
+}
+END_TEST
+
+/* An organ named only by the signature keeps its brackets as printed. */
+START_TEST(printed_signature_organ)
+{
+	static const char doc[] = "一、总体情况\n我局认真贯彻《条例》。\n"
+				  "六、其他需要报告的事项\n无。\n"
+				  "某县民政局（县老龄工作委员会办公室）\n2024年1月15日\n";
+	struct govreport *r;
+
+	ck_assert_int_eq(govreport_parse(doc, sizeof(doc) - 1, 0, &r), GOVREPORT_OK);
+	ck_assert_str_eq(govreport_organ(r), "某县民政局（县老龄工作委员会办公室）");
+	ck_assert_str_eq(govreport_published(r), "2024-01-15");
+	govreport_free(r);
 }
 END_TEST
 
@@ -433,6 +496,8 @@ parse_suite(void)
 	tcase_add_test(seeds, seed_003_markdown_split_table);
 	tcase_add_test(seeds, seed_004_web_page);
 	tcase_add_test(seeds, gb18030_copy_reads_the_same);
+	tcase_add_test(seeds, printed_punctuation_utf16);
+	tcase_add_test(seeds, printed_signature_organ);
 	suite_add_tcase(s, seeds);
 	tcase_add_test(edges, misuse_and_refusals);
 	tcase_add_test(edges, input_limits);

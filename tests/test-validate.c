@@ -392,6 +392,16 @@ START_TEST(narrative_says_none_received)
 	ck_assert_str_eq(govreport_diag_message(r, find(r, "NARRATIVE_APPLICATIONS"), 0),
 			 "第一部分写道“本年度未收到政府信息公开申请”，而表三中新收政府信息公开申请为 13");
 
+	/* Prose keeps its own punctuation (SPEC §3): a full-width ； ends
+	 * the clause as ; does, so the claim is not lost in the next one's
+	 * 复议. */
+	govreport_set_field(r, GOVREPORT_FIELD_OVERVIEW,
+			    "（二）依申请公开。全年未收到政府信息公开申请；被申请行政复议0件。");
+	validate(r, 0);
+	ck_assert_uint_eq(count(r, "NARRATIVE_APPLICATIONS"), 1);
+	ck_assert_str_eq(govreport_diag_message(r, find(r, "NARRATIVE_APPLICATIONS"), 0),
+			 "第一部分写道“全年未收到政府信息公开申请”，而表三中新收政府信息公开申请为 13");
+
 	/* A report with no applications may say so. */
 	for (int col = 0; col <= GOVREPORT_APP_COL_TOTAL; col++)
 		for (int row = 0; row <= GOVREPORT_APP_ROW_CARRIED_FORWARD; row++)
@@ -521,6 +531,17 @@ START_TEST(cross_year_organ)
 			 GOVREPORT_OK);
 	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
 	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 0);
+	/* Brackets printed full-width one year and ASCII the next (an
+	 * older report's JSON kept NFKC): one organ. */
+	ck_assert_int_eq(govreport_set_field(prev, GOVREPORT_FIELD_ORGAN,
+					     "中共某县委宣传部（某县人民政府新闻办公室）"),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(govreport_set_field(cur, GOVREPORT_FIELD_ORGAN,
+					     "中共某县委宣传部(某县人民政府新闻办公室)"),
+			 GOVREPORT_OK);
+	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);
+	ck_assert_uint_eq(count(cur, "XY_ORGAN"), 0);
+	ck_assert_int_eq(govreport_set_field(prev, GOVREPORT_FIELD_ORGAN, a), GOVREPORT_OK);
 	ck_assert_int_eq(govreport_set_field(cur, GOVREPORT_FIELD_ORGAN, b),
 			 GOVREPORT_OK);
 	ck_assert_int_eq(govreport_compare(prev, cur, 0), GOVREPORT_OK);

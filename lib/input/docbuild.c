@@ -82,11 +82,13 @@ take_gathered(struct gr_docbuild *b, const char **s, size_t *len)
 	return 0;
 }
 
+/* A paragraph ends: a line item, with the marks of the punctuation it
+ * narrowed (the text as written stays in acc's bytes). */
 static void
 flush_paragraph(struct gr_docbuild *b)
 {
 	const char *s;
-	size_t len;
+	size_t len, written = b->acc.len;
 
 	if (b->failed || b->acc.len == 0) {
 		b->pending = PENDING_NONE;
@@ -94,6 +96,11 @@ flush_paragraph(struct gr_docbuild *b)
 	}
 	if (take_gathered(b, &s, &len) < 0 ||
 	    (len > 0 && !push_item(b, s, len, ++b->ordinal, GR_ITEM_LINE)))
+		b->failed = 1;
+	else if (len > 0 &&
+		 gr_printed_note(&b->printed, b->acc.data, written, b->tmp.data, b->tmp.len,
+				 (size_t)(s - b->tmp.data), len,
+				 b->starts[b->items->count - 1]) < 0)
 		b->failed = 1;
 }
 
@@ -371,6 +378,8 @@ gr_docbuild_finish(struct gr_docbuild *b, struct gr_text *text)
 		text->lines = b->lines;
 		text->nlines = b->nlines;
 		text->buf = gr_strbuf_steal(&b->buf, &text->len);
+		text->printed = b->printed;
+		b->printed = (struct gr_printed){ 0 };
 		b->lines = NULL;
 	}
 	gr_strbuf_release(&b->buf);
@@ -378,6 +387,7 @@ gr_docbuild_finish(struct gr_docbuild *b, struct gr_text *text)
 	gr_strbuf_release(&b->tmp);
 	gr_free(b->lines);
 	gr_free(b->starts);
+	gr_printed_release(&b->printed);
 	gr_normalizer_free(b->norm);
 	b->norm = NULL;
 	if (st != GOVREPORT_OK) {

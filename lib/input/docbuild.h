@@ -54,6 +54,8 @@ struct gr_docbuild {
 	size_t starts_cap;
 	/* The paragraph or cell being gathered, as written. */
 	struct gr_strbuf acc, tmp;
+	/* Where the paragraphs' text narrowed punctuation (printed.h). */
+	struct gr_printed printed;
 	int pending; /* 0, 1: a space, 2: a line break before the next text */
 	int in_cell; /* breaks and paragraph ends join the cell's text */
 	int failed;
