@@ -1,8 +1,10 @@
 /*
  * HTML → cell stream through libxml2's HTML parser; see html.h.
  *
- * The page is parsed into a tree (libxml2 recovers from broken markup the
- * way browsers do) and walked in document order:
+ * libxml2's HTML parser builds the tree (it recovers from broken markup
+ * the way browsers do), and the tree is read in document order while it
+ * is built, each part freed once read (see "reading while the page is
+ * parsed" below), so that the page's text is never held whole in it:
  * - text outside tables is gathered block by block (p, div, h1…h6, li, …;
  *   a <br> ends a line too), whitespace collapsed as a browser does, and
  *   each block becomes a line item;
@@ -28,6 +30,7 @@
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
 #include <libxml/tree.h>
 
 #include "alloc.h"
@@ -708,6 +711,215 @@ read_table(struct walker *w, xmlNode *node, int depth)
 	release_table(&t);
 }
 
+/* ---- reading while the page is parsed ----------------------------------- */
+
+/*
+ * The walk above, done while libxml2 builds the tree: an element is read
+ * when it ends and then emptied, so that the tree holds the elements still
+ * open and little else, whatever the page's length.
+ * - An element the walk only descends into (a block, an inline element)
+ *   is "open": its entry (a block's line break) happens when it starts,
+ *   the texts in it are read when its next child element starts or it
+ *   ends, its exit when it ends.
+ * - Any other element (a table, whose layout needs all its rows; a
+ *   hidden, skipped or too deeply nested one; a <br>) is "held": built
+ *   whole, then walked at its end as the whole tree was before.
+ * The parser looks at the tree too: whether blank text is kept depends on
+ * the last child of the element being parsed (HTMLparser.c, areBlanks),
+ * and text is appended to that child when it is text. So the last child
+ * of an open element is never removed: an element that has ended stays,
+ * emptied, until the next child element of its parent starts or its
+ * parent ends.
+ */
+
+/* An open element, on the path from the root to the element being read. */
+struct frame {
+	xmlNode *node;
+	int block;
+	int pre; /* in_pre before it began */
+};
+
+struct stream {
+	struct walker *w;
+	/* libxml2's tree builder, which the hooks below call first. */
+	startElementSAXFunc start;
+	endElementSAXFunc end;
+	/* The root is open[0]; an element at depth d is open[d]. */
+	struct frame open[GR_HTML_MAX_DEPTH + 1];
+	size_t nopen;
+	/* The element being built whole, or NULL: at held_nr - 1 in the
+	 * parser's stack of elements while it is open. It is walked at its
+	 * end unless it lies outside the root (markup after </html>, which
+	 * libxml2 puts beside the root when a DOCTYPE comes first). */
+	xmlNode *held;
+	int held_nr;
+	int held_depth;
+	int held_read;
+};
+
+static void
+free_children(xmlNode *node)
+{
+	xmlFreeNodeList(node->children);
+	node->children = node->last = NULL;
+}
+
+/* Read the texts among node's children before `upto` (all of them for
+ * NULL) and free those children: the elements among them were read when
+ * they ended. */
+static void
+read_children(struct walker *w, xmlNode *node, const xmlNode *upto)
+{
+	xmlNode *c = node->children;
+
+	while (c && c != upto) {
+		xmlNode *next = c->next;
+		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
+			walk(w, c, 0);
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+		c = next;
+	}
+}
+
+/* Whether the walk only descends into the element (it is read open). */
+static int
+is_open_element(xmlNode *node, size_t depth)
+{
+	return depth <= GR_HTML_MAX_DEPTH && !name_in(node, skipped) &&
+	       !name_is(node, "br") && !name_is(node, "table") && !is_hidden(node);
+}
+
+static void
+hold(struct stream *s, xmlParserCtxtPtr ctxt, size_t depth, int read)
+{
+	s->held = ctxt->node;
+	s->held_nr = ctxt->nodeNr;
+	s->held_depth = (int)depth;
+	s->held_read = read;
+}
+
+/* Whether the held element is still being built. libxml2 drops an
+ * element from its stack without ending it when the page ends inside its
+ * start tag, so the stack says, not the end events. */
+static int
+held_open(const struct stream *s, xmlParserCtxtPtr ctxt)
+{
+	return ctxt->nodeNr >= s->held_nr && ctxt->nodeTab[s->held_nr - 1] == s->held;
+}
+
+static void
+read_held(struct stream *s)
+{
+	if (s->held_read)
+		walk(s->w, s->held, s->held_depth);
+	free_children(s->held);
+	s->held = NULL;
+}
+
+static void
+close_frame(struct stream *s)
+{
+	struct frame *f = &s->open[--s->nopen];
+
+	read_children(s->w, f->node, NULL);
+	if (f->block) {
+		s->w->in_pre = f->pre;
+		line_break(s->w);
+	}
+}
+
+/* Close the frames above node's; returns 0 when node has none. Frames
+ * are left above it by elements libxml2 dropped without an end (see
+ * held_open()). */
+static int
+close_above(struct stream *s, const xmlNode *node)
+{
+	size_t d = s->nopen;
+
+	while (d > 0 && s->open[d - 1].node != node)
+		d--;
+	if (d == 0)
+		return 0;
+	while (s->nopen > d)
+		close_frame(s);
+	return 1;
+}
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct stream *s = ctxt->_private;
+	struct walker *w = s->w;
+	xmlNode *before = ctxt->node, *node;
+	size_t depth;
+	struct frame *f;
+
+	s->start(ctx, name, atts);
+	node = ctxt->node;
+	if (s->held && !held_open(s, ctxt))
+		read_held(s);
+	if (!node || node == before || s->held)
+		return;
+	if (w->failed) {
+		xmlStopParser(ctxt);
+		return;
+	}
+	/* Elements the walk from the root does not reach are held unread. */
+	if (s->nopen == 0 ? node != xmlDocGetRootElement(node->doc)
+			  : !close_above(s, node->parent)) {
+		hold(s, ctxt, s->nopen, 0);
+		return;
+	}
+	depth = s->nopen;
+	if (depth > 0)
+		read_children(w, node->parent, node);
+	if (!is_open_element(node, depth)) {
+		hold(s, ctxt, depth, 1);
+		return;
+	}
+	f = &s->open[s->nopen++];
+	*f = (struct frame){ .node = node, .block = name_in(node, blocks), .pre = w->in_pre };
+	if (f->block) {
+		line_break(w);
+		w->in_pre = f->pre || name_is(node, "pre");
+	}
+}
+
+static void
+on_end(void *ctx, const xmlChar *name)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct stream *s = ctxt->_private;
+	xmlNode *node = ctxt->node;
+	int was_held;
+
+	s->end(ctx, name);
+	if (s->held) {
+		if (held_open(s, ctxt))
+			return; /* an element in it */
+		was_held = node == s->held;
+		read_held(s);
+		if (was_held)
+			return;
+	}
+	/* The root stays open to the end of the page: libxml2 adds what
+	 * follows </html> to it (when no DOCTYPE comes first). */
+	if (node && s->nopen > 1 && node != s->open[0].node && close_above(s, node))
+		close_frame(s);
+}
+
+/* What the parse left open when it ended (or stopped). */
+static void
+stream_finish(struct stream *s)
+{
+	if (s->held)
+		read_held(s);
+	while (s->nopen)
+		close_frame(s);
+}
+
 /* ---- the document -------------------------------------------------------- */
 
 int
@@ -760,15 +972,44 @@ walker_release(struct walker *w)
 	gr_printed_release(&w->printed);
 }
 
+/* libxml2's parser, with the tree builder's element callbacks wrapped by
+ * the reading above. */
+static htmlParserCtxtPtr
+new_parser(struct stream *s)
+{
+	htmlSAXHandler sax = { 0 }; /* the fields the default leaves unset */
+	htmlParserCtxtPtr ctxt;
+
+	xmlSAX2InitHtmlDefaultSAXHandler(&sax);
+	s->start = sax.startElement;
+	s->end = sax.endElement;
+	sax.startElement = on_start;
+	sax.endElement = on_end;
+	ctxt = htmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
+	if (!ctxt)
+		return NULL;
+	ctxt->_private = s;
+	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+			   HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+			   HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
+			   GR_HTML_PARSE_BIG_LINES);
+	/* Nesting deeper than 256 elements: libxml2 stops the parse there
+	 * ("Excessive depth") unless told the document may be huge; the
+	 * walk reads deep subtrees without recursion. */
+	ctxt->options |= GR_HTML_PARSE_BIG_LINES | XML_PARSE_HUGE;
+	ctxt->linenumbers = 1;
+	return ctxt;
+}
+
 enum govreport_status
 gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	      struct gr_items *items)
 {
 	struct walker w = { .raw = raw, .items = items };
+	struct stream s = { .w = &w };
 	htmlParserCtxtPtr ctxt;
-	xmlDocPtr doc;
-	xmlNode *root;
 	size_t len;
+	int parsed;
 	enum govreport_status st = GOVREPORT_OK;
 
 	*text = (struct gr_text){ 0 };
@@ -782,18 +1023,15 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		len += raw->lines[i].len + 1;
 	if (len > INT32_MAX || count_tags(raw) > GR_HTML_MAX_TAGS)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
-	ctxt = htmlCreatePushParserCtxt(NULL, NULL, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
-	if (!ctxt)
+	w.norm = gr_normalizer_new();
+	gr_strbuf_init(&w.buf);
+	gr_strbuf_init(&w.acc);
+	gr_strbuf_init(&w.tmp);
+	ctxt = w.norm ? new_parser(&s) : NULL;
+	if (!ctxt) {
+		walker_release(&w);
 		return GOVREPORT_ERR_NOMEM;
-	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-			   HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-			   HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
-			   GR_HTML_PARSE_BIG_LINES);
-	/* Nesting deeper than 256 elements: libxml2 stops the parse there
-	 * ("Excessive depth") unless told the document may be huge; the
-	 * walk below reads deep subtrees without recursion. */
-	ctxt->options |= GR_HTML_PARSE_BIG_LINES | XML_PARSE_HUGE;
-	ctxt->linenumbers = 1;
+	}
 	/* Each raw line and its newline, so that libxml2 counts the same
 	 * lines; a parser that stopped (out of memory) is fed no more. The
 	 * return value is the last error, which recovery makes common. */
@@ -804,27 +1042,15 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		htmlParseChunk(ctxt, "\n", 1, 0);
 	}
 	htmlParseChunk(ctxt, NULL, 0, 1);
-	doc = ctxt->myDoc;
+	stream_finish(&s);
+	flush_block(&w);
+	parsed = ctxt->myDoc != NULL;
+	xmlFreeDoc(ctxt->myDoc);
 	ctxt->myDoc = NULL;
 	htmlFreeParserCtxt(ctxt);
-	if (!doc)
-		return GOVREPORT_ERR_INTERNAL;
-
-	w.norm = gr_normalizer_new();
-	gr_strbuf_init(&w.buf);
-	gr_strbuf_init(&w.acc);
-	gr_strbuf_init(&w.tmp);
-	if (!w.norm) {
-		xmlFreeDoc(doc);
-		return GOVREPORT_ERR_NOMEM;
-	}
-	root = xmlDocGetRootElement(doc);
-	if (root) {
-		walk(&w, root, 0);
-		flush_block(&w);
-	}
-	xmlFreeDoc(doc);
-	if (w.failed) {
+	if (!parsed) {
+		st = GOVREPORT_ERR_INTERNAL;
+	} else if (w.failed) {
 		st = GOVREPORT_ERR_NOMEM;
 	} else if (items->count == 0) {
 		st = GOVREPORT_ERR_INPUT_EMPTY;

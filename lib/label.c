@@ -145,6 +145,24 @@ grow_keys(struct gr_items *items, size_t nkeys, size_t *cap)
 	return 0;
 }
 
+/* Whether every character of the key fits 16 bits (all Han characters
+ * but those of the extensions past U+FFFF). */
+static int
+fits_16_bits(const struct gr_key *key)
+{
+	for (size_t i = 0; i < key->len; i++)
+		if (key->cp[i] > 0xFFFF)
+			return 0;
+	return 1;
+}
+
+/*
+ * The keys' characters are kept in 16 bits each, half what code points
+ * take: a line of prose up to GOVREPORT_MAX_CELL bytes has a key of all
+ * its Han characters, 4 bytes for every 3 of its text as code points, and
+ * the keys live while the report's prose is copied out of the items. The
+ * rare key with a character past U+FFFF is made again when asked.
+ */
 int
 gr_item_keys_make(struct gr_items *items)
 {
@@ -168,9 +186,17 @@ gr_item_keys_make(struct gr_items *items)
 			continue;
 		if (grow_keys(items, nkeys, &keys_cap) < 0)
 			return -1;
+		k = &items->keys[nkeys++];
+		k->start = GR_KEY_REMADE;
+		k->len = (uint8_t)key.len;
+		k->truncated = (uint8_t)key.truncated;
+		k->mask = key.mask;
+		items->key_of[i] = (uint32_t)nkeys;
+		if (!fits_16_bits(&key))
+			continue;
 		if (used + key.len > cap) {
 			size_t ncap = cap ? cap * 2 : 1024;
-			int32_t *grown;
+			uint16_t *grown;
 			while (ncap < used + key.len)
 				ncap *= 2;
 			grown = gr_realloc(items->key_pool, ncap * sizeof(*grown));
@@ -179,13 +205,9 @@ gr_item_keys_make(struct gr_items *items)
 			items->key_pool = grown;
 			cap = ncap;
 		}
-		memcpy(items->key_pool + used, key.cp, key.len * sizeof(key.cp[0]));
-		k = &items->keys[nkeys++];
+		for (size_t c = 0; c < key.len; c++)
+			items->key_pool[used + c] = (uint16_t)key.cp[c];
 		k->start = (uint32_t)used;
-		k->len = (uint8_t)key.len;
-		k->truncated = (uint8_t)key.truncated;
-		k->mask = key.mask;
-		items->key_of[i] = (uint32_t)nkeys;
 		used += key.len;
 	}
 	return 0;
@@ -219,11 +241,15 @@ gr_item_key(const struct gr_items *items, size_t i, struct gr_key *key)
 		key->mask = 0;
 		return 0;
 	}
+	if (k->start == GR_KEY_REMADE) {
+		gr_key_make(item->text, item->len, key);
+		return key->len > 0;
+	}
 	key->len = k->len;
 	key->truncated = k->truncated;
 	key->mask = k->mask;
-	if (k->len)
-		memcpy(key->cp, items->key_pool + k->start, k->len * sizeof(key->cp[0]));
+	for (size_t c = 0; c < k->len; c++)
+		key->cp[c] = items->key_pool[k->start + c];
 	return key->len > 0;
 }
 

@@ -1,6 +1,7 @@
 /* Label keys and tolerant matching (lib/label.c). */
 #include <string.h>
 
+#include "input/grid.h"
 #include "label.h"
 #include "testutil.h"
 
@@ -121,6 +122,60 @@ START_TEST(column_headers)
 }
 END_TEST
 
+/*
+ * The keys gr_item_keys_make() keeps (16 bits a character) are the keys
+ * gr_key_make() makes, length, mask and truncation included; a key with a
+ * character past U+FFFF (𠀀, U+20000) is made again when asked; empty
+ * items, items without Han and items over GOVREPORT_MAX_CELL have none.
+ */
+START_TEST(kept_keys_are_the_keys_made)
+{
+	static const char *const texts[] = {
+		"（三）不予公开", "本年新制发件数", "", "12", "𠀀县政府信息公开", "—",
+		"申请人以政府信息公开名义要求行政机关确认或重新出具已获取信息𠀁",
+		"本机关认真贯彻落实中华人民共和国政府信息公开条例依法依规做好政府信息公开"
+		"工作主动公开政府信息本机关认真贯彻落实中华人民共和国政府信息公开条例依法",
+		"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五"
+		"六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"
+		"一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
+	};
+	size_t n = sizeof(texts) / sizeof(texts[0]);
+	struct gr_items items = { 0 };
+	int remade = 0, long_ones = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct gr_item item = gr_item_at(texts[i], strlen(texts[i]), 0,
+						 (uint32_t)i + 1, GR_ITEM_LINE);
+		ck_assert_ptr_nonnull(gr_items_append(&items, &item));
+	}
+	ck_assert_int_eq(gr_item_keys_make(&items), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct gr_key kept, made;
+		size_t len;
+		uint64_t mask;
+		int has = gr_item_key(&items, i, &kept);
+		int fits = strlen(texts[i]) <= GOVREPORT_MAX_CELL;
+		gr_key_make(texts[i], strlen(texts[i]), &made);
+		ck_assert_int_eq(has, fits && made.len > 0);
+		ck_assert_int_eq(gr_item_key_peek(&items, i, &len, &mask), has);
+		if (!has)
+			continue;
+		ck_assert(gr_key_equal(&kept, &made));
+		ck_assert_uint_eq(kept.mask, made.mask);
+		ck_assert_int_eq(kept.truncated, made.truncated);
+		ck_assert_uint_eq(len, made.len);
+		ck_assert_uint_eq(mask, made.mask);
+		remade += items.keys[items.key_of[i] - 1].start == GR_KEY_REMADE;
+		long_ones += made.len > 40;
+	}
+	/* The two with 𠀀 and 𠀁 were made again; the key of 72 characters
+	 * was kept (the last text, over GOVREPORT_MAX_CELL, has none). */
+	ck_assert_int_eq(remade, 2);
+	ck_assert_int_eq(long_ones, 1);
+	gr_items_release(&items);
+}
+END_TEST
+
 static Suite *
 label_suite(void)
 {
@@ -133,6 +188,9 @@ label_suite(void)
 	tcase_add_test(tc, rows_match_fuzzily_with_typos);
 	tcase_add_test(tc, short_labels_are_never_contained);
 	tcase_add_test(tc, column_headers);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("item keys");
+	tcase_add_test(tc, kept_keys_are_the_keys_made);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -27,6 +27,17 @@ gr_source_raw(struct gr_source *src)
 	return src->raw_decoded == GOVREPORT_OK ? &src->raw : NULL;
 }
 
+void
+gr_source_drop_texts(struct gr_source *src)
+{
+	if (src->tried && src->decoded == GOVREPORT_OK)
+		gr_text_release(&src->text);
+	if (src->raw_tried && src->raw_decoded == GOVREPORT_OK)
+		gr_text_release(&src->raw);
+	src->tried = src->raw_tried = 1;
+	src->decoded = src->raw_decoded = GOVREPORT_ERR_INTERNAL;
+}
+
 enum govreport_status
 gr_frontend_take_text(struct gr_source *src, struct gr_text *text)
 {
@@ -106,6 +117,9 @@ build_html(struct gr_source *src, struct gr_text *text, struct gr_items *items)
 
 	*text = (struct gr_text){ 0 };
 	*items = (struct gr_items){ 0 };
+	/* The sniffs' decodings are not what the page is read from: each is
+	 * as large as the page. */
+	gr_source_drop_texts(src);
 	st = gr_text_decode_as(src->data, src->len, charset, GR_DECODE_RAW, &raw);
 	if (st != GOVREPORT_OK)
 		return st;
@@ -209,10 +223,7 @@ gr_input_read(const char *data, size_t len, size_t max_input, unsigned format,
 	 * of memory. */
 	if (gr_items_limit_reached() && st != GOVREPORT_OK)
 		st = GOVREPORT_ERR_INPUT_TOO_LARGE;
-	if (src.tried && src.decoded == GOVREPORT_OK)
-		gr_text_release(&src.text);
-	if (src.raw_tried && src.raw_decoded == GOVREPORT_OK)
-		gr_text_release(&src.raw);
+	gr_source_drop_texts(&src);
 	if (used)
 		*used = st == GOVREPORT_OK ? chosen : NULL;
 	return st;

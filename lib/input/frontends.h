@@ -50,6 +50,11 @@ const struct gr_text *gr_source_text(struct gr_source *src);
  * or NULL when it is not text. */
 const struct gr_text *gr_source_raw(struct gr_source *src);
 
+/* Free the decodings gr_source_text() and gr_source_raw() made (they are
+ * not made again): for a front end that decodes the bytes its own way,
+ * before it does. */
+void gr_source_drop_texts(struct gr_source *src);
+
 struct gr_frontend {
 	const char *name;  /* as the README and `govreport parse --help` list it */
 	unsigned format;   /* the GOVREPORT_FORMAT_* flag of its family */

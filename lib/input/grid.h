@@ -46,10 +46,13 @@ struct gr_item {
 /* An item's label key (label.h), kept by gr_item_keys_make(). */
 struct gr_item_key {
 	uint64_t mask;
-	uint32_t start; /* of its characters in key_pool */
+	uint32_t start; /* of its characters in key_pool, or GR_KEY_REMADE */
 	uint8_t len;
 	uint8_t truncated;
 };
+
+/* A key with a character past U+FFFF: not kept, made again when asked. */
+#define GR_KEY_REMADE UINT32_MAX
 
 struct gr_text_chunk;
 
@@ -66,7 +69,7 @@ struct gr_items {
 	 * 1 + the index of its key in keys, or 0 when it has none. */
 	uint32_t *key_of;
 	struct gr_item_key *keys;
-	int32_t *key_pool;
+	uint16_t *key_pool; /* the keys' characters, 16 bits each */
 };
 
 /* An item with no grid position, at a source line: fill in the rest. */
