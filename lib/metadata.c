@@ -74,21 +74,30 @@ has_prose_punctuation(const char *s, size_t len)
 }
 
 int
-gr_is_chrome(const struct gr_item *item)
+gr_has_chrome_mark(const char *s, size_t len)
 {
 	static const char *const marks[] = {
 		"来源:", "来源：", "点击:", "点击数", "分享到", "[打印]", "[关闭]",
 		"[收藏]", "【打印】", "【关闭】", "发布时间", "浏览次数", "阅读次数",
 		"字号:", "扫一扫", "发布日期:", "信息来源", NULL,
 	};
+
+	for (const char *const *m = marks; *m; m++)
+		if (gr_contains(s, len, *m))
+			return 1;
+	return 0;
+}
+
+int
+gr_is_chrome(const struct gr_item *item)
+{
 	const char *s = item->text;
 
 	/* Chrome is a short line; prose that quotes 来源 is not chrome. */
 	if (item->len > GR_MAX_CHROME)
 		return 0;
-	for (const char *const *m = marks; *m; m++)
-		if (gr_contains(s, item->len, *m))
-			return 1;
+	if (gr_has_chrome_mark(s, item->len))
+		return 1;
 	/* "2021-01-06 00:00:00": a page's publication stamp. */
 	return item->len >= 16 && s[4] == '-' && s[7] == '-' && s[10] == ' ' &&
 	       s[13] == ':';
@@ -935,6 +944,89 @@ read_prose(struct reader *rd, enum gr_part part, enum govreport_field field)
 	return 0;
 }
 
+/* Whether a paragraph reads as prose: it has a comma, a full stop or a
+ * semicolon (an organ's name, "(2023年度)" or a breadcrumb has none). */
+static int
+reads_as_prose(const char *s, size_t len)
+{
+	return gr_contains(s, len, ",") || gr_contains(s, len, "。") ||
+	       gr_contains(s, len, ";");
+}
+
+/* Whether item i can be part of the introduction: no page chrome, even
+ * fused into a long line ("…09:30来源:本网浏览次数:128…"), and no line
+ * that is only a date. */
+static int
+intro_line(struct reader *rd, size_t i, int *ok)
+{
+	const struct gr_item *it = item(rd, i);
+	char iso[11];
+
+	*ok = 0;
+	if (it->len == 0 || gr_is_chrome(it) || gr_has_chrome_mark(it->text, it->len))
+		return 0;
+	if (squeeze(it->text, it->len, &rd->tmp) < 0)
+		return -1;
+	*ok = trailing_date(rd->tmp.data, rd->tmp.len, iso) != 0;
+	return 0;
+}
+
+/*
+ * The report's own introduction, as printed: the prose between the title
+ * (or the start) and part 一's heading, "根据《条例》…向社会公布…。本报告所列
+ * 数据…", one paragraph a line. A paragraph PDF text wrapped over lines is
+ * joined again (read as separate lines, "和国务院办公厅…" would name an
+ * organ). Page chrome, the title, a line that is only a date and
+ * paragraphs that are no prose are left out.
+ */
+static int
+read_intro(struct reader *rd)
+{
+	size_t heading = rd->parts->heading[GR_PART_OVERVIEW];
+	struct gr_strbuf para, plain;
+	int ok, rc = 0;
+
+	if (heading == NONE)
+		return 0;
+	gr_strbuf_init(&para);
+	gr_strbuf_init(&plain);
+	gr_strbuf_release(&rd->buf);
+	for (size_t i = rd->title_item == NONE ? 0 : rd->title_item + 1; i < heading;) {
+		size_t end = i;
+		para.len = plain.len = 0;
+		/* The paragraph: item i and the lines wrapped from it. */
+		while (end < heading && (rc = intro_line(rd, end, &ok)) == 0 && ok) {
+			const struct gr_item *it = item(rd, end);
+			if (gr_printed_append(rd->text, it, &para) < 0 ||
+			    squeeze_append(it->text, it->len, &plain) < 0) {
+				rc = -1;
+				break;
+			}
+			end++;
+			if (end < heading && (item(rd, end)->line != it->line + 1 ||
+					      ends_sentence(it->text, it->len)))
+				break;
+		}
+		if (rc < 0)
+			break;
+		i = end > i ? end : i + 1;
+		if (!plain.len || !reads_as_prose(plain.data, plain.len))
+			continue;
+		if (rd->buf.len)
+			gr_strbuf_putc(&rd->buf, '\n');
+		gr_strbuf_append(&rd->buf, para.data, para.len);
+	}
+	gr_strbuf_release(&para);
+	gr_strbuf_release(&plain);
+	if (rc < 0 || gr_strbuf_failed(&rd->buf))
+		return -1;
+	if (!rd->buf.len)
+		return 0;
+	gr_free(rd->r->intro);
+	rd->r->intro = gr_strbuf_steal(&rd->buf, NULL);
+	return rd->r->intro ? 0 : -1;
+}
+
 int
 gr_read_metadata(struct govreport *r, const struct gr_text *text,
 		 const struct gr_items *items, const struct gr_parts *parts)
@@ -960,6 +1052,8 @@ gr_read_metadata(struct govreport *r, const struct gr_text *text,
 		rc = find_organ(&rd);
 	if (rc == 0)
 		rc = find_year(&rd);
+	if (rc == 0)
+		rc = read_intro(&rd);
 	if (rc == 0)
 		rc = read_prose(&rd, GR_PART_OVERVIEW, GOVREPORT_FIELD_OVERVIEW);
 	if (rc == 0)

@@ -20,5 +20,7 @@ int gr_read_metadata(struct govreport *r, const struct gr_text *text,
 
 /* Whether an item is web-page chrome (来源, 点击, 分享到, [打印], …). */
 int gr_is_chrome(const struct gr_item *item);
+/* Whether s holds a mark of page chrome, whatever its length. */
+int gr_has_chrome_mark(const char *s, size_t len);
 
 #endif

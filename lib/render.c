@@ -376,15 +376,25 @@ gr_render_intro(const struct govreport *r, struct gr_strbuf *out)
 {
 	const char *title = r->fields[GOVREPORT_FIELD_TITLE];
 	const char *organ = r->fields[GOVREPORT_FIELD_ORGAN];
+	const char *intro = r->intro;
 	char year[16] = "";
 
 	if (r->year)
 		snprintf(year, sizeof(year), "%d年", r->year);
+	/* The document's own words, when it had some (issue 16)... */
+	if (intro)
+		gr_strbuf_puts(out, intro);
 	if (!organ && !r->year)
 		return;
 	if (title && (!r->year || strstr(title, year)) &&
 	    (!organ || title_names_organ(title, organ)))
 		return;
+	/* ...and a sentence of ours only where neither they nor the title
+	 * name the organ and the year, as the parser reads them back. */
+	if (intro && (!r->year || strstr(intro, year)) && (!organ || strstr(intro, organ)))
+		return;
+	if (intro)
+		gr_strbuf_putc(out, '\n');
 	/* "公布" ends what the parser takes for the organ, the year too. */
 	gr_strbuf_printf(out, "现公布%s%s政府信息公开工作年度报告。", year,
 			 organ ? organ : "");

@@ -58,10 +58,12 @@ void gr_render_value(const struct gr_cell *cell, struct gr_strbuf *out);
 void gr_render_date(const char *iso, struct gr_strbuf *out);
 
 /*
- * An opening sentence that names the organ and the year when the title
- * does not ("现公布2024年XX局政府信息公开工作年度报告。"), so that parsing
- * the rendered document finds them again; NULL-terminated text appended
- * to out, or nothing.
+ * What goes between the title and part 一, appended to out (one line a
+ * paragraph, for gr_render_next_line()), or nothing: the report's own
+ * introduction when it has one (a parsed report); and an opening sentence
+ * that names the organ and the year when neither the title nor that
+ * introduction does ("现公布2024年XX局政府信息公开工作年度报告。"), so
+ * that parsing the rendered document finds them again.
  */
 void gr_render_intro(const struct govreport *r, struct gr_strbuf *out);
 

@@ -418,6 +418,7 @@ gr_render_html(const struct govreport *r, unsigned flags, struct gr_strbuf *out)
 	const char *organ = r->fields[GOVREPORT_FIELD_ORGAN];
 	const char *published = r->fields[GOVREPORT_FIELD_PUBLISHED];
 	struct gr_strbuf line;
+	size_t len;
 
 	gr_strbuf_init(&line);
 	gr_strbuf_puts(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n"
@@ -446,8 +447,9 @@ gr_render_html(const struct govreport *r, unsigned flags, struct gr_strbuf *out)
 	if (title)
 		paragraph(out, "h1", NULL, title, strlen(title));
 	gr_render_intro(r, &line);
-	if (line.len)
-		paragraph(out, "p", NULL, line.data, line.len);
+	for (const char *text = line.data, *s; gr_render_next_line(&text, &s, &len);)
+		if (len)
+			paragraph(out, "p", NULL, s, len);
 	prose(r, GR_PART_OVERVIEW, GOVREPORT_FIELD_OVERVIEW, out);
 	if (table_part(&n, GR_PART_DISCLOSURE, GOVREPORT_SECTION_ACTIVE_DISCLOSURE, out) < 0 ||
 	    table_part(&n, GR_PART_APPLICATIONS, GOVREPORT_SECTION_APPLICATIONS, out) < 0 ||

@@ -324,6 +324,7 @@ document(const struct govreport *r, const struct style *st, struct gr_strbuf *ou
 	const char *organ = r->fields[GOVREPORT_FIELD_ORGAN];
 	const char *published = r->fields[GOVREPORT_FIELD_PUBLISHED];
 	struct gr_strbuf intro;
+	size_t len;
 
 	if (title) {
 		gr_strbuf_puts(out, st->title);
@@ -332,8 +333,10 @@ document(const struct govreport *r, const struct style *st, struct gr_strbuf *ou
 	}
 	gr_strbuf_init(&intro);
 	gr_render_intro(r, &intro);
-	if (intro.len) {
-		st->line(out, intro.data, intro.len);
+	for (const char *text = intro.data, *line; gr_render_next_line(&text, &line, &len);) {
+		if (!len)
+			continue;
+		st->line(out, line, len);
 		gr_strbuf_puts(out, "\n\n");
 	}
 	if (gr_strbuf_failed(&intro)) {

@@ -250,6 +250,7 @@ govreport_free(struct govreport *report)
 	}
 	for (int f = 0; f < GR_FIELD_COUNT; f++)
 		gr_free(report->fields[f]);
+	gr_free(report->intro);
 	gr_diags_release(&report->diags);
 	gr_free(report);
 }

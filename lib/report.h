@@ -31,6 +31,10 @@ struct govreport {
 	const struct gr_template *tpl; /* NULL: template unknown, no tables */
 	int year;                      /* 0: unknown */
 	char *fields[GR_FIELD_COUNT];  /* enum govreport_field; NULL: none */
+	/* The report's own introduction (本报告根据…) as printed, one line a
+	 * paragraph; NULL: none. Only rendering shows it: it is no field of
+	 * the model, not in the JSON (SPEC §3). */
+	char *intro;
 	struct gr_cell *cells[GR_SECTION_COUNT]; /* NULL: table absent */
 	struct gr_diags diags;
 	/* The parser's copies of cell texts, in blocks freed with the

@@ -45,7 +45,12 @@ sum_fields(struct govreport *total, const struct govreport *const *reports,
 					strlen(s)) < 0)
 			return GOVREPORT_ERR_NOMEM;
 	}
-	return GOVREPORT_OK;
+	/* The introduction too, when every input has the same words. */
+	for (size_t i = 0; i < n; i++)
+		if (!reports[i]->intro || strcmp(reports[i]->intro, reports[0]->intro) != 0)
+			return GOVREPORT_OK;
+	total->intro = gr_strdup(reports[0]->intro);
+	return total->intro ? GOVREPORT_OK : GOVREPORT_ERR_NOMEM;
 }
 
 /* SUM_INCOMPLETE for the cell at @p index: @p nulls of @p n inputs had no

@@ -351,6 +351,128 @@ START_TEST(markdown_and_text)
 }
 END_TEST
 
+/* ---- the report's own introduction ------------------------------------------ */
+
+/* The first line of a seed as the file prints it (malloc'd). */
+static char *
+seed_first_line(const char *name)
+{
+	char rel[128], *path, *data, *line;
+	size_t len;
+
+	snprintf(rel, sizeof(rel), "seeds/%s.txt", name);
+	path = test_data_path(rel);
+	data = test_read_file(path, &len);
+	line = strndup(data, strcspn(data, "\n"));
+	free(data);
+	free(path);
+	return line;
+}
+
+static struct govreport *
+parse_text(const char *data)
+{
+	struct govreport *r = NULL;
+
+	ck_assert_int_eq(govreport_parse(data, strlen(data), 0, &r), GOVREPORT_OK);
+	return r;
+}
+
+/* Seed 001 opens with its own introduction (根据《条例》…向社会公布…。本报告所
+ * 列数据统计时限为…): every format shows it as printed, not a sentence of
+ * ours, and parsing the rendering gives the same introduction again. */
+START_TEST(intro_as_printed)
+{
+	static const enum govreport_render_format formats[] = {
+		GOVREPORT_RENDER_HTML, GOVREPORT_RENDER_MARKDOWN, GOVREPORT_RENDER_TEXT,
+	};
+	struct govreport *r = parse_seed("001_ebc51afa85553e39");
+	char *intro = seed_first_line("001_ebc51afa85553e39");
+
+	ck_assert_ptr_nonnull(strstr(intro, "本报告所列数据统计时限为2024年1月1日"));
+	for (size_t f = 0; f < 3; f++) {
+		char *out = render(r, formats[f], 0), *again;
+		struct govreport *back;
+		ck_assert_msg(strstr(out, intro) != NULL, "format %d lacks the introduction",
+			      (int)formats[f]);
+		ck_assert_uint_eq(count(out, intro), 1);
+		ck_assert_ptr_null(strstr(out, "现公布"));
+		/* Before part 一, and read back as an introduction again. */
+		ck_assert_ptr_nonnull(strstr(out, "一、总体情况"));
+		ck_assert(strstr(out, intro) < strstr(out, "一、总体情况"));
+		if (formats[f] != GOVREPORT_RENDER_TEXT) {
+			back = parse_text(out);
+			again = render(back, formats[f], 0);
+			ck_assert_str_eq(again, out);
+			govreport_string_free(again);
+			govreport_free(back);
+		}
+		govreport_string_free(out);
+	}
+	free(intro);
+	govreport_free(r);
+}
+END_TEST
+
+/* Without one — a page whose only text before part 一 is its chrome fused
+ * with the title, or a report made in code — the sentence of ours stays. */
+START_TEST(intro_generated_without_one)
+{
+	char *path = test_data_path("input/web-oneline/fused-004-figures/input.txt"), *data, *out;
+	struct govreport *r;
+	size_t len;
+
+	data = test_read_file(path, &len);
+	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+	out = render(r, GOVREPORT_RENDER_TEXT, 0);
+	ck_assert_ptr_nonnull(strstr(data, "来源：本网浏览次数"));
+	ck_assert_ptr_null(strstr(out, "来源"));
+	ck_assert_ptr_nonnull(strstr(out, "现公布2020年鲤城区人民政府临江街道办事处政府信息公开工作年度报告。\n\n一、总体情况"));
+	govreport_string_free(out);
+	govreport_free(r);
+	free(data);
+	free(path);
+
+	r = new_report(GOVREPORT_TEMPLATE_2019);
+	ck_assert_int_eq(govreport_set_field(r, GOVREPORT_FIELD_ORGAN, "某县民政局"), GOVREPORT_OK);
+	out = render(r, GOVREPORT_RENDER_MARKDOWN, 0);
+	/* No title: the sentence opens the document. */
+	ck_assert_ptr_eq(strstr(out, "现公布2020年某县民政局政府信息公开工作年度报告。\n\n"), out);
+	govreport_string_free(out);
+	govreport_free(r);
+}
+END_TEST
+
+/* A document's introduction is document text: escaped like all prose. */
+START_TEST(intro_escaped)
+{
+	char *path = test_data_path("seeds/001_ebc51afa85553e39.txt"), *data, *hostile, *out;
+	/* Not first in the file: a text that opens with a tag is read as HTML. */
+	static const char planted[] = "特此说明 <script>alert(1)</script> *强调* [链接](x) & ";
+	struct govreport *r;
+	size_t len;
+
+	data = test_read_file(path, &len);
+	hostile = malloc(sizeof(planted) + len);
+	ck_assert_ptr_nonnull(hostile);
+	memcpy(hostile, planted, sizeof(planted) - 1);
+	memcpy(hostile + sizeof(planted) - 1, data, len + 1);
+	r = parse_text(hostile);
+
+	out = render(r, GOVREPORT_RENDER_HTML, 0);
+	ck_assert_ptr_null(strstr(out, "<script"));
+	ck_assert_ptr_nonnull(strstr(out, "<p>特此说明 &lt;script&gt;alert(1)&lt;/script&gt; *强调* [链接](x) &amp; 根据"));
+	govreport_string_free(out);
+	out = render(r, GOVREPORT_RENDER_MARKDOWN, 0);
+	ck_assert_ptr_nonnull(strstr(out, "特此说明 \\<script\\>alert(1)\\</script\\> \\*强调\\* \\[链接\\](x) \\& 根据"));
+	govreport_string_free(out);
+	govreport_free(r);
+	free(hostile);
+	free(data);
+	free(path);
+}
+END_TEST
+
 /* ---- the annotated page ---------------------------------------------------- */
 
 /* Replace the first `from` after `anchor` in s (malloc'd) by `to`. */
@@ -568,6 +690,9 @@ main(void)
 	tcase_add_test(tc, html_page);
 	tcase_add_test(tc, csv_long_form);
 	tcase_add_test(tc, markdown_and_text);
+	tcase_add_test(tc, intro_as_printed);
+	tcase_add_test(tc, intro_generated_without_one);
+	tcase_add_test(tc, intro_escaped);
 	tcase_add_test(tc, annotate_planted_errors);
 	tcase_add_test(tc, annotate_lists_other_diagnostics);
 	tcase_add_test(tc, allocation_failures);
