@@ -122,15 +122,18 @@ if command -v script > /dev/null; then
 	# 2,400 files (enough to take more than the tenth of a second a rate
 	# needs, on a fast machine too): the line is redrawn about ten times a
 	# second, not per file.
+	# The command goes in a file: script -c takes one string, and 2,400
+	# paths would pass the kernel's 128 KiB limit on one argument.
 	many=()
 	for i in $(seq 480); do many+=("${all[@]}"); done
+	printf '%q ' "$govreport" parse --jsonl -q -j 2 "${many[@]}" > "$tmp/many.sh"
+	printf '> /dev/null 2> /dev/tty\n' >> "$tmp/many.sh"
 	start=$(date +%s%N)
-	script -qec "'$govreport' parse --jsonl -q -j 2 ${many[*]} > /dev/null 2> /dev/tty" \
-		/dev/null > "$tmp/tty" 2>&1 < /dev/null
+	script -qec "bash '$tmp/many.sh'" /dev/null > "$tmp/tty" 2>&1 < /dev/null
 	ms=$((($(date +%s%N) - start) / 1000000))
 	draws=$(grep -o $'\033\\[K' "$tmp/tty" | wc -l)
 	check "parse --jsonl of 2400 files on a terminal: $draws redraws in $ms ms, at most ~10 a second" \
-		test "$draws" -le $((2 * (ms / 100 + 2)))
+		test "$draws" -ge 1 -a "$draws" -le $((2 * (ms / 100 + 2)))
 	check "the progress line: count, percentage, rate, time left" \
 		grep -Eq '\[[0-9]+/2400\] +[0-9]+%  [0-9.]+ files/s  [0-9hms]+ left' "$tmp/tty"
 else
