@@ -9,6 +9,7 @@
 #include "chardata.h"
 #include "hant.h"
 #include "normalize.h"
+#include "utf8.h"
 
 struct gr_normalizer {
 	const UNormalizer2 *nfkc;
@@ -86,13 +87,6 @@ gr_normalize_drops(int32_t c)
 }
 
 static int
-is_pinyin_letter(UChar c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= 0x00C0 && c <= 0x024F) || (c >= 0x1E00 && c <= 0x1EFF);
-}
-
-static int
 is_han_unit(UChar c)
 {
 	/* BMP ideographs, and the surrogates of the supplementary ones. */
@@ -112,7 +106,7 @@ strip_pinyin(UChar *s, int32_t len)
 	while (in < len) {
 		if (s[in] == '(' && out > 0 && is_han_unit(s[out - 1])) {
 			int32_t k = in + 1;
-			while (k < len && k - in <= 8 && is_pinyin_letter(s[k]))
+			while (k < len && k - in <= GR_PINYIN_MAX && gr_is_pinyin_letter(s[k]))
 				k++;
 			if (k > in + 1 && k < len && s[k] == ')') {
 				in = k + 1;
@@ -264,13 +258,6 @@ is_han_cp(uint32_t c)
 	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
-static int
-is_pinyin_cp(uint32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= 0x00C0 && c <= 0x024F) || (c >= 0x1E00 && c <= 0x1EFF);
-}
-
 /* The BMP code point at s[i] (valid UTF-8) and its length. */
 static uint32_t
 decode_bmp(const unsigned char *s, size_t i, size_t *n)
@@ -319,9 +306,9 @@ strip_pinyin_utf8(unsigned char *s, size_t len)
 		if (in == len)
 			break;
 		k = in + 1;
-		while (k < len && letters < 8) {
+		while (k < len && letters < GR_PINYIN_MAX) {
 			size_t m;
-			if (!is_pinyin_cp(decode_bmp(s, k, &m)))
+			if (!gr_is_pinyin_letter((int32_t)decode_bmp(s, k, &m)))
 				break;
 			k += m;
 			letters++;

@@ -12,8 +12,6 @@
 #include "text.h"
 #include "utf8.h"
 
-/* Pinyin residue holds one to eight letters (normalize.c). */
-#define GR_PINYIN_MAX 8
 
 /*
  * Whether strings keep cp as printed: what NFKC narrows of the punctuation
@@ -61,13 +59,6 @@ add_mark(struct gr_printed *p, size_t at, int32_t cp)
 	return 0;
 }
 
-static int
-is_pinyin_letter(int32_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= 0x00C0 && c <= 0x024F) || (c >= 0x1E00 && c <= 0x1EFF);
-}
-
 /* The end of converter pinyin residue "(qū)" or "（qū）" at raw[i], or 0. */
 static size_t
 pinyin_residue(const char *raw, size_t len, size_t i)
@@ -81,7 +72,7 @@ pinyin_residue(const char *raw, size_t len, size_t i)
 		c = gr_utf8_next(raw, len, &pos);
 		if (c == ')' || c == 0xFF09)
 			return letters ? pos : 0;
-		if (!is_pinyin_letter(c) || ++letters > GR_PINYIN_MAX)
+		if (!gr_is_pinyin_letter(c) || ++letters > GR_PINYIN_MAX)
 			return 0;
 	}
 }

@@ -99,6 +99,26 @@ gr_is_han(int32_t cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
+/* Curly quotes: wide in a terminal's CJK layout (gr_is_wide), narrow in
+ * a PDF's, where they are drawn from a Latin font. */
+static inline int
+gr_is_curly_quote(int32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
+}
+
+/* A letter of converter pinyin residue, "(qū)": ASCII and Latin letters
+ * with tone marks. */
+static inline int
+gr_is_pinyin_letter(int32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0x00C0 && c <= 0x024F) || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+/* The most letters pinyin residue holds between its brackets. */
+#define GR_PINYIN_MAX 8
+
 /*
  * Whether cp takes two display columns (East Asian wide or full-width, as
  * terminals and pdftotext -layout lay it out; curly quotes too, which CJK
@@ -111,16 +131,9 @@ gr_is_wide(int32_t c)
 	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
 	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
 	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD) ||
-	       c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
+	       gr_is_curly_quote(c);
 }
 
-/* Curly quotes: wide in a terminal's CJK layout (gr_is_wide), narrow in
- * a PDF's, where they are drawn from a Latin font. */
-static inline int
-gr_is_curly_quote(int32_t c)
-{
-	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019;
-}
 
 /* Drop spaces and tabs at both ends of s[0..len). */
 void gr_trim_spaces(const char **s, size_t *len);
