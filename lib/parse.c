@@ -3,20 +3,20 @@
  * of input/grid.h through the one door for input shapes
  * (input/frontends.c: the shape is detected unless a flag names its
  * family; text shapes are decoded and normalised by decode.c), the parts found by
- * their headings (sections.c), metadata and prose read (metadata.c), the
+ * their headings (headings.c), metadata and prose read (metadata.c), the
  * template recognised from the tables' labels (tables.c), and each table
  * recovered by its section module.
  */
-#include "active_disclosure.h"
-#include "alloc.h"
-#include "applications.h"
+#include "tables/active_disclosure.h"
+#include "util/alloc.h"
+#include "tables/applications.h"
 #include "input/frontends.h"
-#include "label.h"
-#include "metadata.h"
-#include "review_litigation.h"
-#include "sections.h"
-#include "tables.h"
-#include "text.h"
+#include "tables/label.h"
+#include "parts/metadata.h"
+#include "tables/review_litigation.h"
+#include "parts/headings.h"
+#include "tables/tables.h"
+#include "input/text.h"
 
 #define NONE GR_NO_ITEM
 

@@ -1,5 +1,5 @@
 /* Library-wide entry points: version, status text, string release. */
-#include "alloc.h"
+#include "util/alloc.h"
 #include "config.h"
 #include "govreport.h"
 

@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "govreport.h"
-#include "report.h"
-#include "template.h"
+#include "model/report.h"
+#include "model/template.h"
 
 static const struct {
 	unsigned flags;

@@ -1,7 +1,7 @@
-/* The cell stream (lib/cells.c): every layout gives the same cells. */
+/* The cell stream (lib/input/linecells.c): every layout gives the same cells. */
 #include <string.h>
 
-#include "cells.h"
+#include "input/linecells.h"
 #include "testutil.h"
 
 struct stream {

@@ -1,7 +1,7 @@
-/* Cell text → value (lib/cellvalue.c): SPEC §2, "cell content". */
+/* Cell text → value (lib/tables/cellvalue.c): SPEC §2, "cell content". */
 #include <string.h>
 
-#include "cellvalue.h"
+#include "tables/cellvalue.h"
 #include "testutil.h"
 
 static struct gr_value

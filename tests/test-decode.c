@@ -1,10 +1,10 @@
-/* Decoding and normalisation (lib/decode.c, lib/normalize.c): SPEC §4. */
+/* Decoding and normalisation (lib/input/decode.c, lib/input/normalize.c): SPEC §4. */
 #include <string.h>
 
 #include <unicode/ucnv.h>
 
 #include "testutil.h"
-#include "text.h"
+#include "input/text.h"
 
 static void
 decode_ok(const char *data, size_t len, struct gr_text *text)

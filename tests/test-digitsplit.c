@@ -1,11 +1,11 @@
-/* Fused digits → candidate rows (lib/digitsplit.c): SPEC §2 item 15,
+/* Fused digits → candidate rows (lib/tables/digitsplit.c): SPEC §2 item 15,
  * CELL_SPLIT and CELL_AMBIGUOUS. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "alloc.h"
-#include "digitsplit.h"
+#include "util/alloc.h"
+#include "tables/digitsplit.h"
 #include "testutil.h"
 
 static int

@@ -27,7 +27,7 @@
 #include <yajl/yajl_tree.h>
 
 #include "govreport.h"
-#include "html.h"
+#include "input/html.h"
 #include "input/readers.h"
 #include "testutil.h"
 

@@ -17,9 +17,9 @@
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
-#include "chardata.h"
-#include "hant.h"
-#include "text.h"
+#include "input/chardata.h"
+#include "input/hant.h"
+#include "input/text.h"
 #include "testutil.h"
 
 static UTransliterator *icu;

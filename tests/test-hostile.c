@@ -14,7 +14,7 @@
 #include <unicode/ucnv.h>
 
 #include "govreport.h"
-#include "report.h"
+#include "model/report.h"
 #include "testutil.h"
 
 static const char *const t3_columns[] = {

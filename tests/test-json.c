@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
-#include "diag.h"
+#include "util/alloc.h"
+#include "model/diag.h"
 #include "govreport.h"
-#include "report.h"
-#include "template.h"
+#include "model/report.h"
+#include "model/template.h"
 #include "testutil.h"
 
 static const unsigned all_json_flags[] = {

@@ -1,5 +1,5 @@
 /*
- * The JSON writer (lib/json.c) writes what yajl_gen writes, byte for
+ * The JSON writer (lib/output/json.c) writes what yajl_gen writes, byte for
  * byte: random documents — nested maps and arrays, strings with every
  * character that needs escaping at every place in a word, multibyte
  * characters, numbers, null, true, false — through both, compact and
@@ -11,8 +11,8 @@
 
 #include <yajl/yajl_gen.h>
 
-#include "alloc.h"
-#include "json.h"
+#include "util/alloc.h"
+#include "output/json.h"
 #include "testutil.h"
 
 struct rng {

@@ -1,8 +1,8 @@
-/* Label keys and tolerant matching (lib/label.c). */
+/* Label keys and tolerant matching (lib/tables/label.c). */
 #include <string.h>
 
 #include "input/grid.h"
-#include "label.h"
+#include "tables/label.h"
 #include "testutil.h"
 
 static struct gr_key

@@ -1,5 +1,5 @@
 /*
- * The pdftotext -layout front end (lib/layout.c): page furniture dropped,
+ * The pdftotext -layout front end (lib/input/pdflayout.c): page furniture dropped,
  * wrapped labels joined in their column, paragraphs joined, numbers glued
  * to labels split off, empty cells kept in their columns, and telling
  * layout text apart from the other text layouts.
@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "layout.h"
+#include "input/pdflayout.h"
 #include "testutil.h"
 
 struct stream {

@@ -12,10 +12,10 @@
 
 #include <unicode/ustring.h>
 
-#include "chardata.h"
-#include "hant.h"
-#include "normalize.h"
-#include "strbuf.h"
+#include "input/chardata.h"
+#include "input/hant.h"
+#include "input/normalize.h"
+#include "util/strbuf.h"
 #include "testutil.h"
 
 /* Both paths on the same UTF-16 line; fails with the line's code points. */

@@ -11,7 +11,7 @@
 #include <unicode/ustring.h>
 
 #include "govreport.h"
-#include "html.h"
+#include "input/html.h"
 #include "input/readers.h"
 #include "testutil.h"
 

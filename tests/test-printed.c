@@ -1,18 +1,18 @@
 /*
- * Punctuation as printed over normalised text (lib/printed.c, SPEC §3):
+ * Punctuation as printed over normalised text (lib/input/printed.c, SPEC §3):
  * the marks decoding makes, a line's stretch printed again, a paragraph a
  * reader joined from several lines, and the pieces that cannot be aligned
  * (printed as normalised, never wrongly).
  */
 #include <string.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 #include "input/grid.h"
-#include "printed.h"
-#include "strbuf.h"
+#include "input/printed.h"
+#include "util/strbuf.h"
 #include "testutil.h"
-#include "text.h"
-#include "utf8.h"
+#include "input/text.h"
+#include "util/utf8.h"
 
 static void
 decode_ok(const char *doc, struct gr_text *t)
@@ -93,7 +93,7 @@ START_TEST(traditional_and_utf16)
 END_TEST
 
 /* A paragraph a reader joined from wrapped lines into a buffer of its own
- * (pdftotext -layout, layout.c): found again line by line, past page
+ * (pdftotext -layout, pdflayout.c): found again line by line, past page
  * furniture and the indentation. */
 START_TEST(joined_pieces)
 {

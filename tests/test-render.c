@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 #include "govreport.h"
-#include "html.h"
-#include "template.h"
+#include "input/html.h"
+#include "model/template.h"
 #include "testutil.h"
 
 static char *

@@ -30,7 +30,7 @@
 #endif
 
 #include "govreport.h"
-#include "template.h"
+#include "model/template.h"
 #include "testutil.h"
 
 /*

@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "govreport.h"
-#include "html.h"
+#include "input/html.h"
 #include "testutil.h"
 
 static char **inputs;

@@ -1,7 +1,7 @@
 /* The template description: counts, ids, order and lookups (SPEC §1). */
 #include <string.h>
 
-#include "template.h"
+#include "model/template.h"
 #include "testutil.h"
 
 static const enum govreport_template templates[] = { GOVREPORT_TEMPLATE_2019,

@@ -4,7 +4,7 @@
  * poppler writes every word of a PDF with its box in points:
  *   <page><flow><block><line><word xMin yMin xMax yMax>规章</word>…
  * The words are laid out again as pdftotext -layout lays out text, and
- * read by the layout reader (layout.h), which joins wrapped labels, finds
+ * read by the layout reader (pdflayout.h), which joins wrapped labels, finds
  * columns and drops page furniture: on each page, words whose vertical
  * middles lie within half a line of each other are one line, ordered by
  * their left edges; a word starts at the column its left edge gives, in
@@ -24,11 +24,11 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 #include "input/readers.h"
-#include "layout.h"
-#include "strbuf.h"
-#include "utf8.h"
+#include "input/pdflayout.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
 
 /* How far into the input the marks of the shape are looked for. */
 #define GR_BBOX_SNIFF 65536

@@ -1,5 +1,5 @@
 /* Text gathering and table grids for the word-processor readers; see
- * docbuild.h. The rules are lib/html.c's, so that a table reads the same
+ * docbuild.h. The rules are lib/input/html.c's, so that a table reads the same
  * whichever file carried it. */
 #include <pthread.h>
 #include <stdlib.h>
@@ -8,14 +8,14 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
-#include "alloc.h"
-#include "cellvalue.h"
+#include "util/alloc.h"
+#include "tables/cellvalue.h"
 #include "input/docbuild.h"
 #include "input/frontends.h"
 #include "input/readers.h"
 #include "input/zip.h"
-#include "normalize.h"
-#include "utf8.h"
+#include "input/normalize.h"
+#include "util/utf8.h"
 
 enum { PENDING_NONE = 0, PENDING_SPACE = 1, PENDING_BREAK = 2 };
 

@@ -2,7 +2,7 @@
  * What the word-processor readers (docx.c, odt.c) share: gathering the
  * text of paragraphs and cells, normalised as all input is (SPEC §4), and
  * laying a table's cells out on the grid the file states, emitted as
- * lib/html.c emits an HTML table: each cell once, at its first slot; a
+ * lib/input/html.c emits an HTML table: each cell once, at its first slot; a
  * slot that a value cell (a number, a dash or nothing) spans into is an
  * empty cell when a cell of the row follows it; a slot that a label spans
  * into yields nothing.
@@ -17,8 +17,8 @@
 #include <stdint.h>
 
 #include "input/grid.h"
-#include "strbuf.h"
-#include "text.h"
+#include "util/strbuf.h"
+#include "input/text.h"
 
 /* Grids wider than this are cut; taller tables end there. */
 #define GR_DOC_MAX_COLUMNS 1000

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "input/readers.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 static int
 is_zip(const struct gr_source *src)

@@ -28,12 +28,12 @@
 
 #include <libxml/tree.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 #include "input/docbuild.h"
 #include "input/readers.h"
 #include "input/xmltree.h"
 #include "input/zip.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 #define NLEVELS 9
 #define MAX_LISTS 2048

@@ -1,9 +1,9 @@
 /* HTML tables inside text; see embedded.h. */
 #include <strings.h>
 
-#include "html.h"
+#include "input/html.h"
 #include "input/embedded.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* The lines of a table this long are read as text, not looked through. */
 #define GR_EMBEDDED_MAX_LINES 20000

@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "input/grid.h"
-#include "text.h"
+#include "input/text.h"
 
 /*
  * When line i of raw (lines as written, not normalised) begins an HTML

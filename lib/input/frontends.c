@@ -1,10 +1,10 @@
 /* The table of front ends and the door through which input comes in; see
  * frontends.h. */
-#include "cells.h"
-#include "html.h"
+#include "input/linecells.h"
+#include "input/html.h"
 #include "input/frontends.h"
 #include "input/readers.h"
-#include "layout.h"
+#include "input/pdflayout.h"
 
 const struct gr_text *
 gr_source_text(struct gr_source *src)
@@ -128,7 +128,7 @@ build_html(struct gr_source *src, struct gr_text *text, struct gr_items *items)
 	return st;
 }
 
-/* ---- pdftotext -layout (layout.c) -------------------------------------- */
+/* ---- pdftotext -layout (pdflayout.c) -------------------------------------- */
 
 static int
 sniff_layout(struct gr_source *src)
@@ -143,7 +143,7 @@ build_layout(struct gr_source *src, struct gr_text *text, struct gr_items *items
 	return build_text(src, text, items, gr_layout_build);
 }
 
-/* ---- text with cells marked line by line (cells.c) ---------------------- */
+/* ---- text with cells marked line by line (linecells.c) ---------------------- */
 
 static enum govreport_status
 build_cells(struct gr_source *src, struct gr_text *text, struct gr_items *items)

@@ -16,7 +16,7 @@
 
 #include "govreport.h"
 #include "input/grid.h"
-#include "text.h"
+#include "input/text.h"
 
 /* What a front end is given: the bytes, and their decoding as text,
  * made on first need and then shared by every sniff. */

@@ -13,9 +13,9 @@
 #include <string.h>
 
 #include "input/fused.h"
-#include "label.h"
-#include "template.h"
-#include "utf8.h"
+#include "tables/label.h"
+#include "model/template.h"
+#include "util/utf8.h"
 
 /* Characters after a number that make it part of prose. */
 static int

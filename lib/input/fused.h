@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "input/grid.h"
-#include "text.h"
+#include "input/text.h"
 
 /*
  * Append s[0, len) (part of `line`, whose text starts at base) to items

@@ -1,10 +1,10 @@
 /* The representation's storage; see grid.h. */
 #include <string.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 #include "input/grid.h"
-#include "text.h"
-#include "utf8.h"
+#include "input/text.h"
+#include "util/utf8.h"
 
 /* Texts are kept in chunks that never move, so items may point into them. */
 #define GR_CHUNK_SIZE 4096

@@ -59,7 +59,7 @@ struct gr_text_chunk;
 struct gr_items {
 	struct gr_item *items;
 	size_t count, cap;
-	char *joined; /* text of cells joined across lines (layout.c) */
+	char *joined; /* text of cells joined across lines (pdflayout.c) */
 	/* The shape drops an empty cell without a trace (one-line web text,
 	 * plain pdftotext): a row with fewer values than cells does not say
 	 * which were empty (tables.c places them by the equations). */

@@ -18,19 +18,19 @@
  * row each cell starts on, its column and spans. An HTML table among the
  * lines (pandoc writes one its grid tables cannot hold) is read as HTML
  * (embedded.h); the other lines outside tables are read as text is
- * (cells.h).
+ * (linecells.h).
  */
 #include <string.h>
 
-#include "alloc.h"
-#include "cells.h"
+#include "util/alloc.h"
+#include "input/linecells.h"
 #include "input/embedded.h"
 #include "input/frontends.h"
 #include "input/readers.h"
 #include "input/wrap.h"
-#include "normalize.h"
-#include "strbuf.h"
-#include "utf8.h"
+#include "input/normalize.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
 
 #define GR_GRID_MAX_COLUMNS 64
 

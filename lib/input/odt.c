@@ -23,7 +23,7 @@
 
 #include <libxml/tree.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 #include "input/docbuild.h"
 #include "input/readers.h"
 #include "input/xmltree.h"

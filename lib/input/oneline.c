@@ -11,14 +11,14 @@
  * own, so a cut falls between elements (an English phrase inside prose is
  * cut too, which only costs the prose its spaces). Nothing here says
  * which paragraph is a cell: the tables are recovered from the labels, as
- * for web text. Other lines are read as text is (cells.h).
+ * for web text. Other lines are read as text is (linecells.h).
  */
 #include <string.h>
 
 #include "input/fused.h"
 #include "input/readers.h"
-#include "template.h"
-#include "utf8.h"
+#include "model/template.h"
+#include "util/utf8.h"
 
 /* A line at least this long, holding this many part headings, is a page. */
 #define GR_ONELINE_MIN_BYTES 1024

@@ -10,13 +10,13 @@
  * number is a cell of its own: the tables are then read by their labels,
  * or, where labels and numbers are interleaved, in order when the numbers
  * fill the table and its equations hold (tables.h). Other lines are read
- * as text is (cells.h).
+ * as text is (linecells.h).
  */
 #include <string.h>
 
-#include "cellvalue.h"
+#include "tables/cellvalue.h"
 #include "input/readers.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* Lines that are a bare number, in a document with pages, that make it
  * pdftotext's plain output. */

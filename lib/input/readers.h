@@ -62,7 +62,7 @@ enum govreport_status gr_frontend_take_text(struct gr_source *src, struct gr_tex
 
 /*
  * A text shape that reads some lines itself and leaves the others (prose,
- * headings) to the text reader (cells.h): `owns` says whether a line is
+ * headings) to the text reader (linecells.h): `owns` says whether a line is
  * the shape's, `read` reads such a line into items (0, or -1 when out of
  * memory) with `state` for what it keeps between lines.
  */

@@ -8,7 +8,7 @@
  * of two paragraphs breaks its row in two lines; the part before the break
  * has no tab when it is the row's first cell, and is then read as a
  * paragraph (a label split so still matches by its larger part). Lines
- * without a tab are read as text is (cells.h).
+ * without a tab are read as text is (linecells.h).
  *
  * Told apart from text with one tab-indented cell per line (SPEC §2 item
  * 2), which has no tab after a cell's text: here most table lines do.
@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "input/readers.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* Lines with a tab after some text that make a document Word's text. */
 #define GR_TABROWS_MIN_ROWS 5

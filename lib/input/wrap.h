@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "util/strbuf.h"
 
 /*
  * Append the next piece of a wrapped text to t: with a space only where

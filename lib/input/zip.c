@@ -4,7 +4,7 @@
 
 #include <zip.h>
 
-#include "alloc.h"
+#include "util/alloc.h"
 #include "input/zip.h"
 
 struct gr_zip {
