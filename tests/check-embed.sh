@@ -2,7 +2,7 @@
 # The embedding examples (examples/embed/) run as a CMS plugin runs them:
 # the Java program through JNA, the PHP one through its FFI extension, on
 # the library just built (GOVREPORT_LIBRARY). Each must
-#   - check a report with errors (tests/data/check/t3-balance.txt: 自然人
+#   - check a report with errors (tests/data/check/t3-balance/input.txt: 自然人
 #     of 本年新收 changed to 3), exit 1 and print the annotated page the
 #     tool prints (`govreport render --to html --annotate`), byte for byte:
 #     T3_BALANCE among its notes, the changed cell marked as an error and
@@ -108,7 +108,7 @@ has() {
 	fi
 }
 
-bad=$data/check/t3-balance.txt
+bad=$data/check/t3-balance/input.txt
 check "$language: a report with errors" "$bad" 1
 has "$language: T3_BALANCE is a note" "<code>T3_BALANCE</code>"
 has "$language: the changed cell is marked as an error" \

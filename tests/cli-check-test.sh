@@ -13,9 +13,9 @@ govreport=$1
 data=$2
 clean=$data/seeds/002_c3fcc36b9cf6fff1.txt       # 2020, no diagnostics
 clean2=$data/seeds/004_76d98d904843aa38.txt      # 2020, published 2021-01-06
-broken=$data/check/t3-balance.txt                # 002 with 本年新收 自然人 3
-prev=$data/check/pair-2019.txt                   # 2019: 结转下年度 2
-next=$data/check/pair-2020.txt                   # 2020: 上年结转 2
+broken=$data/check/t3-balance/input.txt          # 002 with 本年新收 自然人 3
+prev=$data/check/pair-2019/input.txt            # 2019: 结转下年度 2
+next=$data/check/pair-2020/input.txt            # 2020: 上年结转 2
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/govreport-check.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -315,7 +315,7 @@ expect 0 nonempty empty -- --blank-as-zero --infer --detail --json "$clean"
 # The same stdout, stderr (messages in input order, then the summary) and
 # exit status for any N, over the seeds and the check files three times,
 # with unusable files among them.
-all=("$data"/seeds/*.txt "$data"/check/*.txt)
+all=("$data"/seeds/*.txt "$data"/check/*/input.txt)
 many=("${all[@]}" "$tmp/missing.txt" "${all[@]}" "$tmp/binary" "${all[@]}")
 # same_for_any_jobs NAME WANT_STATUS ARGS...
 same_for_any_jobs() {

@@ -8,16 +8,16 @@
 # Without pdftotext only the check that its absence is reported runs, and
 # the test is skipped (exit 77): install poppler-utils to run the rest.
 #
-# Usage: cli-pdf-test.sh GOVREPORT PDF_DIR
+# Usage: cli-pdf-test.sh GOVREPORT PDF_DIR (tests/data/pdf: <case>/input.pdf)
 set -uo pipefail
 
 govreport=$1
 dir=$2
 case $govreport in /*) ;; *) govreport=$PWD/$govreport ;; esac
 seed=001_ebc51afa85553e39
-pdf=$dir/$seed.pdf
-expected=$dir/$seed.expected.json
-scan=$dir/scan.pdf
+pdf=$dir/$seed/input.pdf
+expected=$dir/$seed/expected.json
+scan=$dir/scan/input.pdf
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/govreport-pdf.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 failures=0

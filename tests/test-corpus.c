@@ -10,175 +10,27 @@
  * The expected files are trusted test data (made by
  * tests/data/corpus/generate.py, see its README, or written by hand from
  * the text, see metadata/README.md), so they are read here with yajl's tree
- * API rather than with the library.
+ * API rather than with the library. The cases are found by the walker of
+ * tests/data (cases.h); a case with a source.json (a shape that loses
+ * cells) is also checked against it (case_source.h).
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <yajl/yajl_tree.h>
 
+#include "case_source.h"
+#include "cases.h"
 #include "govreport.h"
 #include "testutil.h"
 
-struct corpus_case {
-	char *name;     /* corpus/<case> or seeds/<NAME> */
-	char *input;    /* path of the document */
-	char *expected; /* path of its expected JSON */
-};
-
-/* Built once in main() before the runner forks; read-only afterwards. */
-static struct corpus_case *cases;
-static size_t ncases, cases_cap;
-
-/* ---- collecting the cases ------------------------------------------- */
-
-static char *
-join_path(const char *a, const char *b)
-{
-	size_t len = strlen(a) + strlen(b) + 2;
-	char *p = malloc(len);
-
-	if (!p)
-		abort();
-	snprintf(p, len, "%s/%s", a, b);
-	return p;
-}
-
-static int
-is_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static void
-add_case(const char *name, char *input, char *expected)
-{
-	if (ncases == cases_cap) {
-		size_t cap = cases_cap ? 2 * cases_cap : 64;
-		struct corpus_case *c = realloc(cases, cap * sizeof(*c));
-		if (!c)
-			abort();
-		cases = c;
-		cases_cap = cap;
-	}
-	cases[ncases].name = strdup(name);
-	cases[ncases].input = input;
-	cases[ncases].expected = expected;
-	if (!cases[ncases].name)
-		abort();
-	ncases++;
-}
-
-/* <folder>/<case>/input.txt + expected.json (corpus/, metadata/) */
-static void
-collect_folder(const char *dir, const char *folder)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (!d)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		char *sub, *input, *expected, name[512];
-
-		if (e->d_name[0] == '.')
-			continue;
-		sub = join_path(dir, e->d_name);
-		input = join_path(sub, "input.txt");
-		expected = join_path(sub, "expected.json");
-		free(sub);
-		if (!is_file(input) || !is_file(expected)) {
-			free(input);
-			free(expected);
-			continue;
-		}
-		snprintf(name, sizeof name, "%s/%s", folder, e->d_name);
-		add_case(name, input, expected);
-	}
-	closedir(d);
-}
-
-/* seeds/NAME.txt + NAME.expected.json */
-static void
-collect_seeds(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (!d)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-		char base[256], file[300], name[300];
-		char *input, *expected;
-
-		if (e->d_name[0] == '.' || len < 5 || len >= sizeof base ||
-		    strcmp(e->d_name + len - 4, ".txt") != 0)
-			continue;
-		memcpy(base, e->d_name, len - 4);
-		base[len - 4] = '\0';
-		snprintf(file, sizeof file, "%s.expected.json", base);
-		input = join_path(dir, e->d_name);
-		expected = join_path(dir, file);
-		if (!is_file(input) || !is_file(expected)) {
-			free(input);
-			free(expected);
-			continue;
-		}
-		snprintf(name, sizeof name, "seeds/%s", base);
-		add_case(name, input, expected);
-	}
-	closedir(d);
-}
-
-static int
-case_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct corpus_case *)a)->name,
-		      ((const struct corpus_case *)b)->name);
-}
-
-static void
-collect_cases(void)
-{
-	const char *root = getenv("GOVREPORT_TEST_DATA");
-	char *dir;
-
-	if (!root)
-		return;
-	dir = join_path(root, "corpus");
-	collect_folder(dir, "corpus");
-	free(dir);
-	dir = join_path(root, "metadata");
-	collect_folder(dir, "metadata");
-	free(dir);
-	dir = join_path(root, "seeds");
-	collect_seeds(dir);
-	free(dir);
-	if (ncases)
-		qsort(cases, ncases, sizeof(*cases), case_cmp);
-}
-
-static void
-free_cases(void)
-{
-	for (size_t i = 0; i < ncases; i++) {
-		free(cases[i].name);
-		free(cases[i].input);
-		free(cases[i].expected);
-	}
-	free(cases);
-	cases = NULL;
-	ncases = cases_cap = 0;
-}
+/* corpus/<case>, metadata/<case> and seeds/<NAME>; built once in main()
+ * before the runner forks, read-only afterwards. */
+static struct test_cases cases;
 
 /* ---- mismatches ------------------------------------------------------ */
 
@@ -480,11 +332,32 @@ compare_report(struct mismatches *m, const struct govreport *r, yajl_val root)
 	}
 }
 
+/* A case with a source.json: its findings (case_source.h) as mismatches. */
+static void
+check_source(struct mismatches *m, const struct test_case *c, const struct govreport *r)
+{
+	struct case_findings *out;
+	char *expected, *source;
+
+	if (!c->source)
+		return;
+	out = malloc(sizeof(*out));
+	if (!out)
+		abort();
+	expected = test_read_file(c->expected, NULL);
+	source = test_read_file(c->source, NULL);
+	if (case_source_check(r, expected, source, out))
+		mismatch(m, "against source.json, %u finding(s):\n%s", out->count, out->text);
+	free(expected);
+	free(source);
+	free(out);
+}
+
 /* ---- the test ----------------------------------------------------------- */
 
 START_TEST(corpus_case)
 {
-	const struct corpus_case *c = &cases[_i];
+	const struct test_case *c = &cases.items[_i];
 	struct mismatches *m = calloc(1, sizeof(*m));
 	static char sentinel;
 	struct govreport *r = (struct govreport *)&sentinel; /* parse resets it */
@@ -494,6 +367,7 @@ START_TEST(corpus_case)
 	yajl_val root;
 	enum govreport_status st;
 
+	ck_assert_msg(c->input && c->expected, "%s: a case is input.* and expected.json", c->name);
 	ck_assert_ptr_nonnull(m);
 	m->name = c->name;
 
@@ -517,6 +391,7 @@ START_TEST(corpus_case)
 		mismatch(m, "govreport_parse returned OK and a NULL report");
 	} else {
 		compare_report(m, r, root);
+		check_source(m, c, r);
 		govreport_free(r);
 	}
 	yajl_tree_free(root);
@@ -538,7 +413,7 @@ END_TEST
 START_TEST(corpus_found)
 {
 	/* Fails only when the data directory holds no case at all. */
-	ck_assert_msg(ncases > 0, "no corpus cases under $GOVREPORT_TEST_DATA "
+	ck_assert_msg(cases.count > 0, "no corpus cases under $GOVREPORT_TEST_DATA "
 		      "(corpus/*/, metadata/*/ and seeds/*.txt)");
 }
 END_TEST
@@ -550,8 +425,8 @@ corpus_suite(void)
 	TCase *tc = tcase_create("cases");
 
 	tcase_add_test(tc, corpus_found);
-	if (ncases)
-		tcase_add_loop_test(tc, corpus_case, 0, (int)ncases);
+	if (cases.count)
+		tcase_add_loop_test(tc, corpus_case, 0, (int)cases.count);
 	suite_add_tcase(s, tc);
 	return s;
 }
@@ -559,10 +434,16 @@ corpus_suite(void)
 int
 main(void)
 {
+	const char *root = getenv("GOVREPORT_TEST_DATA");
 	int status;
 
-	collect_cases();
+	if (root && (test_cases_add(&cases, root, "corpus") < 0 ||
+		     test_cases_add(&cases, root, "metadata") < 0 ||
+		     test_cases_add(&cases, root, "seeds") < 0)) {
+		perror(root);
+		return EXIT_FAILURE;
+	}
 	status = test_run_suite(corpus_suite());
-	free_cases();
+	test_cases_free(&cases);
 	return status;
 }

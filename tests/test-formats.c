@@ -8,7 +8,9 @@
  * tests/fixtures/make-input.sh). A case the library does not read yet is
  * listed in tests/data/input/GAPS with the reason; such a case must still
  * parse without failing, and must not match (when it does, the test says
- * to take it off the list, so the list stays true).
+ * to take it off the list, so the list stays true). The cases are found by
+ * the walker of tests/data (cases.h); a case with a source.json (a shape
+ * that loses cells) is also checked against it (case_source.h).
  *
  * Each input is parsed twice, with its shape detected (flags 0) and named
  * (GOVREPORT_FORMAT_HTML / GOVREPORT_FORMAT_LAYOUT); both times every key
@@ -18,160 +20,59 @@
  * seed itself, prose included. The PDFs of input/pdf are read by
  * tests/cli-pdf-cases-test.sh, through the govreport tool.
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <yajl/yajl_tree.h>
 
+#include "case_source.h"
+#include "cases.h"
 #include "govreport.h"
 #include "input/html.h"
 #include "input/readers.h"
 #include "testutil.h"
 
-struct format_case {
-	char *name;     /* html/<case>, layout/<case> or input/<shape>/<case> */
-	char *input;
-	char *expected;
-	unsigned flag;  /* GOVREPORT_FORMAT_* of its shape; 0: detected only */
-	int gap;        /* listed in input/GAPS: not read yet */
-};
+/* html/<case>, layout/<case> and input/<shape>/<case>; built in main()
+ * before the runner forks, read-only afterwards. */
+static struct test_cases cases;
+static unsigned char *in_gaps; /* per case: listed in input/GAPS, not read yet */
+static struct test_cases seeds;
 
-static struct format_case *cases;
-static size_t ncases, cap;
-
-static char *
-join(const char *a, const char *b)
+/* The GOVREPORT_FORMAT_* of a case's shape; 0: detected only. */
+static unsigned
+shape_flag(const struct test_case *c)
 {
-	size_t len = strlen(a) + strlen(b) + 2;
-	char *p = malloc(len);
-
-	if (!p)
-		abort();
-	snprintf(p, len, "%s/%s", a, b);
-	return p;
-}
-
-static int
-is_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-static void
-add_case(const char *name, char *input, char *expected, unsigned flag)
-{
-	if (!is_file(input) || !is_file(expected)) {
-		free(input);
-		free(expected);
-		return;
-	}
-	if (ncases == cap) {
-		cap = cap ? cap * 2 : 64;
-		cases = realloc(cases, cap * sizeof(*cases));
-		if (!cases)
-			abort();
-	}
-	cases[ncases++] = (struct format_case){ strdup(name), input, expected, flag, 0 };
-}
-
-/* The case's input file: the one named input.* (its extension says
- * nothing to the library, which detects the shape). */
-static char *
-find_input(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char *found = NULL;
-
-	while (d && (e = readdir(d)) != NULL && !found)
-		if (strncmp(e->d_name, "input.", 6) == 0)
-			found = join(dir, e->d_name);
-	if (d)
-		closedir(d);
-	return found ? found : join(dir, "input");
-}
-
-static void
-collect(const char *root, const char *kind, const char *input_name, unsigned flag)
-{
-	char *dir = join(root, kind);
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	while (d && (e = readdir(d)) != NULL) {
-		char *sub, name[600];
-		if (e->d_name[0] == '.')
-			continue;
-		sub = join(dir, e->d_name);
-		snprintf(name, sizeof(name), "%s/%s", kind, e->d_name);
-		add_case(name, input_name ? join(sub, input_name) : find_input(sub),
-			 join(sub, "expected.json"), flag);
-		free(sub);
-	}
-	if (d)
-		closedir(d);
-	free(dir);
-}
-
-/* Every shape under input/: a folder of cases each. Not input/pdf: the
- * library reads text, and a PDF becomes text through pdftotext, which the
- * govreport tool runs (tests/cli-pdf-cases-test.sh reads those cases;
- * input/pdftotext-bbox holds that text of each PDF whose report it has no
- * other case of). */
-static void
-collect_shapes(const char *root)
-{
-	char *dir = join(root, "input");
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	while (d && (e = readdir(d)) != NULL) {
-		char kind[300];
-		char *sub = join(dir, e->d_name);
-		struct stat st;
-		if (e->d_name[0] != '.' && strcmp(e->d_name, "pdf") != 0 &&
-		    stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
-			snprintf(kind, sizeof(kind), "input/%s", e->d_name);
-			collect(root, kind, NULL, 0);
-		}
-		free(sub);
-	}
-	if (d)
-		closedir(d);
-	free(dir);
+	if (strncmp(c->name, "html/", 5) == 0)
+		return GOVREPORT_FORMAT_HTML;
+	if (strncmp(c->name, "layout/", 7) == 0)
+		return GOVREPORT_FORMAT_LAYOUT;
+	return 0;
 }
 
 /* Mark the cases input/GAPS lists ("<shape>/<case> reason" per line). */
 static void
 read_gaps(const char *root)
 {
-	char *path = join(root, "input/GAPS");
-	FILE *f = fopen(path, "r");
+	char *path = root ? test_cases_join(root, "input/GAPS") : NULL;
+	FILE *f = path ? fopen(path, "r") : NULL;
 	char line[1024];
 
+	in_gaps = calloc(cases.count + 1, 1);
+	if (!in_gaps)
+		abort();
 	while (f && fgets(line, sizeof(line), f)) {
 		char name[600], id[512];
 		if (line[0] == '#' || sscanf(line, "%511s", id) != 1)
 			continue;
 		snprintf(name, sizeof(name), "input/%s", id);
-		for (size_t i = 0; i < ncases; i++)
-			if (strcmp(cases[i].name, name) == 0)
-				cases[i].gap = 1;
+		for (size_t i = 0; i < cases.count; i++)
+			if (strcmp(cases.items[i].name, name) == 0)
+				in_gaps[i] = 1;
 	}
 	if (f)
 		fclose(f);
 	free(path);
-}
-
-static int
-case_order(const void *a, const void *b)
-{
-	return strcmp(((const struct format_case *)a)->name,
-		      ((const struct format_case *)b)->name);
 }
 
 /* ---- comparing JSON ------------------------------------------------------ */
@@ -248,20 +149,36 @@ compare(struct mismatches *m, const char *path, yajl_val want, yajl_val got)
 	mismatch(m, path, what);
 }
 
+static struct govreport *
+parse_report(const char *data, size_t len, unsigned flags)
+{
+	struct govreport *r = NULL;
+
+	ck_assert_int_eq(govreport_parse(data, len, flags, &r), GOVREPORT_OK);
+	return r;
+}
+
+static char *
+json_of(const struct govreport *r)
+{
+	char *json = NULL;
+
+	ck_assert_int_eq(govreport_to_json(r, 0, &json, NULL), GOVREPORT_OK);
+	return json;
+}
+
 static char *
 parse_to_json(const char *data, size_t len, unsigned flags)
 {
-	struct govreport *r = NULL;
-	char *json = NULL;
+	struct govreport *r = parse_report(data, len, flags);
+	char *json = json_of(r);
 
-	ck_assert_int_eq(govreport_parse(data, len, flags, &r), GOVREPORT_OK);
-	ck_assert_int_eq(govreport_to_json(r, 0, &json, NULL), GOVREPORT_OK);
 	govreport_free(r);
 	return json;
 }
 
 static void
-check_against(const struct format_case *c, yajl_val want, const char *json,
+check_against(const struct test_case *c, yajl_val want, const char *json,
 	      const char *how)
 {
 	char err[256] = "";
@@ -279,22 +196,17 @@ check_against(const struct format_case *c, yajl_val want, const char *json,
 static char *
 seed_json(const char *number)
 {
-	char *dir = test_data_path("seeds"), *path = NULL, *data, *json;
-	DIR *d = opendir(dir);
-	struct dirent *e;
+	const char *path = NULL;
+	char *data, *json;
 	size_t len;
 
-	ck_assert_ptr_nonnull(d);
-	while ((e = readdir(d)) != NULL)
-		if (strncmp(e->d_name, number, 3) == 0 && strstr(e->d_name, ".txt"))
-			path = join(dir, e->d_name);
-	closedir(d);
-	free(dir);
+	for (size_t i = 0; i < seeds.count; i++)
+		if (strncmp(seeds.items[i].name + strlen("seeds/"), number, 3) == 0)
+			path = seeds.items[i].input;
 	ck_assert_msg(path != NULL, "no seed %s", number);
 	data = test_read_file(path, &len);
 	json = parse_to_json(data, len, 0);
 	free(data);
-	free(path);
 	return json;
 }
 
@@ -316,7 +228,7 @@ is_equation(const char *code)
  * as it is (its expected.json) too.
  */
 static void
-check_no_false_equations(const struct format_case *c, struct govreport *read,
+check_no_false_equations(const struct test_case *c, struct govreport *read,
 			 const char *expected)
 {
 	struct govreport *truth = NULL;
@@ -346,7 +258,7 @@ check_no_false_equations(const struct format_case *c, struct govreport *read,
  * crash), no misread cell breaks an equation, and it does not match, or
  * it would be off the list. */
 static void
-check_gap(const struct format_case *c, yajl_val want, const char *data, size_t len)
+check_gap(const struct test_case *c, yajl_val want, const char *data, size_t len)
 {
 	struct govreport *r = NULL;
 	char *json = NULL, err[256] = "", *expected;
@@ -371,12 +283,15 @@ check_gap(const struct format_case *c, yajl_val want, const char *data, size_t l
 
 START_TEST(format_case)
 {
-	const struct format_case *c = &cases[_i];
+	const struct test_case *c = &cases.items[_i];
+	unsigned flag = shape_flag(c);
 	char err[256] = "", *text, *data, *json;
+	struct govreport *r;
 	size_t len;
 	yajl_val want;
 
-	if (c->flag == GOVREPORT_FORMAT_HTML && !gr_html_available())
+	ck_assert_msg(c->input && c->expected, "%s: a case is input.* and expected.json", c->name);
+	if (flag == GOVREPORT_FORMAT_HTML && !gr_html_available())
 		return; /* a build without libxml2 */
 	text = test_read_file(c->expected, NULL);
 	want = yajl_tree_parse(text, err, sizeof(err));
@@ -386,24 +301,29 @@ START_TEST(format_case)
 	if ((strncmp(c->name, "input/docx/", 11) == 0 || strncmp(c->name, "input/odt/", 10) == 0) &&
 	    !gr_docfile_available()) {
 		/* A build without libzip: recognised and refused. */
-		struct govreport *r = NULL;
-		ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_ERR_INPUT_UNSUPPORTED);
+		struct govreport *refused = NULL;
+		ck_assert_int_eq(govreport_parse(data, len, 0, &refused),
+				 GOVREPORT_ERR_INPUT_UNSUPPORTED);
 		free(data);
 		yajl_tree_free(want);
 		return;
 	}
-	if (c->gap) {
+	if (in_gaps[_i]) {
 		check_gap(c, want, data, len);
 		free(data);
 		yajl_tree_free(want);
 		return;
 	}
 
-	json = parse_to_json(data, len, 0);
+	r = parse_report(data, len, 0);
+	json = json_of(r);
 	check_against(c, want, json, "shape detected");
-	if (c->flag) {
+	/* A shape that loses cells: only what it lost is left out. */
+	case_source_assert(c->name, r, c->expected, c->source);
+	govreport_free(r);
+	if (flag) {
 		govreport_string_free(json);
-		json = parse_to_json(data, len, c->flag);
+		json = parse_to_json(data, len, flag);
 		check_against(c, want, json, "shape named");
 	}
 
@@ -425,14 +345,12 @@ START_TEST(cases_found)
 {
 	size_t html = 0, layout = 0, shapes = 0, docx = 0, odt = 0, bbox = 0;
 
-	for (size_t i = 0; i < ncases; i++) {
-		html += cases[i].flag == GOVREPORT_FORMAT_HTML;
-		layout += cases[i].flag == GOVREPORT_FORMAT_LAYOUT;
-		shapes += strncmp(cases[i].name, "input/", 6) == 0;
-		docx += strncmp(cases[i].name, "input/docx/", 11) == 0;
-		odt += strncmp(cases[i].name, "input/odt/", 10) == 0;
-		bbox += strncmp(cases[i].name, "input/pdftotext-bbox/", 21) == 0;
-	}
+	html = test_cases_count(&cases, "html/");
+	layout = test_cases_count(&cases, "layout/");
+	shapes = test_cases_count(&cases, "input/");
+	docx = test_cases_count(&cases, "input/docx/");
+	odt = test_cases_count(&cases, "input/odt/");
+	bbox = test_cases_count(&cases, "input/pdftotext-bbox/");
 	ck_assert_msg(html >= 20, "only %zu HTML cases", html);
 	ck_assert_msg(layout >= 10, "only %zu layout cases", layout);
 	ck_assert_msg(shapes >= 200, "only %zu cases of input shapes", shapes);
@@ -445,29 +363,31 @@ END_TEST
 int
 main(void)
 {
+	/* Not input/pdf: the library reads text, and a PDF becomes text
+	 * through pdftotext, which the govreport tool runs
+	 * (tests/cli-pdf-cases-test.sh reads those cases; input/pdftotext-bbox
+	 * holds that text of each PDF whose report it has no other case of). */
+	static const char *const not_text[] = { "input/pdf", NULL };
 	const char *root = getenv("GOVREPORT_TEST_DATA");
 	Suite *s = suite_create("formats");
 	TCase *tc = tcase_create("cases");
 	int status;
 
-	if (root) {
-		collect(root, "html", "input.html", GOVREPORT_FORMAT_HTML);
-		collect(root, "layout", "input.txt", GOVREPORT_FORMAT_LAYOUT);
-		collect_shapes(root);
-		read_gaps(root);
+	if (root && (test_cases_add(&cases, root, "html") < 0 ||
+		     test_cases_add(&cases, root, "layout") < 0 ||
+		     test_cases_add_group(&cases, root, "input", not_text) < 0 ||
+		     test_cases_add(&seeds, root, "seeds") < 0)) {
+		perror(root);
+		return EXIT_FAILURE;
 	}
-	if (ncases)
-		qsort(cases, ncases, sizeof(*cases), case_order);
+	read_gaps(root);
 	tcase_add_test(tc, cases_found);
-	if (ncases)
-		tcase_add_loop_test(tc, format_case, 0, (int)ncases);
+	if (cases.count)
+		tcase_add_loop_test(tc, format_case, 0, (int)cases.count);
 	suite_add_tcase(s, tc);
 	status = test_run_suite(s);
-	for (size_t i = 0; i < ncases; i++) {
-		free(cases[i].name);
-		free(cases[i].input);
-		free(cases[i].expected);
-	}
-	free(cases);
+	test_cases_free(&cases);
+	test_cases_free(&seeds);
+	free(in_gaps);
 	return status;
 }

@@ -5,7 +5,6 @@
  * malformed input is refused with a message naming the JSON path; the
  * cases live in tests/data/json/invalid/<case>/{input.json,error[,status]}.
  */
-#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +15,7 @@
 #include "govreport.h"
 #include "model/report.h"
 #include "model/template.h"
+#include "cases.h"
 #include "testutil.h"
 
 static const unsigned all_json_flags[] = {
@@ -610,32 +610,23 @@ chomp(char *s)
 	s[strcspn(s, "\n")] = '\0';
 }
 
-static int
-compare_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
+/* A case of json/invalid: input.json, the error message it must give,
+ * and its status when not GOVREPORT_ERR_JSON. */
 static void
-check_invalid_case(const char *dir, const char *name)
+check_invalid_case(const struct test_case *c)
 {
-	char path[4096];
+	const char *name = c->name;
 	struct govreport *r = (struct govreport *)1;
 	char *input, *expected, *status_name = NULL, *error = NULL;
 	enum govreport_status status;
 	size_t len;
-	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/%s/input.json", dir, name);
-	input = test_read_file(path, &len);
-	snprintf(path, sizeof(path), "%s/%s/error", dir, name);
-	expected = test_read_file(path, NULL);
+	ck_assert_msg(c->input && c->error, "%s: a case is input.json and error", name);
+	input = test_read_file(c->input, &len);
+	expected = test_read_file(c->error, NULL);
 	chomp(expected);
-	snprintf(path, sizeof(path), "%s/%s/status", dir, name);
-	f = fopen(path, "rb");
-	if (f) {
-		fclose(f);
-		status_name = test_read_file(path, NULL);
+	if (c->status) {
+		status_name = test_read_file(c->status, NULL);
 		chomp(status_name);
 	}
 
@@ -653,33 +644,18 @@ check_invalid_case(const char *dir, const char *name)
 	free(status_name);
 }
 
-/* Every case folder under json/invalid (jansson's layout). */
+/* Every case folder under json/invalid (jansson's layout, cases.h). */
 START_TEST(invalid_cases)
 {
-	char *dir = test_data_path("json/invalid");
-	DIR *d = opendir(dir);
-	struct dirent *entry;
-	char **names = NULL;
-	size_t count = 0;
+	const char *root = getenv("GOVREPORT_TEST_DATA");
+	struct test_cases cases = { 0 };
 
-	ck_assert_msg(d != NULL, "cannot open %s", dir);
-	while ((entry = readdir(d)) != NULL) {
-		if (entry->d_name[0] == '.')
-			continue;
-		names = realloc(names, (count + 1) * sizeof(*names));
-		ck_assert_ptr_nonnull(names);
-		names[count++] = strdup(entry->d_name);
-	}
-	closedir(d);
-	qsort(names, count, sizeof(*names), compare_names);
+	ck_assert_msg(root != NULL, "GOVREPORT_TEST_DATA is not set");
 	/* A check that found no case would prove nothing. */
-	ck_assert_uint_ge(count, 15);
-	for (size_t i = 0; i < count; i++) {
-		check_invalid_case(dir, names[i]);
-		free(names[i]);
-	}
-	free(names);
-	free(dir);
+	ck_assert_int_ge(test_cases_add(&cases, root, "json/invalid"), 15);
+	for (size_t i = 0; i < cases.count; i++)
+		check_invalid_case(&cases.items[i]);
+	test_cases_free(&cases);
 }
 END_TEST
 
@@ -783,26 +759,16 @@ check_seed(const char *path)
 
 START_TEST(seeds_read_and_write_back)
 {
-	char *dir = test_data_path("seeds");
-	DIR *d = opendir(dir);
-	struct dirent *entry;
-	const char *suffix = ".expected.json";
-	char path[4096];
-	size_t count = 0;
+	const char *root = getenv("GOVREPORT_TEST_DATA");
+	struct test_cases seeds = { 0 };
 
-	ck_assert_msg(d != NULL, "cannot open %s", dir);
-	while ((entry = readdir(d)) != NULL) {
-		size_t n = strlen(entry->d_name);
-		if (n <= strlen(suffix) ||
-		    strcmp(entry->d_name + n - strlen(suffix), suffix) != 0)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, entry->d_name);
-		check_seed(path);
-		count++;
+	ck_assert_msg(root != NULL, "GOVREPORT_TEST_DATA is not set");
+	ck_assert_int_ge(test_cases_add(&seeds, root, "seeds"), 5);
+	for (size_t i = 0; i < seeds.count; i++) {
+		ck_assert_msg(seeds.items[i].expected, "%s: no expected JSON", seeds.items[i].name);
+		check_seed(seeds.items[i].expected);
 	}
-	closedir(d);
-	ck_assert_uint_ge(count, 5);
-	free(dir);
+	test_cases_free(&seeds);
 }
 END_TEST
 

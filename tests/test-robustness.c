@@ -10,7 +10,6 @@
  * same kind.
  */
 #include <ctype.h>
-#include <dirent.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -29,6 +28,7 @@
 #define RUNNING_ON_VALGRIND 0
 #endif
 
+#include "cases.h"
 #include "govreport.h"
 #include "model/template.h"
 #include "testutil.h"
@@ -390,68 +390,36 @@ parse_and_walk(const char *data, size_t len, const char *what)
 	return st;
 }
 
-static void
-sort_names(char **names, size_t n)
-{
-	for (size_t i = 1; i < n; i++) /* insertion sort: a handful of names */
-		for (size_t j = i; j > 0 && strcmp(names[j - 1], names[j]) > 0; j--) {
-			char *t = names[j];
-			names[j] = names[j - 1];
-			names[j - 1] = t;
-		}
-}
-
 /*
- * Paths under dir: entries named *suffix (seeds/ *.txt without the
- * .expected. files), or with subdir set, dir/<entry>/subdir for entries
- * whose name contains one of the words. Sorted, NULL-terminated; empty
- * when dir cannot be read. Runs in main(), outside any test.
+ * The inputs of the cases of a suite (cases.h) whose case name holds one
+ * of `words` (every case when NULL), by name, NULL-terminated; empty when
+ * GOVREPORT_TEST_DATA is not set. Runs in main(), outside any test.
  */
 static char **
-list_paths(const char *dir, const char *suffix, const char *subdir,
-	   const char *const *words)
+case_inputs(const char *suite, const char *const *words)
 {
-	DIR *d = dir ? opendir(dir) : NULL;
-	struct dirent *e;
-	char **names = calloc(1, sizeof(*names));
+	const char *root = getenv("GOVREPORT_TEST_DATA");
+	struct test_cases cases = { 0 };
+	char **inputs;
 	size_t n = 0;
 
-	if (!names)
+	if (root && test_cases_add(&cases, root, suite) < 0) {
+		perror(suite);
 		abort();
-	if (!d)
-		return names;
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-		int wanted = 0;
-		char **grown;
-
-		if (e->d_name[0] == '.')
-			continue;
-		if (suffix) {
-			size_t slen = strlen(suffix);
-			wanted = len >= slen && strcmp(e->d_name + len - slen, suffix) == 0 &&
-				 strstr(e->d_name, ".expected.") == NULL;
-		}
-		for (size_t w = 0; words && words[w]; w++)
-			if (strstr(e->d_name, words[w]))
-				wanted = 1;
-		if (!wanted)
-			continue;
-		grown = realloc(names, (n + 2) * sizeof(*names));
-		if (!grown)
-			abort();
-		names = grown;
-		len = strlen(dir) + len + (subdir ? strlen(subdir) : 0) + 3;
-		names[n] = malloc(len);
-		if (!names[n])
-			abort();
-		snprintf(names[n], len, "%s/%s%s%s", dir, e->d_name, subdir ? "/" : "",
-			 subdir ? subdir : "");
-		names[++n] = NULL;
 	}
-	closedir(d);
-	sort_names(names, n);
-	return names;
+	inputs = calloc(cases.count + 1, sizeof(*inputs));
+	if (!inputs)
+		abort();
+	for (size_t i = 0; i < cases.count; i++) {
+		const struct test_case *c = &cases.items[i];
+		int wanted = !words;
+		for (size_t w = 0; words && words[w]; w++)
+			wanted |= strstr(c->name, words[w]) != NULL;
+		if (wanted && c->input && !(inputs[n++] = strdup(c->input)))
+			abort();
+	}
+	test_cases_free(&cases);
+	return inputs;
 }
 
 static void
@@ -855,37 +823,16 @@ START_TEST(data_found)
 }
 END_TEST
 
-static char *
-data_dir(const char *name)
-{
-	const char *root = getenv("GOVREPORT_TEST_DATA");
-	char *path;
-	size_t len;
-
-	if (!root)
-		return NULL;
-	len = strlen(root) + strlen(name) + 2;
-	path = malloc(len);
-	if (!path)
-		abort();
-	snprintf(path, len, "%s/%s", root, name);
-	return path;
-}
-
 int
 main(void)
 {
 	static const char *const encoded[] = { "utf16", "gb18030", NULL };
-	char *seeds = data_dir("seeds");
-	char *corpus = data_dir("corpus");
 	Suite *s;
 	TCase *tc;
 	int status;
 
-	seed_files = list_paths(seeds, ".txt", NULL, NULL);
-	encoded_files = list_paths(corpus, NULL, "input.txt", encoded);
-	free(seeds);
-	free(corpus);
+	seed_files = case_inputs("seeds", NULL);
+	encoded_files = case_inputs("corpus", encoded);
 
 	s = robustness_suite();
 	tc = tcase_create("data");

@@ -5,82 +5,17 @@
  * with the shape detected and with it named. Also reports built through
  * the API, and the blank forms of govreport_new().
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "cases.h"
 #include "govreport.h"
 #include "input/html.h"
 #include "testutil.h"
 
-static char **inputs;
-static size_t ninputs;
-
-static void
-add_input(char *path)
-{
-	inputs = realloc(inputs, (ninputs + 1) * sizeof(*inputs));
-	if (!inputs)
-		abort();
-	inputs[ninputs++] = path;
-}
-
-static char *
-join(const char *a, const char *b)
-{
-	size_t len = strlen(a) + strlen(b) + 2;
-	char *p = malloc(len);
-
-	if (!p)
-		abort();
-	snprintf(p, len, "%s/%s", a, b);
-	return p;
-}
-
-static int
-path_order(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void
-collect(void)
-{
-	const char *root = getenv("GOVREPORT_TEST_DATA");
-	char *dir;
-	DIR *d;
-	struct dirent *e;
-	struct stat st;
-
-	if (!root)
-		return;
-	dir = join(root, "corpus");
-	d = opendir(dir);
-	while (d && (e = readdir(d)) != NULL) {
-		char *sub = join(dir, e->d_name), *input = join(sub, "input.txt");
-		free(sub);
-		if (e->d_name[0] != '.' && stat(input, &st) == 0 && S_ISREG(st.st_mode))
-			add_input(input);
-		else
-			free(input);
-	}
-	if (d)
-		closedir(d);
-	free(dir);
-	dir = join(root, "seeds");
-	d = opendir(dir);
-	while (d && (e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
-		if (n > 4 && strcmp(e->d_name + n - 4, ".txt") == 0)
-			add_input(join(dir, e->d_name));
-	}
-	if (d)
-		closedir(d);
-	free(dir);
-	qsort(inputs, ninputs, sizeof(*inputs), path_order);
-}
+/* corpus/<case> and seeds/<NAME>, by name; built in main(). */
+static struct test_cases cases;
 
 static char *
 json_of(const struct govreport *r)
@@ -188,20 +123,20 @@ text_round_trip(const struct govreport *r, const char *name)
 START_TEST(corpus_round_trip)
 {
 	size_t len;
-	char *data = test_read_file(inputs[_i], &len);
+	char *data = test_read_file(cases.items[_i].input, &len);
 	struct govreport *r = NULL;
 
 	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
 	free(data);
 	if (gr_html_available()) {
-		round_trip(r, GOVREPORT_RENDER_HTML, 0, inputs[_i]);
-		round_trip(r, GOVREPORT_RENDER_HTML, GOVREPORT_FORMAT_HTML, inputs[_i]);
+		round_trip(r, GOVREPORT_RENDER_HTML, 0, cases.items[_i].input);
+		round_trip(r, GOVREPORT_RENDER_HTML, GOVREPORT_FORMAT_HTML, cases.items[_i].input);
 	}
-	round_trip(r, GOVREPORT_RENDER_MARKDOWN, 0, inputs[_i]);
-	round_trip(r, GOVREPORT_RENDER_MARKDOWN, GOVREPORT_FORMAT_TEXT, inputs[_i]);
-	round_trip(r, GOVREPORT_RENDER_TEXT, 0, inputs[_i]);
-	round_trip(r, GOVREPORT_RENDER_TEXT, GOVREPORT_FORMAT_TEXT, inputs[_i]);
-	text_round_trip(r, inputs[_i]);
+	round_trip(r, GOVREPORT_RENDER_MARKDOWN, 0, cases.items[_i].input);
+	round_trip(r, GOVREPORT_RENDER_MARKDOWN, GOVREPORT_FORMAT_TEXT, cases.items[_i].input);
+	round_trip(r, GOVREPORT_RENDER_TEXT, 0, cases.items[_i].input);
+	round_trip(r, GOVREPORT_RENDER_TEXT, GOVREPORT_FORMAT_TEXT, cases.items[_i].input);
+	text_round_trip(r, cases.items[_i].input);
 	govreport_free(r);
 }
 END_TEST
@@ -215,7 +150,7 @@ START_TEST(text_blanks_round_trip)
 {
 	static const int ks[] = { 2, 3, 5 };
 	size_t len;
-	char *data = test_read_file(inputs[_i], &len);
+	char *data = test_read_file(cases.items[_i].input, &len);
 
 	for (size_t t = 0; t < sizeof(ks) / sizeof(ks[0]); t++) {
 		struct govreport *r = NULL;
@@ -240,7 +175,7 @@ START_TEST(text_blanks_round_trip)
 					 GOVREPORT_OK);
 		}
 		govreport_string_free(csv);
-		snprintf(name, sizeof(name), "%s, every %dth cell blank", inputs[_i], ks[t]);
+		snprintf(name, sizeof(name), "%s, every %dth cell blank", cases.items[_i].input, ks[t]);
 		text_round_trip(r, name);
 		govreport_free(r);
 	}
@@ -250,7 +185,7 @@ END_TEST
 
 START_TEST(corpus_found)
 {
-	ck_assert_msg(ninputs >= 50, "only %zu corpus inputs", ninputs);
+	ck_assert_msg(cases.count >= 50, "only %zu corpus inputs", cases.count);
 }
 END_TEST
 
@@ -344,22 +279,25 @@ END_TEST
 int
 main(void)
 {
+	const char *root = getenv("GOVREPORT_TEST_DATA");
 	Suite *s = suite_create("roundtrip");
 	TCase *tc = tcase_create("render-parse");
 	int status;
 
-	collect();
+	if (root && (test_cases_add(&cases, root, "corpus") < 0 ||
+		     test_cases_add(&cases, root, "seeds") < 0)) {
+		perror(root);
+		return EXIT_FAILURE;
+	}
 	tcase_add_test(tc, corpus_found);
 	tcase_add_test(tc, api_report_round_trip);
 	tcase_add_test(tc, blank_form);
-	if (ninputs)
-		tcase_add_loop_test(tc, corpus_round_trip, 0, (int)ninputs);
-	if (ninputs)
-		tcase_add_loop_test(tc, text_blanks_round_trip, 0, (int)ninputs);
+	if (cases.count) {
+		tcase_add_loop_test(tc, corpus_round_trip, 0, (int)cases.count);
+		tcase_add_loop_test(tc, text_blanks_round_trip, 0, (int)cases.count);
+	}
 	suite_add_tcase(s, tc);
 	status = test_run_suite(s);
-	for (size_t i = 0; i < ninputs; i++)
-		free(inputs[i]);
-	free(inputs);
+	test_cases_free(&cases);
 	return status;
 }

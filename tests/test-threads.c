@@ -12,13 +12,14 @@
  * Environment: GOVREPORT_TEST_DATA (tests/data), and optionally
  * GOVREPORT_TEST_THREADS and GOVREPORT_TEST_ROUNDS.
  */
-#include <dirent.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <govreport.h>
+
+#include "cases.h"
 
 #define MAX_SEEDS 64
 #define DEFAULT_THREADS 8
@@ -42,12 +43,6 @@ struct result {
 static struct seed seeds[MAX_SEEDS];
 static size_t nseeds;
 static struct result reference[MAX_SEEDS];
-
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(((const struct seed *)a)->name, ((const struct seed *)b)->name);
-}
 
 static char *
 read_all(const char *path, size_t *len)
@@ -77,37 +72,31 @@ static int
 load_seeds(void)
 {
 	const char *root = getenv("GOVREPORT_TEST_DATA");
-	char dir[4096], path[4096 + 256];
-	struct dirent *e;
-	DIR *d;
+	struct test_cases cases = { 0 };
 
 	if (!root) {
 		fprintf(stderr, "GOVREPORT_TEST_DATA is not set\n");
 		return -1;
 	}
-	snprintf(dir, sizeof(dir), "%s/seeds", root);
-	d = opendir(dir);
-	if (!d) {
-		perror(dir);
+	if (test_cases_add(&cases, root, "seeds") < 0) {
+		perror("seeds");
 		return -1;
 	}
-	while ((e = readdir(d)) && nseeds < MAX_SEEDS) {
-		size_t n = strlen(e->d_name);
+	for (size_t i = 0; i < cases.count && nseeds < MAX_SEEDS; i++) {
+		const struct test_case *c = &cases.items[i];
 		struct seed *s = &seeds[nseeds];
-		if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		s->text = read_all(path, &s->len);
-		s->name = strdup(e->d_name);
+		s->text = c->input ? read_all(c->input, &s->len) : NULL;
+		s->name = strdup(c->name);
 		if (!s->text || !s->name) {
-			fprintf(stderr, "%s: cannot read\n", path);
-			closedir(d);
+			fprintf(stderr, "%s: cannot read\n", c->name);
+			free(s->text);
+			free(s->name);
+			test_cases_free(&cases);
 			return -1;
 		}
 		nseeds++;
 	}
-	closedir(d);
-	qsort(seeds, nseeds, sizeof(seeds[0]), by_name);
+	test_cases_free(&cases);
 	return nseeds >= 2 ? 0 : -1;
 }
 

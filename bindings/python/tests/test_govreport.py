@@ -282,7 +282,7 @@ class RenderTest(unittest.TestCase):
     def test_annotated_html_marks_a_planted_error(self):
         # 本年新收 自然人 3 in a table that otherwise holds zeros.
         # The page marks the report's diagnostics: validate first.
-        with govreport.parse(DATA / "check" / "t3-balance.txt") as report:
+        with govreport.parse(DATA / "check" / "t3-balance" / "input.txt") as report:
             report.validate()
             page = report.render("html", annotate=True, lang="en")
         self.assertIn("T3_BALANCE", page)
@@ -484,8 +484,8 @@ class ReadTest(unittest.TestCase):
 
 
 PDFS = DATA / "pdf"  # made by tests/fixtures/make-pdf.sh
-PDF001 = PDFS / "001_ebc51afa85553e39.pdf"  # seed 001 through LibreOffice
-SCAN = PDFS / "scan.pdf"  # a page holding only an image: no text layer
+PDF001 = PDFS / "001_ebc51afa85553e39" / "input.pdf"  # seed 001 through LibreOffice
+SCAN = PDFS / "scan" / "input.pdf"  # a page holding only an image: no text layer
 HAVE_PDFTOTEXT = shutil.which("pdftotext") is not None
 NEEDS_PDFTOTEXT = "pdftotext not found: install poppler-utils"
 
@@ -496,7 +496,7 @@ class PdfTest(unittest.TestCase):
 
     @unittest.skipUnless(HAVE_PDFTOTEXT, NEEDS_PDFTOTEXT)
     def test_read_a_pdf(self):
-        with open(PDFS / "001_ebc51afa85553e39.expected.json", encoding="utf-8") as f:
+        with open(PDFS / "001_ebc51afa85553e39" / "expected.json", encoding="utf-8") as f:
             want = json.load(f, parse_float=Decimal)
         with govreport.read(PDF001) as r:
             got = r.to_dict()
