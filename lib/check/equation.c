@@ -285,8 +285,7 @@ infer_one(struct govreport *r, const struct gr_equation *eq, unsigned flags,
 				  "table's equations give %lld", eq->table->en,
 				  ref.row->en, ref.column->en, (long long)value)) < 0)
 		return -1;
-	gr_diag_last(&r->diags)->has_expected = 1;
-	gr_diag_last(&r->diags)->expected = value;
+	gr_diag_set_expected(&r->diags, value);
 	return 0;
 }
 
@@ -434,10 +433,7 @@ suggest_for_table(struct govreport *r, const struct gr_equations *eqs,
 					  ref.row->en, ref.column->en, (long long)f->to,
 					  (long long)f->from, failing)) < 0)
 			return -1;
-		gr_diag_last(&r->diags)->has_expected = 1;
-		gr_diag_last(&r->diags)->expected = f->to;
-		gr_diag_last(&r->diags)->has_actual = 1;
-		gr_diag_last(&r->diags)->actual = f->from;
+		gr_diag_set_numbers(&r->diags, f->to, f->from);
 	}
 	return 0;
 }
@@ -460,10 +456,7 @@ gr_equations_check(struct govreport *r, const struct gr_equations *eqs,
 			if (add_equation_diag(r, eq, eq->code, equation_text(eq, lhs, rhs, 0),
 					      equation_text(eq, lhs, rhs, 1)) < 0)
 				return -1;
-			gr_diag_last(&r->diags)->has_expected = 1;
-			gr_diag_last(&r->diags)->expected = rhs;
-			gr_diag_last(&r->diags)->has_actual = 1;
-			gr_diag_last(&r->diags)->actual = lhs;
+			gr_diag_set_numbers(&r->diags, rhs, lhs);
 		} else if (e == SKIPPED && (flags & GOVREPORT_VALIDATE_DETAIL) &&
 			   gr_report_cells(r, eq->table->section)) {
 			if (add_equation_diag(r, eq, GR_CHECK_SKIPPED,

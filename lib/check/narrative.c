@@ -176,10 +176,7 @@ report_mismatch(struct govreport *r, const struct figure *f, const char *part,
 				  quote, c->clause, ref->table->en, (long long)table,
 				  f->en)) < 0)
 		return -1;
-	gr_diag_last(&r->diags)->has_expected = 1;
-	gr_diag_last(&r->diags)->expected = c->count;
-	gr_diag_last(&r->diags)->has_actual = 1;
-	gr_diag_last(&r->diags)->actual = table;
+	gr_diag_set_numbers(&r->diags, c->count, table);
 	return 0;
 }
 

@@ -25,16 +25,6 @@
 /* The first report year of the "2021" template. */
 #define GR_TEMPLATE_2021_FROM 2021
 
-static void
-set_numbers(struct govreport *r, int64_t expected, int64_t actual)
-{
-	struct gr_diag *d = gr_diag_last(&r->diags);
-
-	d->has_expected = d->has_actual = 1;
-	d->expected = expected;
-	d->actual = actual;
-}
-
 /* VALUE_NEGATIVE: a count below zero (only 本年增/减 may be). */
 static int
 rule_value_negative(struct govreport *r)
@@ -56,7 +46,7 @@ rule_value_negative(struct govreport *r)
 					gr_printf("%s, row \"%s\", column \"%s\" is negative",
 						  t->en, ref.row->en, ref.column->en)) < 0)
 				return -1;
-			set_numbers(r, 0, cells[i].value);
+			gr_diag_set_numbers(&r->diags, 0, cells[i].value);
 		}
 	}
 	return 0;
@@ -82,7 +72,7 @@ rule_template_year(struct govreport *r)
 				  r->year, due, gr_template_get(due)->issued_by,
 				  r->tpl->name)) < 0)
 		return -1;
-	set_numbers(r, due, r->tpl->id);
+	gr_diag_set_numbers(&r->diags, due, r->tpl->id);
 	return 0;
 }
 
@@ -116,7 +106,7 @@ rule_published(struct govreport *r)
 				gr_printf("the closing date %s lies inside the reporting year %d",
 					  r->fields[GOVREPORT_FIELD_PUBLISHED], r->year)) < 0)
 			return -1;
-		set_numbers(r, (r->year + 1) * 10000 + 101, published);
+		gr_diag_set_numbers(&r->diags, (r->year + 1) * 10000 + 101, published);
 	} else if (published > deadline) {
 		if (gr_diag_add(&r->diags, GR_PUBLISHED_LATE, NULL, NULL, 0,
 				gr_printf("落款日期 %s 晚于 %d年%d月%d日的发布期限",
@@ -126,7 +116,7 @@ rule_published(struct govreport *r)
 					  r->fields[GOVREPORT_FIELD_PUBLISHED], r->year + 1,
 					  month, day)) < 0)
 			return -1;
-		set_numbers(r, deadline, published);
+		gr_diag_set_numbers(&r->diags, deadline, published);
 	}
 	return 0;
 }

@@ -108,6 +108,12 @@ char *gr_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The last diagnostic added, to attach expected/actual numbers. */
 struct gr_diag *gr_diag_last(struct gr_diags *diags);
 
+/* Give the last diagnostic added the number the rule expected and the one
+ * the report has (SPEC §5: "expected", "actual"); or the expected one
+ * alone. Call right after a gr_diag_add() that returned 0. */
+void gr_diag_set_numbers(struct gr_diags *diags, int64_t expected, int64_t actual);
+void gr_diag_set_expected(struct gr_diags *diags, int64_t expected);
+
 /* Remove the diagnostics added after the first `count`. */
 void gr_diags_truncate(struct gr_diags *diags, size_t count);
 

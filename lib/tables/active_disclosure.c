@@ -54,10 +54,7 @@ rule_fee_precision(struct govreport *r, const struct gr_table *t)
 					  "places (10,000 yuan to the yuan)", ref.row->en,
 					  cells[i].raw ? cells[i].raw : "the amount")) < 0)
 			return -1;
-		gr_diag_last(&r->diags)->has_actual = 1;
-		gr_diag_last(&r->diags)->actual = cells[i].scale;
-		gr_diag_last(&r->diags)->has_expected = 1;
-		gr_diag_last(&r->diags)->expected = GR_FEE_PLACES;
+		gr_diag_set_numbers(&r->diags, GR_FEE_PLACES, cells[i].scale);
 	}
 	return 0;
 }
@@ -127,10 +124,7 @@ gr_ad_compare(const struct govreport *previous, struct govreport *current,
 					  (long long)before, (long long)issued,
 					  (long long)repealed, (long long)expected)) < 0)
 			return -1;
-		gr_diag_last(&current->diags)->has_expected = 1;
-		gr_diag_last(&current->diags)->expected = expected;
-		gr_diag_last(&current->diags)->has_actual = 1;
-		gr_diag_last(&current->diags)->actual = now;
+		gr_diag_set_numbers(&current->diags, expected, now);
 	}
 	return 0;
 }

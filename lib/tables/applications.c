@@ -187,10 +187,7 @@ gr_app_compare(const struct govreport *previous, struct govreport *current,
 					  "but the %d report carried %lld forward", ref.column->en,
 					  (long long)now, previous->year, (long long)before)) < 0)
 			return -1;
-		gr_diag_last(&current->diags)->has_expected = 1;
-		gr_diag_last(&current->diags)->expected = before;
-		gr_diag_last(&current->diags)->has_actual = 1;
-		gr_diag_last(&current->diags)->actual = now;
+		gr_diag_set_numbers(&current->diags, before, now);
 	}
 	return 0;
 }
