@@ -22,9 +22,6 @@
 #define VALIDATE_FLAGS (GOVREPORT_BLANK_AS_ZERO | GOVREPORT_INFER | GOVREPORT_VALIDATE_DETAIL)
 #define COMPARE_FLAGS (GOVREPORT_BLANK_AS_ZERO | GOVREPORT_VALIDATE_DETAIL)
 
-/* The first report year of the "2021" template. */
-#define GR_TEMPLATE_2021_FROM 2021
-
 /* VALUE_NEGATIVE: a count below zero (only 本年增/减 may be). */
 static int
 rule_value_negative(struct govreport *r)
@@ -52,27 +49,25 @@ rule_value_negative(struct govreport *r)
 	return 0;
 }
 
-/* TEMPLATE_YEAR: "2021" is due from report year 2021 on, "2019" before. */
+/* TEMPLATE_YEAR: each template is due from its first report year on
+ * ("2021" from 2021, "2019" before); years before the first: no rule. */
 static int
 rule_template_year(struct govreport *r)
 {
-	int due;
+	const struct gr_template *due;
 
-	if (!r->tpl || !r->year || r->year < GOVREPORT_TEMPLATE_2019)
+	if (!r->tpl || !r->year)
 		return 0;
-	due = r->year >= GR_TEMPLATE_2021_FROM ? GOVREPORT_TEMPLATE_2021
-					       : GOVREPORT_TEMPLATE_2019;
-	if ((int)r->tpl->id == due)
+	due = gr_template_due(r->year);
+	if (r->year < due->from_year || r->tpl == due)
 		return 0;
 	if (gr_diag_add(&r->diags, GR_TEMPLATE_YEAR, NULL, NULL, 0,
-			gr_printf("%d年度报告应使用%d年版模板（%s），实际为%s年版",
-				  r->year, due, gr_template_get(due)->issued_by,
-				  r->tpl->name),
-			gr_printf("a report for %d is due in the %d template (%s), not the %s one",
-				  r->year, due, gr_template_get(due)->issued_by,
-				  r->tpl->name)) < 0)
+			gr_printf("%d年度报告应使用%s年版模板（%s），实际为%s年版",
+				  r->year, due->name, due->issued_by, r->tpl->name),
+			gr_printf("a report for %d is due in the %s template (%s), not the %s one",
+				  r->year, due->name, due->issued_by, r->tpl->name)) < 0)
 		return -1;
-	gr_diag_set_numbers(&r->diags, due, r->tpl->id);
+	gr_diag_set_numbers(&r->diags, due->id, r->tpl->id);
 	return 0;
 }
 

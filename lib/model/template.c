@@ -365,12 +365,12 @@ gr_figures(size_t *count)
 #define RL_CELLS (3 * 5)
 
 static const struct gr_template templates[] = {
-	{ GOVREPORT_TEMPLATE_2019, "2019", "国办公开办函〔2019〕60号", {
+	{ GOVREPORT_TEMPLATE_2019, "2019", "国办公开办函〔2019〕60号", 2019, {
 		TABLE_AD(ad19_groups, AD19_CELLS),
 		TABLE_APP(app19_groups, APP19_CELLS),
 		TABLE_RL(rl_groups, RL_CELLS),
 	} },
-	{ GOVREPORT_TEMPLATE_2021, "2021", "国办公开办函〔2021〕30号", {
+	{ GOVREPORT_TEMPLATE_2021, "2021", "国办公开办函〔2021〕30号", 2021, {
 		TABLE_AD(ad21_groups, AD21_CELLS),
 		TABLE_APP(app21_groups, APP21_CELLS),
 		TABLE_RL(rl_groups, RL_CELLS),
@@ -384,6 +384,17 @@ gr_template_get(enum govreport_template id)
 		if (templates[i].id == id)
 			return &templates[i];
 	return NULL;
+}
+
+/* The templates are in the order they came in force. */
+const struct gr_template *
+gr_template_due(int year)
+{
+	size_t i = 0;
+
+	while (i + 1 < COUNT_OF(templates) && templates[i + 1].from_year <= year)
+		i++;
+	return &templates[i];
 }
 
 static int

@@ -113,6 +113,7 @@ struct gr_template {
 	enum govreport_template id;
 	const char *name;      /* "2019", "2021" */
 	const char *issued_by; /* 国办公开办函〔2019〕60号 */
+	int from_year;         /* the first report year it is due for */
 	struct gr_table tables[GR_SECTION_COUNT];
 };
 
@@ -182,6 +183,10 @@ gr_column_brief(const struct gr_column *column)
 
 /* The template with this id, or NULL. */
 const struct gr_template *gr_template_get(enum govreport_template id);
+
+/* The template due for a report year: the latest one due by then, or
+ * the first for an earlier year (its from_year tells). */
+const struct gr_template *gr_template_due(int year);
 
 /* The template named "2019" / "2021" (len bytes), or NULL. */
 const struct gr_template *gr_template_by_name(const char *name, size_t len);
