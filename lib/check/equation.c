@@ -31,14 +31,6 @@ gr_equations_release(struct gr_equations *eqs)
 	*eqs = (struct gr_equations){ 0 };
 }
 
-size_t
-gr_equation_cell(const struct gr_table *table, int row, int column)
-{
-	struct gr_cell_ref ref;
-
-	return gr_cell_find(table, row, column, &ref) == 0 ? ref.index : (size_t)-1;
-}
-
 /* ---- stating ----------------------------------------------------------- */
 
 /* The enum of the i-th row (column) of a group: the terms of an equation
@@ -49,21 +41,30 @@ term_at(const struct gr_group *g, enum gr_sum_in in, size_t i)
 	return in == GR_SUM_IN_EACH_COLUMN ? g->rows[i].row : g->columns[i].column;
 }
 
-/* The flat index of a term on a line (a column or row enum), or -1. */
+/* The flat index of the cell (row, column) of a group, or -1. */
 static size_t
-term_cell(const struct gr_table *t, enum gr_sum_in in, int term, int line)
+group_cell(const struct gr_table *t, const struct gr_group *g, int row, int column)
 {
-	return in == GR_SUM_IN_EACH_COLUMN ? gr_equation_cell(t, term, line)
-					   : gr_equation_cell(t, line, term);
+	for (size_t r = 0; r < g->nrows; r++) {
+		if (g->rows[r].row != row)
+			continue;
+		for (size_t c = 0; c < g->ncolumns; c++)
+			if (g->columns[c].column == column)
+				return gr_row_first_cell(t, g, &g->rows[r]) + c;
+		break;
+	}
+	return (size_t)-1;
 }
 
-/* Add the terms to a side; 0, or -1 when the group lacks one. */
+/* Add the terms on a line (a column or row enum) to a side; 0, or -1 when
+ * the group lacks one. */
 static int
-add_terms(const struct gr_table *t, enum gr_sum_in in, const int *terms,
-	  size_t n, int line, size_t *side, size_t *count)
+add_terms(const struct gr_table *t, const struct gr_group *g, enum gr_sum_in in,
+	  const int *terms, size_t n, int line, size_t *side, size_t *count)
 {
 	for (size_t i = 0; i < n; i++) {
-		side[*count] = term_cell(t, in, terms[i], line);
+		side[*count] = in == GR_SUM_IN_EACH_COLUMN ? group_cell(t, g, terms[i], line)
+							   : group_cell(t, g, line, terms[i]);
 		if (side[(*count)++] == (size_t)-1)
 			return -1;
 	}
@@ -84,7 +85,7 @@ add_run(const struct gr_table *t, const struct gr_group *g,
 		if (term == sum->rhs_until)
 			break;
 		inside |= term == sum->rhs_from;
-		if (inside && add_terms(t, sum->in, &term, 1, line, eq->rhs, &eq->nrhs) < 0)
+		if (inside && add_terms(t, g, sum->in, &term, 1, line, eq->rhs, &eq->nrhs) < 0)
 			return -1;
 	}
 	return 0;
@@ -109,10 +110,10 @@ gr_equations_state(const struct gr_table *table, struct gr_equations *eqs)
 					.rhs_zh = sum->rhs_zh, .rhs_en = sum->rhs_en,
 				};
 				/* A group without the terms has no such equation. */
-				if (add_terms(table, sum->in, sum->lhs, sum->nlhs, line,
-					      eq.lhs, &eq.nlhs) < 0 ||
-				    add_terms(table, sum->in, sum->rhs, sum->nrhs, line,
-					      eq.rhs, &eq.nrhs) < 0 ||
+				if (add_terms(table, group, sum->in, sum->lhs, sum->nlhs,
+					      line, eq.lhs, &eq.nlhs) < 0 ||
+				    add_terms(table, group, sum->in, sum->rhs, sum->nrhs,
+					      line, eq.rhs, &eq.nrhs) < 0 ||
 				    (sum->nrhs == 0 && add_run(table, group, sum, line, &eq) < 0))
 					continue;
 				if (gr_equations_add(eqs, &eq) < 0)

@@ -53,8 +53,6 @@ const struct gr_equation *gr_table_equations(const struct gr_template *tpl,
 					     enum govreport_section section,
 					     size_t *count);
 
-/* Flat index of the cell (row, column) of a table, by enums. */
-size_t gr_equation_cell(const struct gr_table *table, int row, int column);
 
 /*
  * Fill null cells that an equation with every other cell known
