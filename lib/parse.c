@@ -7,6 +7,8 @@
  * template recognised from the tables' labels (tables.c), and each table
  * recovered by its section module.
  */
+#include <limits.h>
+
 #include "tables/active_disclosure.h"
 #include "util/alloc.h"
 #include "tables/applications.h"
@@ -167,14 +169,18 @@ choose_template(struct govreport *r, const struct gr_items *items,
 		return 0;
 	}
 	/* Any table at all? Rows of 三 are the same in both templates. */
-	guess = gr_template_get(r->year && r->year < 2021 ? GOVREPORT_TEMPLATE_2019
-							   : GOVREPORT_TEMPLATE_2021);
+	/* An unknown year: the latest template. */
+	guess = gr_template_due(r->year ? r->year : INT_MAX);
 	if (gr_find_label(items, span.begin, span.end,
 			  &guess->tables[GOVREPORT_SECTION_APPLICATIONS].groups[0].rows[0]) ==
 	    span.end) {
 		return gr_diag_add(&r->diags, GR_TEMPLATE_UNKNOWN, NULL, NULL, 0,
-				   gr_printf("表格与两种模板（2019年版、2021年版）均不符"),
-				   gr_printf("the tables match neither template (2019 or 2021)"));
+				   gr_printf("表格与两种模板（%s年版、%s年版）均不符",
+					     gr_template_get(GOVREPORT_TEMPLATE_2019)->name,
+					     gr_template_get(GOVREPORT_TEMPLATE_2021)->name),
+				   gr_printf("the tables match neither template (%s or %s)",
+					     gr_template_get(GOVREPORT_TEMPLATE_2019)->name,
+					     gr_template_get(GOVREPORT_TEMPLATE_2021)->name));
 	}
 	r->tpl = guess;
 	return gr_diag_add(&r->diags, GR_TEMPLATE_GUESSED, NULL, NULL, 0,

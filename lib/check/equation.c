@@ -31,21 +31,97 @@ gr_equations_release(struct gr_equations *eqs)
 	*eqs = (struct gr_equations){ 0 };
 }
 
-size_t
-gr_equation_cell(const struct gr_table *table, int row, int column)
-{
-	struct gr_cell_ref ref;
+/* ---- stating ----------------------------------------------------------- */
 
-	return gr_cell_find(table, row, column, &ref) == 0 ? ref.index : (size_t)-1;
+/* The enum of the i-th row (column) of a group: the terms of an equation
+ * holding in each column are rows, and the other way round. */
+static int
+term_at(const struct gr_group *g, enum gr_sum_in in, size_t i)
+{
+	return in == GR_SUM_IN_EACH_COLUMN ? g->rows[i].row : g->columns[i].column;
+}
+
+/* The flat index of the cell (row, column) of a group, or -1. */
+static size_t
+group_cell(const struct gr_table *t, const struct gr_group *g, int row, int column)
+{
+	for (size_t r = 0; r < g->nrows; r++) {
+		if (g->rows[r].row != row)
+			continue;
+		for (size_t c = 0; c < g->ncolumns; c++)
+			if (g->columns[c].column == column)
+				return gr_row_first_cell(t, g, &g->rows[r]) + c;
+		break;
+	}
+	return (size_t)-1;
+}
+
+/* Add the terms on a line (a column or row enum) to a side; 0, or -1 when
+ * the group lacks one. */
+static int
+add_terms(const struct gr_table *t, const struct gr_group *g, enum gr_sum_in in,
+	  const int *terms, size_t n, int line, size_t *side, size_t *count)
+{
+	for (size_t i = 0; i < n; i++) {
+		side[*count] = in == GR_SUM_IN_EACH_COLUMN ? group_cell(t, g, terms[i], line)
+							   : group_cell(t, g, line, terms[i]);
+		if (side[(*count)++] == (size_t)-1)
+			return -1;
+	}
+	return 0;
+}
+
+/* The right side as a run of the group's rows (columns): from rhs_from up
+ * to, not including, rhs_until. */
+static int
+add_run(const struct gr_table *t, const struct gr_group *g,
+	const struct gr_sum *sum, int line, struct gr_equation *eq)
+{
+	size_t n = sum->in == GR_SUM_IN_EACH_COLUMN ? g->nrows : g->ncolumns;
+	int inside = 0;
+
+	for (size_t i = 0; i < n && eq->nrhs < GR_EQ_MAX_TERMS; i++) {
+		int term = term_at(g, sum->in, i);
+		if (term == sum->rhs_until)
+			break;
+		inside |= term == sum->rhs_from;
+		if (inside && add_terms(t, g, sum->in, &term, 1, line, eq->rhs, &eq->nrhs) < 0)
+			return -1;
+	}
+	return 0;
 }
 
 int
-gr_short_label(const char *label, char *out, size_t size)
+gr_equations_state(const struct gr_table *table, struct gr_equations *eqs)
 {
-	const char *cut = strstr(label, "政府信息公开");
-	size_t len = cut && cut > label ? (size_t)(cut - label) : strlen(label);
-
-	return snprintf(out, size, "%.*s", (int)len, label);
+	for (size_t s = 0; s < table->nsums; s++) {
+		const struct gr_sum *sum = &table->sums[s];
+		for (size_t g = 0; g < table->ngroups; g++) {
+			const struct gr_group *group = &table->groups[g];
+			int per_column = sum->in == GR_SUM_IN_EACH_COLUMN;
+			size_t nlines = per_column ? group->ncolumns : group->nrows;
+			for (size_t i = 0; i < nlines; i++) {
+				int line = per_column ? group->columns[i].column
+						      : group->rows[i].row;
+				struct gr_equation eq = {
+					.code = sum->code, .table = table,
+					.column = per_column ? &group->columns[i] : NULL,
+					.row = per_column ? NULL : &group->rows[i],
+					.rhs_zh = sum->rhs_zh, .rhs_en = sum->rhs_en,
+				};
+				/* A group without the terms has no such equation. */
+				if (add_terms(table, group, sum->in, sum->lhs, sum->nlhs,
+					      line, eq.lhs, &eq.nlhs) < 0 ||
+				    add_terms(table, group, sum->in, sum->rhs, sum->nrhs,
+					      line, eq.rhs, &eq.nrhs) < 0 ||
+				    (sum->nrhs == 0 && add_run(table, group, sum, line, &eq) < 0))
+					continue;
+				if (gr_equations_add(eqs, &eq) < 0)
+					return -1;
+			}
+		}
+	}
+	return 0;
 }
 
 /* ---- evaluation -------------------------------------------------------- */
@@ -119,19 +195,12 @@ static void
 term_name(const struct gr_equation *eq, size_t index, int en, struct gr_strbuf *out)
 {
 	struct gr_cell_ref ref;
-	char buf[256];
 
 	cell_ref(eq->table, index, &ref);
-	if (eq->column) {
-		if (en) {
-			gr_strbuf_puts(out, ref.row->en);
-		} else {
-			gr_short_label(ref.row->label, buf, sizeof(buf));
-			gr_strbuf_puts(out, buf);
-		}
-	} else {
+	if (eq->column)
+		gr_strbuf_puts(out, en ? ref.row->en : gr_row_brief(ref.row));
+	else
 		gr_strbuf_puts(out, en ? ref.column->en : ref.column->label);
-	}
 }
 
 static void
@@ -285,8 +354,7 @@ infer_one(struct govreport *r, const struct gr_equation *eq, unsigned flags,
 				  "table's equations give %lld", eq->table->en,
 				  ref.row->en, ref.column->en, (long long)value)) < 0)
 		return -1;
-	gr_diag_last(&r->diags)->has_expected = 1;
-	gr_diag_last(&r->diags)->expected = value;
+	gr_diag_set_expected(&r->diags, value);
 	return 0;
 }
 
@@ -434,10 +502,7 @@ suggest_for_table(struct govreport *r, const struct gr_equations *eqs,
 					  ref.row->en, ref.column->en, (long long)f->to,
 					  (long long)f->from, failing)) < 0)
 			return -1;
-		gr_diag_last(&r->diags)->has_expected = 1;
-		gr_diag_last(&r->diags)->expected = f->to;
-		gr_diag_last(&r->diags)->has_actual = 1;
-		gr_diag_last(&r->diags)->actual = f->from;
+		gr_diag_set_numbers(&r->diags, f->to, f->from);
 	}
 	return 0;
 }
@@ -460,10 +525,7 @@ gr_equations_check(struct govreport *r, const struct gr_equations *eqs,
 			if (add_equation_diag(r, eq, eq->code, equation_text(eq, lhs, rhs, 0),
 					      equation_text(eq, lhs, rhs, 1)) < 0)
 				return -1;
-			gr_diag_last(&r->diags)->has_expected = 1;
-			gr_diag_last(&r->diags)->expected = rhs;
-			gr_diag_last(&r->diags)->has_actual = 1;
-			gr_diag_last(&r->diags)->actual = lhs;
+			gr_diag_set_numbers(&r->diags, rhs, lhs);
 		} else if (e == SKIPPED && (flags & GOVREPORT_VALIDATE_DETAIL) &&
 			   gr_report_cells(r, eq->table->section)) {
 			if (add_equation_diag(r, eq, GR_CHECK_SKIPPED,

@@ -1,9 +1,10 @@
 /*
- * The tables' equations (勾稽关系) as data: each says that the cells on
- * its left add up to the cells on its right. The section modules state
- * their rules as equations; this module checks them, infers null cells
- * they determine, and finds the one cell whose change would make every
- * failing equation of a table hold (SUGGESTED_FIX).
+ * The tables' equations (勾稽关系) on cells: each says that the cells on
+ * its left add up to the cells on its right. This module states them from
+ * the template's (struct gr_sum in template.h: one equation per column or
+ * row), checks them, infers null cells they determine, and finds the one
+ * cell whose change would make every failing equation of a table hold
+ * (SUGGESTED_FIX).
  */
 #ifndef GR_EQUATION_H
 #define GR_EQUATION_H
@@ -37,16 +38,21 @@ int gr_equations_add(struct gr_equations *eqs, const struct gr_equation *eq);
 void gr_equations_release(struct gr_equations *eqs);
 
 /*
+ * State a table's equations (its template's sums, in order: one equation
+ * per column or row of each group holding the terms). Returns 0, or -1
+ * when out of memory or the fixed storage is full.
+ */
+int gr_equations_state(const struct gr_table *table, struct gr_equations *eqs);
+
+/*
  * The equations of one table of a template (tables 三 and 四 have them;
- * table 二 has none), stated once per process; *count is set. NULL when
- * the table has none.
+ * table 二 has none), stated once per process (validate.c); *count is set.
+ * NULL when the table has none.
  */
 const struct gr_equation *gr_table_equations(const struct gr_template *tpl,
 					     enum govreport_section section,
 					     size_t *count);
 
-/* Flat index of the cell (row, column) of a table, by enums. */
-size_t gr_equation_cell(const struct gr_table *table, int row, int column);
 
 /*
  * Fill null cells that an equation with every other cell known
@@ -64,9 +70,5 @@ int gr_equations_infer(struct govreport *r, const struct gr_equations *eqs,
  */
 int gr_equations_check(struct govreport *r, const struct gr_equations *eqs,
 		       unsigned flags);
-
-/* A short form of a row label for messages: 一、本年新收 for
- * 一、本年新收政府信息公开申请数量. */
-int gr_short_label(const char *label, char *out, size_t size);
 
 #endif

@@ -97,46 +97,9 @@ claims_figure(const char *s, size_t len, const char *keyword, struct claim *c)
 	return 0;
 }
 
-struct figure {
-	enum gr_code code;
-	enum govreport_section section;
-	int rows[2]; /* whose 总计 cells add up to the figure; -1 ends */
-	int total_column;
-	/* The word a sentence about the figure uses: none (applications
-	 * received: see claims_applications), the first row's label (行政复议)
-	 * or its parent in the template's stub (行政诉讼). */
-	enum { KEY_NONE, KEY_ROW_LABEL, KEY_ROW_PARENT } keyword;
-	const char *zh, *en; /* what the table counts, for messages */
-};
-
-static const struct figure figures[] = {
-	{ GR_NARRATIVE_APPLICATIONS, GOVREPORT_SECTION_APPLICATIONS,
-	  { GOVREPORT_APP_ROW_NEW_RECEIVED, -1 }, GOVREPORT_APP_COL_TOTAL, KEY_NONE,
-	  "新收政府信息公开申请", "new applications" },
-	{ GR_NARRATIVE_FIGURE, GOVREPORT_SECTION_REVIEW_LITIGATION,
-	  { GOVREPORT_RL_ROW_REVIEW, -1 }, GOVREPORT_RL_COL_TOTAL, KEY_ROW_LABEL,
-	  "行政复议", "administrative reviews" },
-	{ GR_NARRATIVE_FIGURE, GOVREPORT_SECTION_REVIEW_LITIGATION,
-	  { GOVREPORT_RL_ROW_LITIGATION_DIRECT, GOVREPORT_RL_ROW_LITIGATION_AFTER_REVIEW },
-	  GOVREPORT_RL_COL_TOTAL, KEY_ROW_PARENT, "行政诉讼", "lawsuits" },
-};
-
-/* The keyword of a figure, from the template description. */
-static const char *
-figure_keyword(const struct govreport *r, const struct figure *f)
-{
-	const struct gr_table *t = gr_table_get(r->tpl, f->section);
-	struct gr_cell_ref ref;
-
-	if (f->keyword == KEY_NONE || !t ||
-	    gr_cell_find(t, f->rows[0], f->total_column, &ref) < 0)
-		return NULL;
-	return f->keyword == KEY_ROW_LABEL ? ref.row->label : ref.row->parent;
-}
-
 /* The table's figure, or -1 when a cell it needs is null. */
 static int
-table_figure(const struct govreport *r, const struct figure *f, unsigned flags,
+table_figure(const struct govreport *r, const struct gr_figure *f, unsigned flags,
 	     int64_t *sum, struct gr_cell_ref *ref)
 {
 	const struct gr_table *t = gr_table_get(r->tpl, f->section);
@@ -147,7 +110,7 @@ table_figure(const struct govreport *r, const struct figure *f, unsigned flags,
 		return -1;
 	for (int i = 0; i < 2 && f->rows[i] >= 0; i++) {
 		const struct gr_cell *c;
-		if (gr_cell_find(t, f->rows[i], f->total_column, ref) < 0)
+		if (gr_cell_find(t, f->rows[i], f->column, ref) < 0)
 			return -1;
 		c = &cells[ref->index];
 		if (gr_cell_has_value(c))
@@ -155,14 +118,13 @@ table_figure(const struct govreport *r, const struct figure *f, unsigned flags,
 		else if (!(c->state == GOVREPORT_CELL_BLANK && (flags & GOVREPORT_BLANK_AS_ZERO)))
 			return -1;
 	}
-	gr_cell_find(t, f->rows[0], f->total_column, ref);
+	gr_cell_find(t, f->rows[0], f->column, ref);
 	return 0;
 }
 
 static int
-report_mismatch(struct govreport *r, const struct figure *f, const char *part,
-		const char *part_en, const struct claim *c, int64_t table,
-		const struct gr_cell_ref *ref)
+report_mismatch(struct govreport *r, const struct gr_figure *f, const char *part,
+		const struct claim *c, int64_t table, const struct gr_cell_ref *ref)
 {
 	int quote = c->len > GR_QUOTE_MAX ? GR_QUOTE_MAX : (int)c->len;
 
@@ -172,14 +134,11 @@ report_mismatch(struct govreport *r, const struct figure *f, const char *part,
 	if (gr_diag_add(&r->diags, f->code, NULL, ref, 0,
 			gr_printf("第%s部分写道“%.*s”，而表%s中%s为 %lld", part, quote,
 				  c->clause, ref->table->number, f->zh, (long long)table),
-			gr_printf("part %s says \"%.*s\", but %s counts %lld %s", part_en,
+			gr_printf("part %s says \"%.*s\", but %s counts %lld %s", part,
 				  quote, c->clause, ref->table->en, (long long)table,
 				  f->en)) < 0)
 		return -1;
-	gr_diag_last(&r->diags)->has_expected = 1;
-	gr_diag_last(&r->diags)->expected = c->count;
-	gr_diag_last(&r->diags)->has_actual = 1;
-	gr_diag_last(&r->diags)->actual = table;
+	gr_diag_set_numbers(&r->diags, c->count, table);
 	return 0;
 }
 
@@ -208,24 +167,22 @@ is_clause_end(const char *s, size_t len, size_t i, size_t *width)
 	}
 }
 
-/* Check one prose field, figure by figure; the first claim of each counts. */
+/* Check one prose field, figure by figure; the first claim of each counts.
+ * `part` is its part's number, for messages. */
 static int
 check_text(struct govreport *r, const char *text, const char *part,
-	   const char *part_en, unsigned flags, int *done)
+	   unsigned flags, int *done)
 {
 	/* The bytes a clause can end at: ; ! ? newline, and the lead bytes
 	 * of 。 and of the full-width ；！？ */
 	static const unsigned char stops[256] = {
 		[';'] = 1, ['!'] = 1, ['?'] = 1, ['\n'] = 1, [0xE3] = 1, [0xEF] = 1,
 	};
-	const size_t nfigures = sizeof(figures) / sizeof(figures[0]);
-	size_t len = strlen(text), start = 0, ndone = 0;
-	const char *keywords[sizeof(figures) / sizeof(figures[0])];
+	size_t nfigures, len = strlen(text), start = 0, ndone = 0;
+	const struct gr_figure *figures = gr_figures(&nfigures);
 
-	for (size_t k = 0; k < nfigures; k++) {
+	for (size_t k = 0; k < nfigures; k++)
 		ndone += done[k] != 0;
-		keywords[k] = figure_keyword(r, &figures[k]);
-	}
 	for (size_t i = 0; i <= len && ndone < nfigures; i++) {
 		size_t width = 0, clen;
 		const char *clause;
@@ -237,21 +194,20 @@ check_text(struct govreport *r, const char *text, const char *part,
 		start = i + width;
 		i += width ? width - 1 : 0;
 		for (size_t k = 0; k < nfigures; k++) {
-			const struct figure *f = &figures[k];
+			const struct gr_figure *f = &figures[k];
 			struct claim c = { 0, clause, clen };
 			struct gr_cell_ref ref;
 			int64_t table;
 			/* The first claim of each figure counts: once all are
 			 * made, the rest of the text says nothing new. */
-			const char *keyword = keywords[k];
-			if (done[k] || !(keyword ? claims_figure(clause, clen, keyword, &c)
-						    : claims_applications(clause, clen, &c)))
+			if (done[k] || !(f->keyword ? claims_figure(clause, clen, f->keyword, &c)
+						       : claims_applications(clause, clen, &c)))
 				continue;
 			ndone++;
 			done[k] = 1;
 			if (table_figure(r, f, flags, &table, &ref) < 0 || table == c.count)
 				continue;
-			if (report_mismatch(r, f, part, part_en, &c, table, &ref) < 0)
+			if (report_mismatch(r, f, part, &c, table, &ref) < 0)
 				return -1;
 		}
 	}
@@ -261,15 +217,17 @@ check_text(struct govreport *r, const char *text, const char *part,
 int
 gr_narrative_rules(struct govreport *r, unsigned flags)
 {
-	int done[sizeof(figures) / sizeof(figures[0])] = { 0 };
+	int done[GR_MAX_FIGURES] = { 0 };
 	const char *overview = r->fields[GOVREPORT_FIELD_OVERVIEW];
 	const char *other = r->fields[GOVREPORT_FIELD_OTHER_MATTERS];
 
 	if (!r->tpl)
 		return 0;
-	if (overview && check_text(r, overview, "一", "一", flags, done) < 0)
+	if (overview && check_text(r, overview, gr_part(GR_PART_OVERVIEW)->number,
+				   flags, done) < 0)
 		return -1;
-	if (other && check_text(r, other, "六", "六", flags, done) < 0)
+	if (other && check_text(r, other, gr_part(GR_PART_OTHER)->number, flags,
+				done) < 0)
 		return -1;
 	return 0;
 }

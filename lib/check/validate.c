@@ -1,9 +1,10 @@
 /*
  * govreport_validate() and govreport_compare(): the rules of SPEC §5. The
- * tables' rules live with their section modules (applications.c,
- * review_litigation.c, active_disclosure.c) and the prose checks in
- * narrative.c; the rules about the report as a whole are here, with the
- * settings that switch rules off or change their severity.
+ * tables' equations are data in the template, checked by equation.c; the
+ * other rules of a table live with its section module (active_disclosure.c,
+ * applications.c) and the prose checks in narrative.c; the rules about the
+ * report as a whole are here, with the settings that switch rules off or
+ * change their severity.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -15,25 +16,11 @@
 #include "check/narrative.h"
 #include "input/printed.h"
 #include "model/report.h"
-#include "tables/review_litigation.h"
 #include "parts/headings.h"
 #include "util/utf8.h"
 
 #define VALIDATE_FLAGS (GOVREPORT_BLANK_AS_ZERO | GOVREPORT_INFER | GOVREPORT_VALIDATE_DETAIL)
 #define COMPARE_FLAGS (GOVREPORT_BLANK_AS_ZERO | GOVREPORT_VALIDATE_DETAIL)
-
-/* The first report year of the "2021" template. */
-#define GR_TEMPLATE_2021_FROM 2021
-
-static void
-set_numbers(struct govreport *r, int64_t expected, int64_t actual)
-{
-	struct gr_diag *d = gr_diag_last(&r->diags);
-
-	d->has_expected = d->has_actual = 1;
-	d->expected = expected;
-	d->actual = actual;
-}
 
 /* VALUE_NEGATIVE: a count below zero (only 本年增/减 may be). */
 static int
@@ -56,33 +43,31 @@ rule_value_negative(struct govreport *r)
 					gr_printf("%s, row \"%s\", column \"%s\" is negative",
 						  t->en, ref.row->en, ref.column->en)) < 0)
 				return -1;
-			set_numbers(r, 0, cells[i].value);
+			gr_diag_set_numbers(&r->diags, 0, cells[i].value);
 		}
 	}
 	return 0;
 }
 
-/* TEMPLATE_YEAR: "2021" is due from report year 2021 on, "2019" before. */
+/* TEMPLATE_YEAR: each template is due from its first report year on
+ * ("2021" from 2021, "2019" before); years before the first: no rule. */
 static int
 rule_template_year(struct govreport *r)
 {
-	int due;
+	const struct gr_template *due;
 
-	if (!r->tpl || !r->year || r->year < GOVREPORT_TEMPLATE_2019)
+	if (!r->tpl || !r->year)
 		return 0;
-	due = r->year >= GR_TEMPLATE_2021_FROM ? GOVREPORT_TEMPLATE_2021
-					       : GOVREPORT_TEMPLATE_2019;
-	if ((int)r->tpl->id == due)
+	due = gr_template_due(r->year);
+	if (r->year < due->from_year || r->tpl == due)
 		return 0;
 	if (gr_diag_add(&r->diags, GR_TEMPLATE_YEAR, NULL, NULL, 0,
-			gr_printf("%d年度报告应使用%d年版模板（%s），实际为%s年版",
-				  r->year, due, gr_template_get(due)->issued_by,
-				  r->tpl->name),
-			gr_printf("a report for %d is due in the %d template (%s), not the %s one",
-				  r->year, due, gr_template_get(due)->issued_by,
-				  r->tpl->name)) < 0)
+			gr_printf("%d年度报告应使用%s年版模板（%s），实际为%s年版",
+				  r->year, due->name, due->issued_by, r->tpl->name),
+			gr_printf("a report for %d is due in the %s template (%s), not the %s one",
+				  r->year, due->name, due->issued_by, r->tpl->name)) < 0)
 		return -1;
-	set_numbers(r, due, r->tpl->id);
+	gr_diag_set_numbers(&r->diags, due->id, r->tpl->id);
 	return 0;
 }
 
@@ -116,7 +101,7 @@ rule_published(struct govreport *r)
 				gr_printf("the closing date %s lies inside the reporting year %d",
 					  r->fields[GOVREPORT_FIELD_PUBLISHED], r->year)) < 0)
 			return -1;
-		set_numbers(r, (r->year + 1) * 10000 + 101, published);
+		gr_diag_set_numbers(&r->diags, (r->year + 1) * 10000 + 101, published);
 	} else if (published > deadline) {
 		if (gr_diag_add(&r->diags, GR_PUBLISHED_LATE, NULL, NULL, 0,
 				gr_printf("落款日期 %s 晚于 %d年%d月%d日的发布期限",
@@ -126,7 +111,7 @@ rule_published(struct govreport *r)
 					  r->fields[GOVREPORT_FIELD_PUBLISHED], r->year + 1,
 					  month, day)) < 0)
 			return -1;
-		set_numbers(r, deadline, published);
+		gr_diag_set_numbers(&r->diags, deadline, published);
 	}
 	return 0;
 }
@@ -187,15 +172,16 @@ apply_settings(struct govreport *r)
 
 /*
  * The equations depend on the template alone: stated once per process
- * (pthread_once) into fixed storage, table 三's then table 四's, and only
- * read after. A report uses the run of them whose tables it has.
+ * (pthread_once) into fixed storage, table by table in section order, and
+ * only read after. A report uses the run of them whose tables it has.
  */
 #define GR_MAX_TEMPLATE_EQUATIONS 96
 
 struct template_equations {
 	const struct gr_template *tpl;
 	struct gr_equation items[GR_MAX_TEMPLATE_EQUATIONS];
-	size_t count, napp; /* all of them; those of table 三 */
+	/* Table s's are items [first[s], first[s] + count[s]). */
+	size_t first[GR_SECTION_COUNT], count[GR_SECTION_COUNT];
 	int ok;
 };
 
@@ -211,62 +197,75 @@ state_equations(void)
 	for (size_t i = 0; i < 2; i++) {
 		struct template_equations *te = &template_equations[i];
 		struct gr_equations eqs = { te->items, 0, GR_MAX_TEMPLATE_EQUATIONS, 1 };
-		const struct gr_table *app, *rl;
+		int s;
 		te->tpl = gr_template_get(ids[i]);
-		app = gr_table_get(te->tpl, GOVREPORT_SECTION_APPLICATIONS);
-		rl = gr_table_get(te->tpl, GOVREPORT_SECTION_REVIEW_LITIGATION);
-		if (!app || !rl || gr_app_table_equations(app, &eqs) < 0)
-			continue;
-		te->napp = eqs.count;
-		if (gr_rl_table_equations(rl, &eqs) < 0)
-			continue;
-		te->count = eqs.count;
-		te->ok = 1;
+		for (s = 0; te->tpl && s < GR_SECTION_COUNT; s++) {
+			te->first[s] = eqs.count;
+			if (gr_equations_state(gr_table_get(te->tpl, s), &eqs) < 0)
+				break;
+			te->count[s] = eqs.count - te->first[s];
+		}
+		te->ok = te->tpl && s == GR_SECTION_COUNT;
 	}
+}
+
+static const struct template_equations *
+template_equations_of(const struct gr_template *tpl)
+{
+	pthread_once(&equations_once, state_equations);
+	for (size_t i = 0; i < 2; i++)
+		if (template_equations[i].ok && template_equations[i].tpl == tpl)
+			return &template_equations[i];
+	return NULL;
 }
 
 const struct gr_equation *
 gr_table_equations(const struct gr_template *tpl, enum govreport_section section,
 		   size_t *count)
 {
-	pthread_once(&equations_once, state_equations);
+	const struct template_equations *te = template_equations_of(tpl);
+
 	*count = 0;
-	for (size_t i = 0; i < 2; i++) {
-		const struct template_equations *te = &template_equations[i];
-		if (!te->ok || te->tpl != tpl)
-			continue;
-		if (section == GOVREPORT_SECTION_APPLICATIONS) {
-			*count = te->napp;
-			return te->items;
-		}
-		if (section == GOVREPORT_SECTION_REVIEW_LITIGATION) {
-			*count = te->count - te->napp;
-			return te->items + te->napp;
-		}
-	}
-	return NULL;
+	if (!te || (int)section < 0 || section >= GR_SECTION_COUNT || !te->count[section])
+		return NULL;
+	*count = te->count[section];
+	return te->items + te->first[section];
 }
 
-/* The report's equations as a view of the template's, or 0 when the
- * template has none stated (then the caller states them). */
+/* The report's equations as a view of the template's, or 0 when there is
+ * none (no template stated, or the tables the report has are not one run
+ * of them): then the caller states them. */
 static int
 cached_equations(const struct govreport *r, struct gr_equations *view)
 {
-	const struct template_equations *te = NULL;
-	int app, rl;
+	const struct template_equations *te = template_equations_of(r->tpl);
+	size_t begin = GR_MAX_TEMPLATE_EQUATIONS, end = 0, count = 0;
 
-	pthread_once(&equations_once, state_equations);
-	for (size_t i = 0; i < 2; i++)
-		if (template_equations[i].ok && template_equations[i].tpl == r->tpl)
-			te = &template_equations[i];
 	if (!te)
 		return 0;
-	app = gr_report_cells(r, GOVREPORT_SECTION_APPLICATIONS) != NULL;
-	rl = gr_report_cells(r, GOVREPORT_SECTION_REVIEW_LITIGATION) != NULL;
-	*view = (struct gr_equations){ (struct gr_equation *)te->items + (app ? 0 : te->napp),
-				       (app ? te->napp : 0) + (rl ? te->count - te->napp : 0),
-				       0, 1 };
+	for (int s = 0; s < GR_SECTION_COUNT; s++) {
+		if (!te->count[s] || !gr_report_cells(r, s))
+			continue;
+		begin = te->first[s] < begin ? te->first[s] : begin;
+		end = te->first[s] + te->count[s];
+		count += te->count[s];
+	}
+	if (count != (end > begin ? end - begin : 0))
+		return 0;
+	*view = (struct gr_equations){ (struct gr_equation *)te->items + (count ? begin : 0),
+				       count, 0, 1 };
 	return 1;
+}
+
+/* The equations of the tables a report has, stated anew. */
+static int
+report_equations(const struct govreport *r, struct gr_equations *eqs)
+{
+	for (int s = 0; r->tpl && s < GR_SECTION_COUNT; s++)
+		if (gr_report_cells(r, s) &&
+		    gr_equations_state(gr_table_get(r->tpl, s), eqs) < 0)
+			return -1;
+	return 0;
 }
 
 static int
@@ -275,11 +274,8 @@ run_validation(struct govreport *r, unsigned flags)
 	struct gr_equations eqs = { 0 };
 	int rc = 0;
 
-	if (!r->tpl || !cached_equations(r, &eqs)) {
-		rc = gr_app_equations(r, &eqs);
-		if (rc == 0)
-			rc = gr_rl_equations(r, &eqs);
-	}
+	if (!cached_equations(r, &eqs))
+		rc = report_equations(r, &eqs);
 	if (rc == 0 && (flags & GOVREPORT_INFER))
 		rc = gr_equations_infer(r, &eqs, flags);
 	if (rc == 0)

@@ -132,6 +132,25 @@ gr_diag_last(struct gr_diags *diags)
 }
 
 void
+gr_diag_set_expected(struct gr_diags *diags, int64_t expected)
+{
+	struct gr_diag *d = gr_diag_last(diags);
+
+	d->has_expected = 1;
+	d->expected = expected;
+}
+
+void
+gr_diag_set_numbers(struct gr_diags *diags, int64_t expected, int64_t actual)
+{
+	struct gr_diag *d = gr_diag_last(diags);
+
+	gr_diag_set_expected(diags, expected);
+	d->has_actual = 1;
+	d->actual = actual;
+}
+
+void
 gr_diags_filter(struct gr_diags *diags,
 		int (*drop)(const struct gr_diag *d, const void *data),
 		const void *data)

@@ -1,7 +1,6 @@
 /*
  * Diagnostics: what parsing and validation found, kept in the report and
- * read through the govreport_diag_* accessors. Codes are stable public
- * names (SPEC §5); their order here is internal.
+ * read through the govreport_diag_* accessors. The codes are in code.h.
  */
 #ifndef GR_DIAG_H
 #define GR_DIAG_H
@@ -10,56 +9,8 @@
 #include <stdint.h>
 
 #include "govreport.h"
+#include "model/code.h"
 #include "model/template.h"
-
-enum gr_code {
-	GR_INPUT_EMPTY,
-	GR_INPUT_TOO_LARGE,
-	GR_INPUT_NOT_TEXT,
-	GR_ENCODING_GB18030,
-	GR_ENCODING_INVALID,
-	GR_SECTION_MISSING,
-	GR_HEADING_MISSING,
-	GR_TABLE_UNREADABLE,
-	GR_TEMPLATE_UNKNOWN,
-	GR_CELL_BLANK,
-	GR_CELL_DASH,
-	GR_CELL_INVALID,
-	GR_CELL_EXTRA,
-	GR_CELL_UNIT,
-	GR_CELL_OVERFLOW,
-	GR_LABEL_FUZZY,
-	GR_YEAR_UNKNOWN,
-	GR_ROW_MISSING,
-	GR_TEMPLATE_GUESSED,
-	/* validation (govreport_validate) */
-	GR_T3_BALANCE,
-	GR_T3_TOTAL_PROCESSED,
-	GR_T3_ROW_TOTAL,
-	GR_T4_TOTAL,
-	GR_VALUE_NEGATIVE,
-	GR_FEE_PRECISION,
-	GR_TEMPLATE_YEAR,
-	GR_PUBLISHED_LATE,
-	GR_PUBLISHED_EARLY,
-	GR_NARRATIVE_APPLICATIONS,
-	GR_NARRATIVE_FIGURE,
-	GR_SUGGESTED_FIX,
-	GR_CELL_INFERRED,
-	GR_CHECK_SKIPPED,
-	/* cross-year (govreport_compare) */
-	GR_XY_CARRYOVER,
-	GR_XY_IN_FORCE,
-	/* totals (govreport_sum) */
-	GR_SUM_INCOMPLETE,
-	/* parse, added after 1.0 */
-	GR_TABLE_IN_ORDER,
-	GR_CELL_SPLIT,
-	GR_CELL_AMBIGUOUS,
-	/* cross-year, added after 1.0 */
-	GR_XY_ORGAN,
-	GR_CODE_COUNT
-};
 
 /* Which call added a diagnostic: a call run again replaces its own. */
 enum gr_origin {
@@ -107,6 +58,12 @@ char *gr_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* The last diagnostic added, to attach expected/actual numbers. */
 struct gr_diag *gr_diag_last(struct gr_diags *diags);
+
+/* Give the last diagnostic added the number the rule expected and the one
+ * the report has (SPEC §5: "expected", "actual"); or the expected one
+ * alone. Call right after a gr_diag_add() that returned 0. */
+void gr_diag_set_numbers(struct gr_diags *diags, int64_t expected, int64_t actual);
+void gr_diag_set_expected(struct gr_diags *diags, int64_t expected);
 
 /* Remove the diagnostics added after the first `count`. */
 void gr_diags_truncate(struct gr_diags *diags, size_t count);

@@ -1,9 +1,15 @@
 /*
- * The single description of the two national templates: every table, row
- * id, column id, official label and their order (SPEC §1.1–1.3).
+ * The single description of the two national templates (SPEC §1.1–1.3):
+ * the parts with their numbers, headings and keywords; every table with its
+ * number, row and column ids, official labels, the short forms messages use
+ * and their order; the tables' equations (勾稽关系: which rows or columns add
+ * up to which); and the figures the prose states about the tables.
  *
- * The parser, the validator, JSON in and out and the renderer all read this;
- * no other file spells a row id, a column id or a label.
+ * The parser, the validator, JSON in and out and the renderer all read this,
+ * and messages take table numbers, part numbers and labels from it: no other
+ * file of lib/ spells an id, a label, a table or part number or an equation.
+ * lib/govreport.schema.json spells the ids again for JSON Schema tools;
+ * test-template's schema_matches_template fails when the two differ.
  */
 #ifndef GR_TEMPLATE_H
 #define GR_TEMPLATE_H
@@ -11,6 +17,7 @@
 #include <stddef.h>
 
 #include "govreport.h"
+#include "model/code.h"
 
 #define GR_SECTION_COUNT 3
 
@@ -26,6 +33,9 @@ struct gr_column {
 	unsigned flags;
 	/* Other wordings met in real reports (社会组织 for 社会公益组织). */
 	const char *const *aliases;
+	/* The short form messages use (本年制发 for 本年制发件数), or NULL:
+	 * they use the label. See gr_column_brief(). */
+	const char *brief;
 };
 
 struct gr_row {
@@ -37,6 +47,9 @@ struct gr_row {
 	const char *en;     /* English label, for messages */
 	/* Other spellings met in real reports, matched like the label. */
 	const char *const *aliases;
+	/* The short form messages use (一、本年新收 for
+	 * 一、本年新收政府信息公开申请数量), or NULL: they use the label. */
+	const char *brief;
 };
 
 /*
@@ -56,21 +69,51 @@ struct gr_group {
 	size_t band_first, band_count;
 };
 
+/*
+ * An equation of a table (勾稽关系), holding in each of its columns (the
+ * terms are rows: 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度…)
+ * or in each of its rows (the terms are columns: 总计 = 自然人 + … + 其他).
+ * Terms are row or column enums; check/equation.c states one equation per
+ * column or row of each group holding the terms, and checks them.
+ */
+#define GR_SUM_TERMS 2
+
+enum gr_sum_in {
+	GR_SUM_IN_EACH_COLUMN, /* its rows add up */
+	GR_SUM_IN_EACH_ROW,    /* its columns add up */
+};
+
+struct gr_sum {
+	enum gr_code code; /* the diagnostic when it fails */
+	enum gr_sum_in in;
+	int lhs[GR_SUM_TERMS], rhs[GR_SUM_TERMS];
+	size_t nlhs, nrhs;
+	/* With nrhs 0 the right side is a run of terms in the template's
+	 * order: from rhs_from up to, not including, rhs_until; rhs_zh and
+	 * rhs_en name it in messages (NULL: its terms are listed). */
+	int rhs_from, rhs_until;
+	const char *rhs_zh, *rhs_en;
+};
+
 struct gr_table {
 	enum govreport_section section;
-	const char *id;      /* JSON key */
-	const char *number;  /* 二, 三, 四: the part that holds the table */
-	const char *heading; /* the part's official heading */
-	const char *en;      /* English name, for messages */
+	const char *id;       /* JSON key */
+	const char *number;   /* 二, 三, 四: the part that holds the table */
+	const char *heading;  /* the part's official heading */
+	const char *en;       /* English name, for messages */
+	const char *en_short; /* "table 2": before a row or column in English */
 	const struct gr_group *groups;
 	size_t ngroups;
 	size_t ncells; /* sum over groups of nrows × ncolumns */
+	const struct gr_sum *sums; /* its equations, in the order checked */
+	size_t nsums;
 };
 
 struct gr_template {
 	enum govreport_template id;
 	const char *name;      /* "2019", "2021" */
 	const char *issued_by; /* 国办公开办函〔2019〕60号 */
+	int from_year;         /* the first report year it is due for */
 	struct gr_table tables[GR_SECTION_COUNT];
 };
 
@@ -104,8 +147,46 @@ struct gr_part_def {
 
 const struct gr_part_def *gr_part(enum gr_part part);
 
+/*
+ * A figure that a report's prose states about its tables ("收到政府信息公开
+ * 申请12件", "被申请行政复议0件"): NARRATIVE_APPLICATIONS and
+ * NARRATIVE_FIGURE compare the first such claim in parts 一 and 六 with it.
+ */
+struct gr_figure {
+	enum gr_code code;
+	enum govreport_section section;
+	int rows[2];   /* whose cells in `column` add up to it; -1 ends */
+	int column;
+	/* The word a sentence about it uses (行政复议, the row's label), or
+	 * NULL: a sentence about applications received (see narrative.c). */
+	const char *keyword;
+	const char *zh, *en; /* what the table counts, for messages */
+};
+
+/* The figures, in the order checked; *count is set, at most
+ * GR_MAX_FIGURES. */
+#define GR_MAX_FIGURES 8
+const struct gr_figure *gr_figures(size_t *count);
+
+/* What messages call a row or a column: its short form, or its label. */
+static inline const char *
+gr_row_brief(const struct gr_row *row)
+{
+	return row->brief ? row->brief : row->label;
+}
+
+static inline const char *
+gr_column_brief(const struct gr_column *column)
+{
+	return column->brief ? column->brief : column->label;
+}
+
 /* The template with this id, or NULL. */
 const struct gr_template *gr_template_get(enum govreport_template id);
+
+/* The template due for a report year: the latest one due by then, or
+ * the first for an earlier year (its from_year tells). */
+const struct gr_template *gr_template_due(int year);
 
 /* The template named "2019" / "2021" (len bytes), or NULL. */
 const struct gr_template *gr_template_by_name(const char *name, size_t len);

@@ -62,7 +62,6 @@ note_incomplete(struct govreport *total, const struct gr_table *table,
 {
 	char text[GR_JSON_DECIMAL_MAX];
 	struct gr_cell_ref ref;
-	struct gr_diag *d;
 
 	gr_cell_at(table, index, &ref);
 	gr_json_format_decimal(partial, scale, text);
@@ -76,11 +75,8 @@ note_incomplete(struct govreport *total, const struct gr_table *table,
 				  "%zu add up to %s)", table->en, ref.row->en,
 				  ref.column->en, nulls, n, n - nulls, text)) < 0)
 		return GOVREPORT_ERR_NOMEM;
-	d = gr_diag_last(&total->diags);
-	d->has_actual = 1;
-	d->actual = (int64_t)nulls;
-	d->has_expected = 1;
-	d->expected = gr_decimal_trunc(partial, scale);
+	gr_diag_set_numbers(&total->diags, gr_decimal_trunc(partial, scale),
+			    (int64_t)nulls);
 	return GOVREPORT_OK;
 }
 

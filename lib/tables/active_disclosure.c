@@ -47,17 +47,14 @@ rule_fee_precision(struct govreport *r, const struct gr_table *t)
 		    cells[i].scale <= GR_FEE_PLACES)
 			continue;
 		if (gr_diag_add(&r->diags, GR_FEE_PRECISION, NULL, &ref, cells[i].line,
-				gr_printf("表二「%s」%s为 %s，超过 4 位小数（万元保留到元）",
-					  ref.row->label, ref.column->label,
+				gr_printf("表%s「%s」%s为 %s，超过 4 位小数（万元保留到元）",
+					  t->number, ref.row->label, ref.column->label,
 					  cells[i].raw ? cells[i].raw : "该值"),
-				gr_printf("table 2, row \"%s\": %s has more than 4 decimal "
-					  "places (10,000 yuan to the yuan)", ref.row->en,
-					  cells[i].raw ? cells[i].raw : "the amount")) < 0)
+				gr_printf("%s, row \"%s\": %s has more than 4 decimal "
+					  "places (10,000 yuan to the yuan)", t->en_short,
+					  ref.row->en, cells[i].raw ? cells[i].raw : "the amount")) < 0)
 			return -1;
-		gr_diag_last(&r->diags)->has_actual = 1;
-		gr_diag_last(&r->diags)->actual = cells[i].scale;
-		gr_diag_last(&r->diags)->has_expected = 1;
-		gr_diag_last(&r->diags)->expected = GR_FEE_PLACES;
+		gr_diag_set_numbers(&r->diags, GR_FEE_PLACES, cells[i].scale);
 	}
 	return 0;
 }
@@ -106,31 +103,30 @@ gr_ad_compare(const struct govreport *previous, struct govreport *current,
 	t = gr_table_get(current->tpl, GOVREPORT_SECTION_ACTIVE_DISCLOSURE);
 	pt = gr_table_get(previous->tpl, GOVREPORT_SECTION_ACTIVE_DISCLOSURE);
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		struct gr_cell_ref ref, ignored;
+		struct gr_cell_ref ref, issued_ref, repealed_ref, ignored;
 		int64_t now, before, issued, repealed, expected;
 		if (value_of(current, t, rows[i], GOVREPORT_AD_COL_IN_FORCE, flags, &now, &ref) < 0 ||
 		    value_of(previous, pt, rows[i], GOVREPORT_AD_COL_IN_FORCE, flags, &before, &ignored) < 0 ||
-		    value_of(current, t, rows[i], GOVREPORT_AD_COL_ISSUED, flags, &issued, &ignored) < 0 ||
-		    value_of(current, t, rows[i], GOVREPORT_AD_COL_REPEALED, flags, &repealed, &ignored) < 0 ||
+		    value_of(current, t, rows[i], GOVREPORT_AD_COL_ISSUED, flags, &issued, &issued_ref) < 0 ||
+		    value_of(current, t, rows[i], GOVREPORT_AD_COL_REPEALED, flags, &repealed, &repealed_ref) < 0 ||
 		    __builtin_add_overflow(before, issued, &expected) ||
 		    __builtin_sub_overflow(expected, repealed, &expected) || expected == now)
 			continue;
 		if (gr_diag_add(&current->diags, GR_XY_IN_FORCE, NULL, &ref,
 				gr_report_cells(current, t->section)[ref.index].line,
-				gr_printf("表二「%s」现行有效件数为 %lld，按%d年报告的 %lld + 本年制发 %lld − 本年废止 %lld 应为 %lld",
-					  ref.row->label, (long long)now, previous->year,
-					  (long long)before, (long long)issued,
-					  (long long)repealed, (long long)expected),
-				gr_printf("table 2, row \"%s\": %lld in force, but the %d report's "
+				gr_printf("表%s「%s」%s为 %lld，按%d年报告的 %lld + %s %lld − %s %lld 应为 %lld",
+					  t->number, ref.row->label, gr_column_brief(ref.column),
+					  (long long)now, previous->year, (long long)before,
+					  gr_column_brief(issued_ref.column), (long long)issued,
+					  gr_column_brief(repealed_ref.column), (long long)repealed,
+					  (long long)expected),
+				gr_printf("%s, row \"%s\": %lld in force, but the %d report's "
 					  "%lld + %lld issued − %lld repealed make %lld",
-					  ref.row->en, (long long)now, previous->year,
+					  t->en_short, ref.row->en, (long long)now, previous->year,
 					  (long long)before, (long long)issued,
 					  (long long)repealed, (long long)expected)) < 0)
 			return -1;
-		gr_diag_last(&current->diags)->has_expected = 1;
-		gr_diag_last(&current->diags)->expected = expected;
-		gr_diag_last(&current->diags)->has_actual = 1;
-		gr_diag_last(&current->diags)->actual = now;
+		gr_diag_set_numbers(&current->diags, expected, now);
 	}
 	return 0;
 }

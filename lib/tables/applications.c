@@ -1,7 +1,6 @@
 /* Table 三 — 收到和处理政府信息公开申请情况. */
 #include "tables/applications.h"
 #include "tables/cell_access.h"
-#include "check/equation.h"
 #include "tables/tables.h"
 
 GOVREPORT_EXPORT enum govreport_status
@@ -29,112 +28,6 @@ gr_app_recover(struct govreport *r, const struct gr_items *items, size_t begin,
 	struct gr_recovery rc = { r, items, gr_table_get(r->tpl, GOVREPORT_SECTION_APPLICATIONS), begin, end };
 
 	return gr_recover_table(&rc);
-}
-
-/* ---- rules ------------------------------------------------------------- */
-
-static const struct gr_group *
-app_group(const struct gr_table *t)
-{
-	return &t->groups[0];
-}
-
-static size_t
-cell(const struct gr_table *t, int row, int column)
-{
-	return gr_equation_cell(t, row, column);
-}
-
-/* T3_BALANCE, per column: 一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度
- * (the table's own 勾稽关系). */
-static int
-rule_t3_balance(const struct gr_table *t, struct gr_equations *eqs)
-{
-	const struct gr_group *g = app_group(t);
-
-	for (size_t c = 0; c < g->ncolumns; c++) {
-		int col = g->columns[c].column;
-		struct gr_equation eq = { .code = GR_T3_BALANCE, .table = t,
-					  .column = &g->columns[c], .nlhs = 2, .nrhs = 2 };
-		eq.lhs[0] = cell(t, GOVREPORT_APP_ROW_NEW_RECEIVED, col);
-		eq.lhs[1] = cell(t, GOVREPORT_APP_ROW_CARRIED_OVER, col);
-		eq.rhs[0] = cell(t, GOVREPORT_APP_ROW_TOTAL_PROCESSED, col);
-		eq.rhs[1] = cell(t, GOVREPORT_APP_ROW_CARRIED_FORWARD, col);
-		if (gr_equations_add(eqs, &eq) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* T3_TOTAL_PROCESSED, per column: （七）总计 = the outcome rows (一) to (六),
- * whichever rows the template has between 二、上年结转 and （七）总计. */
-static int
-rule_t3_total_processed(const struct gr_table *t, struct gr_equations *eqs)
-{
-	const struct gr_group *g = app_group(t);
-
-	for (size_t c = 0; c < g->ncolumns; c++) {
-		int col = g->columns[c].column;
-		struct gr_equation eq = { .code = GR_T3_TOTAL_PROCESSED, .table = t,
-					  .column = &g->columns[c], .nlhs = 1,
-					  .rhs_zh = "办理结果（一）至（六）各项之和",
-					  .rhs_en = "the outcomes (一) to (六)" };
-		int inside = 0;
-		eq.lhs[0] = cell(t, GOVREPORT_APP_ROW_TOTAL_PROCESSED, col);
-		for (size_t r = 0; r < g->nrows && eq.nrhs < GR_EQ_MAX_TERMS; r++) {
-			int row = g->rows[r].row;
-			if (row == GOVREPORT_APP_ROW_TOTAL_PROCESSED)
-				break;
-			if (inside)
-				eq.rhs[eq.nrhs++] = cell(t, row, col);
-			if (row == GOVREPORT_APP_ROW_CARRIED_OVER)
-				inside = 1;
-		}
-		if (gr_equations_add(eqs, &eq) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-/* T3_ROW_TOTAL, per row: 总计 = the six applicant columns. */
-static int
-rule_t3_row_total(const struct gr_table *t, struct gr_equations *eqs)
-{
-	const struct gr_group *g = app_group(t);
-
-	for (size_t r = 0; r < g->nrows; r++) {
-		int row = g->rows[r].row;
-		struct gr_equation eq = { .code = GR_T3_ROW_TOTAL, .table = t,
-					  .row = &g->rows[r], .nlhs = 1,
-					  .rhs_zh = "各类申请人之和",
-					  .rhs_en = "the six applicant columns" };
-		eq.lhs[0] = cell(t, row, GOVREPORT_APP_COL_TOTAL);
-		for (size_t c = 0; c < g->ncolumns; c++)
-			if (g->columns[c].column != GOVREPORT_APP_COL_TOTAL)
-				eq.rhs[eq.nrhs++] = cell(t, row, g->columns[c].column);
-		if (gr_equations_add(eqs, &eq) < 0)
-			return -1;
-	}
-	return 0;
-}
-
-int
-gr_app_table_equations(const struct gr_table *t, struct gr_equations *eqs)
-{
-	if (rule_t3_balance(t, eqs) < 0 || rule_t3_total_processed(t, eqs) < 0 ||
-	    rule_t3_row_total(t, eqs) < 0)
-		return -1;
-	return 0;
-}
-
-int
-gr_app_equations(const struct govreport *r, struct gr_equations *eqs)
-{
-	const struct gr_table *t = gr_table_get(r->tpl, GOVREPORT_SECTION_APPLICATIONS);
-
-	if (!t || !gr_report_cells(r, t->section))
-		return 0;
-	return gr_app_table_equations(t, eqs);
 }
 
 /* A cell's count for the cross-year check, or -1 when it has none. */
@@ -167,7 +60,7 @@ gr_app_compare(const struct govreport *previous, struct govreport *current,
 	pcells = gr_report_cells(previous, pt->section);
 	if (!cells || !pcells)
 		return 0;
-	g = app_group(t);
+	g = &t->groups[0];
 	/* The columns of table 三 are the same in both templates. */
 	for (size_t c = 0; c < g->ncolumns; c++) {
 		int col = g->columns[c].column;
@@ -180,17 +73,16 @@ gr_app_compare(const struct govreport *previous, struct govreport *current,
 			continue;
 		if (gr_diag_add(&current->diags, GR_XY_CARRYOVER, NULL, &ref,
 				cells[ref.index].line,
-				gr_printf("表三 %s列：本年“二、上年结转”为 %lld，%d年报告“四、结转下年度”为 %lld",
-					  ref.column->label, (long long)now, previous->year,
-					  (long long)before),
-				gr_printf("table 3, column \"%s\": carried over from last year is %lld, "
-					  "but the %d report carried %lld forward", ref.column->en,
-					  (long long)now, previous->year, (long long)before)) < 0)
+				gr_printf("表%s %s列：本年“%s”为 %lld，%d年报告“%s”为 %lld",
+					  t->number, ref.column->label, gr_row_brief(ref.row),
+					  (long long)now, previous->year,
+					  gr_row_brief(pref.row), (long long)before),
+				gr_printf("%s, column \"%s\": %s is %lld, but the %d report "
+					  "carried %lld forward", t->en_short, ref.column->en,
+					  ref.row->en, (long long)now, previous->year,
+					  (long long)before)) < 0)
 			return -1;
-		gr_diag_last(&current->diags)->has_expected = 1;
-		gr_diag_last(&current->diags)->expected = before;
-		gr_diag_last(&current->diags)->has_actual = 1;
-		gr_diag_last(&current->diags)->actual = now;
+		gr_diag_set_numbers(&current->diags, before, now);
 	}
 	return 0;
 }
