@@ -445,7 +445,7 @@ number_paragraph(struct docx *d, const xmlNode *ppr)
 			pos--;
 		if (pos > 0)
 			pos--;
-		if (!gr_is_wide(gr_utf8_next(d->num.data, d->num.len, &pos)))
+		if (!gr_is_wide(gr_utf8_next(d->num.data, d->num.len, &pos), GR_WIDE_TERMINAL))
 			gr_strbuf_putc(&d->num, ' ');
 	}
 }

@@ -163,7 +163,7 @@ tokenize(struct lline *ln, int display)
 		while (pos < ln->len && ln->s[pos] != ' ') {
 			int32_t c = gr_utf8_next(ln->s, ln->len, &pos);
 			col++;
-			dcol += gr_is_wide(c) && !(display && gr_is_curly_quote(c)) ? 2 : 1;
+			dcol += gr_is_wide(c, display ? GR_WIDE_PDF : GR_WIDE_TERMINAL) ? 2 : 1;
 		}
 		t->len = pos - t->start;
 		t->cols = col - t->col;
@@ -229,7 +229,7 @@ split_glued_number(struct lline *ln, size_t k)
 		return;
 	at = t->start + t->len - digits;
 	before = gr_utf8_before(ln->s, at);
-	if (!gr_is_wide(before))
+	if (!gr_is_wide(before, GR_WIDE_TERMINAL))
 		return;
 	memmove(&ln->tokens[i + 2], &ln->tokens[i + 1],
 		(ln->ntokens - i - 1) * sizeof(*ln->tokens));
@@ -555,8 +555,8 @@ drop_digit_spaces(const char *s, size_t len, struct gr_strbuf *out)
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == ' ' && i > 0 && i + 1 < len && s[i + 1] != ' ') {
 			int32_t before = gr_utf8_before(s, i), after = gr_utf8_at(s, len, i + 1);
-			if ((is_digit(before) && gr_is_wide(after)) ||
-			    (gr_is_wide(before) && is_digit(after)))
+			if ((is_digit(before) && gr_is_wide(after, GR_WIDE_TERMINAL)) ||
+			    (gr_is_wide(before, GR_WIDE_TERMINAL) && is_digit(after)))
 				continue;
 		}
 		gr_strbuf_putc(out, s[i]);

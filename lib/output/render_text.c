@@ -142,7 +142,7 @@ display_width(const char *s, size_t len)
 		int32_t c = gr_utf8_next(s, len, &pos);
 		if (c < 0)
 			break;
-		width += gr_is_wide(c) ? 2 : 1;
+		width += gr_is_wide(c, GR_WIDE_TERMINAL) ? 2 : 1;
 	}
 	return width;
 }
