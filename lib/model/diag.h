@@ -1,7 +1,7 @@
 /*
  * Diagnostics: what parsing and validation found, kept in the report and
- * read through the govreport_diag_* accessors. Codes are stable public
- * names (SPEC §5); their order here is internal.
+ * read through the govreport_diag_* accessors (diag_access.c). Codes are
+ * stable public names (SPEC §5); their order here is internal.
  */
 #ifndef GR_DIAG_H
 #define GR_DIAG_H
