@@ -646,7 +646,11 @@ govreport_rl_set(struct govreport *report, enum govreport_rl_row row,
 /** @name Diagnostics
  * What parsing (and validation) found, in the order found. Index @p i runs
  * from 0 to govreport_diag_count() - 1; an index out of range gives NULL,
- * 0 or -1 as documented.
+ * 0 or -1 as documented. govreport_validate() and govreport_compare()
+ * change the list: each frees the diagnostics it added before, and those
+ * of the rules switched off (the parser's too), and may change
+ * severities; after either, read the list again from
+ * govreport_diag_count(), as indices and messages read before are stale.
  * @{ */
 
 /** Number of diagnostics in the report (0 for NULL). @since 1.0 */
@@ -702,7 +706,8 @@ GOVREPORT_EXPORT int govreport_diag_actual(const struct govreport *report,
 /**
  * The message for a reader of the report, in Chinese or, with
  * GOVREPORT_LANG_EN in @p flags, English. Owned by the report until
- * govreport_free().
+ * govreport_free(), or until govreport_validate() or govreport_compare()
+ * frees it with its diagnostic (see Diagnostics).
  * @return the message, or NULL for an index out of range.
  * @since 1.0
  */

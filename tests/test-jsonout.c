@@ -3,7 +3,8 @@
  * byte: random documents — nested maps and arrays, strings with every
  * character that needs escaping at every place in a word, multibyte
  * characters, numbers, null, true, false — through both, compact and
- * pretty, and strings yajl refuses as UTF-8 refused alike.
+ * pretty, and strings yajl refuses as UTF-8 refused alike (and the few it
+ * lets through that the library's stricter check refuses).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -198,6 +199,44 @@ START_TEST(invalid_utf8_refused_alike)
 }
 END_TEST
 
+/*
+ * Where the writer refuses more than yajl_gen: it checks strings with the
+ * library's own UTF-8 check (gr_utf8_valid), which refuses overlong forms,
+ * surrogates and values past U+10FFFF, where yajl looks at lead and
+ * continuation bits only. No text of a report holds them.
+ */
+START_TEST(stricter_than_yajl)
+{
+	static const char *const refused[] = {
+		"\xC0\x80", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80",
+	};
+
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		struct pair p = { .theirs_failed = 0 };
+		char *ours = NULL;
+		size_t len = 0;
+
+		ck_assert_int_eq(gr_json_out_init(&p.ours, 0), 0);
+		gr_strbuf_init(&p.theirs_text);
+		p.theirs = yajl_gen_alloc(NULL);
+		ck_assert_ptr_nonnull(p.theirs);
+		yajl_gen_config(p.theirs, yajl_gen_print_callback, print_theirs, &p.theirs_text);
+		yajl_gen_config(p.theirs, yajl_gen_validate_utf8, 1);
+		gr_json_out_map_open(&p.ours);
+		yajl_gen_map_open(p.theirs);
+		both_string(&p, "key");
+		both_string(&p, refused[i]);
+		gr_json_out_map_close(&p.ours);
+		yajl_gen_map_close(p.theirs);
+		ck_assert_msg(!p.theirs_failed, "yajl refuses string %zu", i);
+		ck_assert_int_eq(gr_json_out_finish(&p.ours, &ours, &len), GOVREPORT_ERR_INTERNAL);
+		ck_assert_ptr_null(ours);
+		yajl_gen_free(p.theirs);
+		gr_strbuf_release(&p.theirs_text);
+	}
+}
+END_TEST
+
 static Suite *
 jsonout_suite(void)
 {
@@ -206,6 +245,7 @@ jsonout_suite(void)
 
 	tcase_add_test(tc, same_bytes_as_yajl);
 	tcase_add_test(tc, invalid_utf8_refused_alike);
+	tcase_add_test(tc, stricter_than_yajl);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -73,9 +73,9 @@ display_width(const char *s, size_t len, int normalised)
 	int32_t c;
 
 	while ((c = gr_utf8_next(s, len, &pos)) >= 0) {
-		int narrowed = normalised && ((c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000 ||
-					      gr_is_curly_quote(c));
-		width += gr_is_wide(c) && !narrowed ? 2 : 1;
+		int narrowed = normalised && ((c >= 0xFF01 && c <= 0xFF5E) || c == 0x3000);
+		width += gr_is_wide(c, normalised ? GR_WIDE_PDF : GR_WIDE_TERMINAL) &&
+				 !narrowed ? 2 : 1;
 	}
 	return width;
 }

@@ -123,8 +123,8 @@ static void
 put_pending(struct gr_docbuild *b, int32_t cp)
 {
 	if (b->pending != PENDING_NONE && b->acc.len &&
-	    !(b->pending == PENDING_BREAK && gr_is_wide(last_code_point(&b->acc)) &&
-	      gr_is_wide(cp)))
+	    !(b->pending == PENDING_BREAK && gr_is_wide(last_code_point(&b->acc), GR_WIDE_TERMINAL) &&
+	      gr_is_wide(cp, GR_WIDE_TERMINAL)))
 		gr_strbuf_putc(&b->acc, ' ');
 	b->pending = PENDING_NONE;
 }

@@ -133,7 +133,7 @@ find_cuts(const struct grid *g, const char *s, size_t len, struct cut *cuts)
 			if (next <= g->ncols && g->bounds[next] == dcol)
 				cuts[n++] = (struct cut){ next++, at };
 		}
-		dcol += gr_is_wide(c) ? 2 : 1;
+		dcol += gr_is_wide(c, GR_WIDE_TERMINAL) ? 2 : 1;
 	}
 	if (n >= 2 && cuts[0].border == 0 && cuts[n - 1].border == g->ncols)
 		return n;

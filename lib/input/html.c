@@ -183,15 +183,6 @@ flush_block(struct walker *w)
 
 /* ---- gathering text --------------------------------------------------- */
 
-static int
-is_wide(int32_t cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-	       (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0x2014 && cp <= 0x201D) ||
-	       cp == 0x2026;
-}
-
 static int32_t
 last_code_point(const struct gr_strbuf *b)
 {
@@ -268,7 +259,8 @@ add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 		n -= i;
 		if (w->pending != PENDING_NONE && w->acc.len) {
 			if (!(w->pending == PENDING_BREAK &&
-			      is_wide(last_code_point(&w->acc)) && is_wide(cp)))
+			      gr_is_wide(last_code_point(&w->acc), GR_WIDE_PROSE) &&
+			      gr_is_wide(cp, GR_WIDE_PROSE)))
 				gr_strbuf_putc(&w->acc, ' ');
 		}
 		w->pending = PENDING_NONE;

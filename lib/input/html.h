@@ -3,7 +3,9 @@
  * editor or Word saves it, read with libxml2's HTML parser. Paragraphs,
  * headings and list items outside tables become line items; a table is
  * laid out on its grid (rowspan and colspan expanded) and each row's cells
- * become cell items, so that nothing above linecells.h sees the difference.
+ * become cell items of the representation (grid.h) with the table, row,
+ * column and spans the page states, which the table aligner (tables.c)
+ * reads.
  */
 #ifndef GR_HTML_H
 #define GR_HTML_H

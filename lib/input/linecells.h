@@ -3,8 +3,8 @@
  * ending in " |", tab-indented cells, Markdown rows, one paragraph per
  * cell) read into the representation of input/grid.h.
  */
-#ifndef GR_CELLS_H
-#define GR_CELLS_H
+#ifndef GR_INPUT_LINECELLS_H
+#define GR_INPUT_LINECELLS_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -3,8 +3,11 @@
  * (SPEC §2 item 7). Cells are aligned by runs of spaces, long labels wrap
  * onto the lines around their row's values, prose wraps at the page's
  * width, and page headers, footers and page numbers come between rows.
- * This module finds the columns and gives the same items as the other
- * layouts, so that nothing above linecells.h sees the difference.
+ * This module finds the columns and gives the items of the representation
+ * (grid.h): prose and labels as lines, a value line's numbers as the cells
+ * of one grid row (the line), each with its extent on the page, and the
+ * columns it lacks as empty cells. The table aligner (tables.c) reads
+ * what a shape states, the grid rows included.
  */
 #ifndef GR_LAYOUT_H
 #define GR_LAYOUT_H

@@ -1,6 +1,7 @@
 /*
  * Diagnostics: what parsing and validation found, kept in the report and
- * read through the govreport_diag_* accessors. The codes are in code.h.
+ * read through the govreport_diag_* accessors (diag_access.c). The codes
+ * are in code.h.
  */
 #ifndef GR_DIAG_H
 #define GR_DIAG_H

@@ -5,6 +5,7 @@
 #include "util/alloc.h"
 #include "output/json.h"
 #include "model/template.h"
+#include "util/utf8.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -167,6 +168,12 @@ gr_json_alloc_init(struct gr_json_alloc *alloc)
  * buffer: yajl's state machine, separators, indentation, escaping and
  * UTF-8 check, without a callback per run of bytes. The format's tests
  * compare these bytes with the seeds' and the corpus' expectations.
+ * The UTF-8 check is the library's own (gr_utf8_valid), stricter than
+ * yajl's, which looks at lead and continuation bits only: it refuses
+ * overlong forms and surrogates too. Both agree on what reaches the
+ * writer, text of the model, which holds only well-formed UTF-8 (decode,
+ * the JSON reader, govreport_set_field check it), and on cut-off pieces
+ * of it.
  */
 enum gen_state {
 	GEN_START,
@@ -273,50 +280,6 @@ appended(struct gr_json_out *out)
 		put(out, "\n", 1);
 }
 
-/* yajl_string_validate_utf8(): lead and continuation bits only. */
-static int
-valid_utf8(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n;
-		if (c < 0x80) {
-			uint64_t word;
-			i++;
-			while (i + 8 <= len) {
-				memcpy(&word, s + i, 8);
-				if (word & 0x8080808080808080ull)
-					break;
-				i += 8;
-			}
-			continue;
-		}
-		/* The usual three bytes. */
-		if ((c >> 4) == 0xE && len - i > 2 && (s[i + 1] >> 6) == 0x2 &&
-		    (s[i + 2] >> 6) == 0x2) {
-			i += 3;
-			continue;
-		}
-		if ((c >> 5) == 0x6)
-			n = 1;
-		else if ((c >> 4) == 0xE)
-			n = 2;
-		else if ((c >> 3) == 0x1E)
-			n = 3;
-		else
-			return 0;
-		if (len - i <= n)
-			return 0;
-		for (size_t k = 1; k <= n; k++)
-			if ((s[i + k] >> 6) != 0x2)
-				return 0;
-		i += n + 1;
-	}
-	return 1;
-}
-
 /* yajl_string_encode() without escaping the solidus. */
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
@@ -402,7 +365,7 @@ put_string(struct gr_json_out *out, const char *s, size_t len)
 		appended(out);
 		return;
 	}
-	if (!valid_utf8((const unsigned char *)s, len)) {
+	if (!gr_utf8_valid(s, len)) {
 		out->gen_failed = 1;
 		return;
 	}

@@ -1,6 +1,8 @@
 /*
  * JSON in and out: the govreport-1 format (SPEC §3) and the diagnostics
- * JSON (SPEC §5), both through yajl 2.1.
+ * JSON (SPEC §5). Read through yajl 2.1's parser (json_walk.c); written by
+ * the library's own writer (gr_json_out below, json.c), which writes the
+ * bytes yajl_gen 2.1 wrote without going through it.
  *
  * This header holds what the writer (json_write.c, diag_json.c) and the
  * reader (json_read.c over json_walk.c) share: the format's own key names
@@ -14,7 +16,6 @@
 #include <stdint.h>
 
 #include <yajl/yajl_common.h>
-#include <yajl/yajl_gen.h>
 
 #include "govreport.h"
 #include "util/strbuf.h"
@@ -93,9 +94,10 @@ void gr_json_alloc_init(struct gr_json_alloc *alloc);
 
 /*
  * A JSON writer into a gr_strbuf, byte for byte what yajl_gen writes (its
- * states, separators, two-space indentation, escapes and UTF-8 check;
- * json.c) without a print callback per run of bytes. The calls below
- * never fail on their own; gr_json_out_finish() says whether all went well.
+ * states, separators, two-space indentation and escapes; json.c) without
+ * a print callback per run of bytes; a string that is not UTF-8 fails it,
+ * as it failed yajl_gen. The calls below never fail on their own;
+ * gr_json_out_finish() says whether all went well.
  */
 struct gr_json_out {
 	struct gr_strbuf buf;

@@ -7,7 +7,9 @@
  */
 #include <string.h>
 
+#include "output/form.h"
 #include "output/render.h"
+#include "output/render_pieces.h"
 
 _Static_assert(sizeof(enum govreport_render_format) == sizeof(int), "enum size");
 

@@ -3,13 +3,15 @@
  * each table's form is flattened: a merged cell's text is written once, in
  * its first row and column, and the stub's labels of a row (三、本年度办理
  * 结果, （三）不予公开, 1.属于国家秘密) share the row's first cell, outer
- * labels first, as the parser reads them. See render.h.
+ * labels first, as the parser reads them. See render.h and form.h.
  */
 #include <string.h>
 
 #include "util/alloc.h"
 #include "util/markdown.h"
+#include "output/form.h"
 #include "output/render.h"
+#include "output/render_pieces.h"
 #include "util/utf8.h"
 
 struct flat {
@@ -142,7 +144,7 @@ display_width(const char *s, size_t len)
 		int32_t c = gr_utf8_next(s, len, &pos);
 		if (c < 0)
 			break;
-		width += gr_is_wide(c) ? 2 : 1;
+		width += gr_is_wide(c, GR_WIDE_TERMINAL) ? 2 : 1;
 	}
 	return width;
 }

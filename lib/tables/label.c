@@ -1,5 +1,4 @@
 /* Label keys and matching; see label.h. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,89 +6,6 @@
 #include "input/linecells.h"
 #include "tables/label.h"
 #include "util/utf8.h"
-
-static int
-is_cjk_numeral(int32_t c)
-{
-	return c == 0x4E00 /* 一 */ || c == 0x4E8C /* 二 */ || c == 0x4E09 /* 三 */ ||
-	       c == 0x56DB /* 四 */ || c == 0x4E94 /* 五 */ || c == 0x516D /* 六 */ ||
-	       c == 0x4E03 /* 七 */ || c == 0x516B /* 八 */ || c == 0x4E5D /* 九 */ ||
-	       c == 0x5341 /* 十 */;
-}
-
-static int
-is_numbering_mark(int32_t c)
-{
-	return c == 0x3001 /* 、 */ || c == '.' || c == ',' || c == 0xFF0E ||
-	       c == 0xFF0C || c == 0x3002 || c == ':' || c == 0xFF1A;
-}
-
-static int
-numeral_value(int32_t c)
-{
-	static const int32_t numerals[] = { 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-					    0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341 };
-	for (int i = 0; i < 10; i++)
-		if (numerals[i] == c)
-			return i + 1;
-	return 0;
-}
-
-/*
- * Numbering without a mark or brackets (一是, 2023年) is not numbering.
- * Chinese numerals read as the sum of their digits' values is wrong past
- * 十 but part and item numbers stay below it.
- */
-size_t
-gr_numbering(const char *s, size_t len, int *value, int *bracketed)
-{
-	size_t pos = 0, after;
-	int32_t c;
-	int open = 0, digits = 0, numerals = 0, v = 0;
-
-	while (pos < len && s[pos] == ' ')
-		pos++;
-	after = pos;
-	c = gr_utf8_next(s, len, &after);
-	if (c == '(' || c == 0xFF08) {
-		open = 1;
-		pos = after;
-	}
-	for (;;) {
-		after = pos;
-		c = gr_utf8_next(s, len, &after);
-		if (c >= '0' && c <= '9' && !numerals && digits < 3) {
-			v = v * 10 + (c - '0');
-			digits++;
-		} else if (is_cjk_numeral(c) && !digits && numerals < 3) {
-			v += numeral_value(c);
-			numerals++;
-		} else {
-			break;
-		}
-		pos = after;
-	}
-	if (!digits && !numerals)
-		return 0;
-	if (open) {
-		if (c != ')' && c != 0xFF09)
-			return 0;
-		pos = after;
-		after = pos;
-		c = gr_utf8_next(s, len, &after);
-		if (is_numbering_mark(c))
-			pos = after;
-	} else if (is_numbering_mark(c) || c == ')' || c == 0xFF09) {
-		pos = after;
-	} else {
-		return 0;
-	}
-	if (value)
-		*value = v;
-	if (bracketed)
-		*bracketed = open;
-	return pos;
-}
 
 static uint64_t
 cp_bit(int32_t c)
@@ -452,8 +368,14 @@ gr_label_match_text(const struct gr_key *item, const char *label)
 	return match_key(view_of(item), &key);
 }
 
-static void
-key_of(const char *text, struct gr_key *key)
+enum gr_match
+gr_label_match_key(const struct gr_key *item, const struct gr_key *label)
+{
+	return match_key(view_of(item), label);
+}
+
+void
+gr_key_of(const char *text, struct gr_key *key)
 {
 	if (text)
 		gr_key_make(text, strlen(text), key);
@@ -465,13 +387,13 @@ void
 gr_row_keys_make(const struct gr_row *row, struct gr_row_keys *keys)
 {
 	keys->row = row;
-	key_of(row->label, &keys->label);
-	key_of(row->parent, &keys->parent);
-	key_of(row->outer, &keys->outer);
+	gr_key_of(row->label, &keys->label);
+	gr_key_of(row->parent, &keys->parent);
+	gr_key_of(row->outer, &keys->outer);
 	keys->naliases = 0;
 	for (const char *const *a = row->aliases;
 	     a && *a && keys->naliases < GR_MAX_ALIASES; a++)
-		key_of(*a, &keys->aliases[keys->naliases++]);
+		gr_key_of(*a, &keys->aliases[keys->naliases++]);
 }
 
 enum gr_match
@@ -488,184 +410,6 @@ gr_label_match_row(const struct gr_key *item, const struct gr_row_keys *row)
 	best = match_key(own, &row->label);
 	for (size_t i = 0; i < row->naliases && best != GR_MATCH_EXACT; i++) {
 		enum gr_match m = match_key(own, &row->aliases[i]);
-		if (m > best)
-			best = m;
-	}
-	return best;
-}
-
-/* ---- the templates' keys, made once per process ----------------------- */
-
-/*
- * Both templates' rows and columns never change: their keys are made once
- * (pthread_once) and only read after, by any thread. Looked up by the
- * row's or column's address.
- */
-#define GR_MAX_TEMPLATE_ROWS 128
-#define GR_MAX_TEMPLATE_COLUMNS 96
-#define GR_MAX_COLUMN_KEYS 3
-
-struct column_keys {
-	const struct gr_column *column;
-	struct gr_key keys[GR_MAX_COLUMN_KEYS]; /* label, then aliases */
-	size_t nkeys;
-};
-
-#define GR_MAX_HEADER_KEYS 16
-
-static pthread_once_t template_keys_once = PTHREAD_ONCE_INIT;
-/* The groups' captions and stubs (第二十条第（一）项, 信息内容, 申请人情况). */
-static struct gr_key header_keys[GR_MAX_HEADER_KEYS];
-static size_t nheader_keys;
-static struct gr_row_keys row_keys[GR_MAX_TEMPLATE_ROWS];
-static size_t nrow_keys;
-static struct column_keys column_keys[GR_MAX_TEMPLATE_COLUMNS];
-static size_t ncolumn_keys;
-
-static int
-compare_row_keys(const void *a, const void *b)
-{
-	const struct gr_row *x = ((const struct gr_row_keys *)a)->row;
-	const struct gr_row *y = ((const struct gr_row_keys *)b)->row;
-	return (x > y) - (x < y);
-}
-
-static int
-compare_column_keys(const void *a, const void *b)
-{
-	const struct gr_column *x = ((const struct column_keys *)a)->column;
-	const struct gr_column *y = ((const struct column_keys *)b)->column;
-	return (x > y) - (x < y);
-}
-
-static int
-known_row(const struct gr_row *row)
-{
-	for (size_t i = 0; i < nrow_keys; i++)
-		if (row_keys[i].row == row)
-			return 1;
-	return 0;
-}
-
-static int
-known_column(const struct gr_column *column)
-{
-	for (size_t i = 0; i < ncolumn_keys; i++)
-		if (column_keys[i].column == column)
-			return 1;
-	return 0;
-}
-
-static void
-add_header_key(const char *text)
-{
-	struct gr_key key;
-
-	if (!text)
-		return;
-	key_of(text, &key);
-	for (size_t i = 0; i < nheader_keys; i++)
-		if (gr_key_equal(&header_keys[i], &key))
-			return;
-	if (key.len > 0 && nheader_keys < GR_MAX_HEADER_KEYS)
-		header_keys[nheader_keys++] = key;
-}
-
-static void
-make_template_keys(void)
-{
-	static const enum govreport_template ids[] = { GOVREPORT_TEMPLATE_2019,
-						       GOVREPORT_TEMPLATE_2021 };
-
-	for (size_t t = 0; t < sizeof(ids) / sizeof(ids[0]); t++) {
-		const struct gr_template *tpl = gr_template_get(ids[t]);
-		for (int s = 0; tpl && s < GR_SECTION_COUNT; s++) {
-			const struct gr_table *table = gr_table_get(tpl, (enum govreport_section)s);
-			for (size_t g = 0; table && g < table->ngroups; g++) {
-				const struct gr_group *group = &table->groups[g];
-				add_header_key(group->caption);
-				add_header_key(group->stub);
-				for (size_t r = 0; r < group->nrows; r++) {
-					const struct gr_row *row = &group->rows[r];
-					if (nrow_keys < GR_MAX_TEMPLATE_ROWS && !known_row(row))
-						gr_row_keys_make(row, &row_keys[nrow_keys++]);
-				}
-				for (size_t c = 0; c < group->ncolumns; c++) {
-					const struct gr_column *col = &group->columns[c];
-					struct column_keys *ck;
-					size_t naliases = 0;
-					for (const char *const *a = col->aliases; a && *a; a++)
-						naliases++;
-					/* One with more variants than fit is matched as
-					 * before, from its texts. */
-					if (ncolumn_keys == GR_MAX_TEMPLATE_COLUMNS ||
-					    naliases + 1 > GR_MAX_COLUMN_KEYS || known_column(col))
-						continue;
-					ck = &column_keys[ncolumn_keys++];
-					ck->column = col;
-					key_of(col->label, &ck->keys[0]);
-					ck->nkeys = 1;
-					for (const char *const *a = col->aliases;
-					     a && *a && ck->nkeys < GR_MAX_COLUMN_KEYS; a++)
-						key_of(*a, &ck->keys[ck->nkeys++]);
-				}
-			}
-		}
-	}
-	qsort(row_keys, nrow_keys, sizeof(row_keys[0]), compare_row_keys);
-	qsort(column_keys, ncolumn_keys, sizeof(column_keys[0]), compare_column_keys);
-}
-
-const struct gr_row_keys *
-gr_row_keys_get(const struct gr_row *row)
-{
-	struct gr_row_keys probe;
-
-	pthread_once(&template_keys_once, make_template_keys);
-	probe.row = row;
-	return bsearch(&probe, row_keys, nrow_keys, sizeof(row_keys[0]), compare_row_keys);
-}
-
-int
-gr_label_is_table_header(const struct gr_key *item)
-{
-	pthread_once(&template_keys_once, make_template_keys);
-	for (size_t i = 0; i < nheader_keys; i++)
-		if (gr_key_equal(&header_keys[i], item))
-			return 1;
-	return 0;
-}
-
-static const struct column_keys *
-column_keys_get(const struct gr_column *column)
-{
-	struct column_keys probe;
-
-	pthread_once(&template_keys_once, make_template_keys);
-	probe.column = column;
-	return bsearch(&probe, column_keys, ncolumn_keys, sizeof(column_keys[0]),
-		       compare_column_keys);
-}
-
-enum gr_match
-gr_label_match_column(const struct gr_key *item, const struct gr_column *column)
-{
-	const struct column_keys *ck = column_keys_get(column);
-	enum gr_match best;
-
-	if (!ck) {
-		best = gr_label_match_text(item, column->label);
-		for (const char *const *a = column->aliases;
-		     a && *a && best != GR_MATCH_EXACT; a++) {
-			enum gr_match m = gr_label_match_text(item, *a);
-			if (m > best)
-				best = m;
-		}
-		return best;
-	}
-	best = match_key(view_of(item), &ck->keys[0]);
-	for (size_t i = 1; i < ck->nkeys && best != GR_MATCH_EXACT; i++) {
-		enum gr_match m = match_key(view_of(item), &ck->keys[i]);
 		if (m > best)
 			best = m;
 	}

@@ -2,6 +2,9 @@
  * Label keys and tolerant matching. A key is what identifies a label: its
  * Han characters, with leading numbering (一、 (一) 1.) removed, so that
  * punctuation, spacing, full-width forms and quotes never matter.
+ *
+ * label.c makes keys and matches them, label_numbering.c reads the
+ * numbering, label_template.c holds the templates' keys, made once.
  */
 #ifndef GR_LABEL_H
 #define GR_LABEL_H
@@ -29,6 +32,9 @@ enum gr_match {
 };
 
 void gr_key_make(const char *s, size_t len, struct gr_key *key);
+
+/* The key of a NUL-terminated text, or an empty key when text is NULL. */
+void gr_key_of(const char *text, struct gr_key *key);
 
 struct gr_items;
 
@@ -93,6 +99,9 @@ enum gr_match gr_label_match_row(const struct gr_key *item,
 
 /* How well an item's key matches a label text (a column header, …). */
 enum gr_match gr_label_match_text(const struct gr_key *item, const char *label);
+
+/* How well an item's key matches a label's key. */
+enum gr_match gr_label_match_key(const struct gr_key *item, const struct gr_key *label);
 
 /* How well an item's key matches a column header (or its variants). */
 enum gr_match gr_label_match_column(const struct gr_key *item,

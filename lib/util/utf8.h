@@ -99,8 +99,8 @@ gr_is_han(int32_t cp)
 	       (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F);
 }
 
-/* Curly quotes: wide in a terminal's CJK layout (gr_is_wide), narrow in
- * a PDF's, where they are drawn from a Latin font. */
+/* Curly quotes: wide in a terminal's CJK layout, narrow in a PDF's,
+ * where they are drawn from a Latin font (gr_is_wide). */
 static inline int
 gr_is_curly_quote(int32_t c)
 {
@@ -120,20 +120,42 @@ gr_is_pinyin_letter(int32_t c)
 #define GR_PINYIN_MAX 8
 
 /*
- * Whether cp takes two display columns (East Asian wide or full-width, as
- * terminals and pdftotext -layout lay it out; curly quotes too, which CJK
- * fonts draw wide).
+ * The three counts of East Asian width. They differ on purpose, each
+ * answering what its reader or writer meets:
  */
+enum gr_wide_count {
+	/* Two columns in a terminal, and in pandoc's grid tables and
+	 * pdftotext -layout: East Asian wide and full-width characters,
+	 * Hangul too, and curly quotes, which CJK fonts draw wide. */
+	GR_WIDE_TERMINAL,
+	/* Two columns in text laid out from a PDF's boxes (input/bbox.c,
+	 * GR_LAYOUT_DISPLAY): as in a terminal but for curly quotes, which
+	 * a PDF draws narrow, from a Latin font. */
+	GR_WIDE_PDF,
+	/* Chinese prose that an editor wrapped (HTML source): a line break
+	 * between two such characters joins without a space. Han, kana,
+	 * CJK, full-width and half-width forms, and the dashes, quotes and
+	 * ellipsis Chinese sets wide (——, “”, ……); not Hangul, as Korean
+	 * puts spaces between its words. */
+	GR_WIDE_PROSE,
+};
+
+/* Whether cp is wide as `count` counts it. */
 static inline int
-gr_is_wide(int32_t c)
+gr_is_wide(int32_t c, enum gr_wide_count count)
 {
+	if (count == GR_WIDE_PROSE)
+		return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+		       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+		       (c >= 0x20000 && c <= 0x3FFFF) || (c >= 0x2014 && c <= 0x201D) ||
+		       c == 0x2026;
+	if (gr_is_curly_quote(c))
+		return count == GR_WIDE_TERMINAL;
 	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
 	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
 	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD) ||
-	       gr_is_curly_quote(c);
+	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
 }
-
 
 /* Drop spaces and tabs at both ends of s[0..len). */
 void gr_trim_spaces(const char **s, size_t *len);
