@@ -42,20 +42,78 @@ starts_with(const char *s, size_t len, const char *word)
 	return n <= len && memcmp(s, word, n) == 0;
 }
 
-/* s without whitespace ("2023 年" → "2023年"), appended to buf. */
+/* The first c in [s, end), or end. */
+static const char *
+find_or_end(const char *s, const char *end, char c)
+{
+	const char *p = s < end ? memchr(s, c, (size_t)(end - s)) : NULL;
+
+	return p ? p : end;
+}
+
+/*
+ * The blanks (spaces and tabs) of [s, end) one after the other, each
+ * kind looked for again only once passed: every byte is looked at once,
+ * whatever the blanks.
+ */
+struct blanks {
+	const char *end, *space, *tab;
+};
+
+static struct blanks
+blanks_of(const char *s, const char *end)
+{
+	return (struct blanks){ end, find_or_end(s, end, ' '), find_or_end(s, end, '\t') };
+}
+
+/* The first blank at or after s, or end. */
+static const char *
+next_blank(struct blanks *b, const char *s)
+{
+	if (b->space < s)
+		b->space = find_or_end(s, b->end, ' ');
+	if (b->tab < s)
+		b->tab = find_or_end(s, b->end, '\t');
+	return b->space < b->tab ? b->space : b->tab;
+}
+
+/* s without whitespace ("2023 年" → "2023年"), appended to buf. Most text
+ * has no blank: runs between blanks are found with memchr and appended at
+ * once. */
 static int
 squeeze_append(const char *s, size_t len, struct gr_strbuf *buf)
 {
-	size_t run = 0;
+	const char *end = s + len;
+	struct blanks b = blanks_of(s, end);
 
-	/* Runs between white space, appended at once. */
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && s[i] != ' ' && s[i] != '\t')
-			continue;
-		gr_strbuf_append(buf, s + run, i - run);
-		run = i + 1;
+	for (;;) {
+		const char *blank = next_blank(&b, s);
+		gr_strbuf_append(buf, s, (size_t)(blank - s));
+		if (blank == end)
+			break;
+		s = blank + 1;
 	}
 	return gr_strbuf_failed(buf) ? -1 : 0;
+}
+
+/* s[0, len) without whitespace, in place; its new length. */
+static size_t
+squeeze_in_place(char *s, size_t len)
+{
+	const char *end = s + len, *from = s;
+	struct blanks b = blanks_of(s, end);
+	char *to = s;
+
+	for (;;) {
+		const char *blank = next_blank(&b, from);
+		if (to != from)
+			memmove(to, from, (size_t)(blank - from));
+		to += blank - from;
+		if (blank == end)
+			break;
+		from = blank + 1;
+	}
+	return (size_t)(to - s);
 }
 
 /* Copy of s without whitespace, into buf. */
@@ -555,16 +613,14 @@ take_source(struct reader *rd, size_t first, size_t count)
 	gr_strbuf_release(&rd->printed);
 	for (size_t i = first; i < first + count; i++) {
 		const struct gr_item *it = item(rd, i);
-		size_t at = rd->printed.len, kept = at;
+		size_t at = rd->printed.len;
 		if (squeeze_append(it->text, it->len, &rd->source) < 0 ||
 		    gr_printed_append(rd->text, it, &rd->printed) < 0)
 			return -1;
 		/* Squeezed in place, as squeeze() does it. */
-		for (size_t k = at; k < rd->printed.len; k++)
-			if (rd->printed.data[k] != ' ' && rd->printed.data[k] != '\t')
-				rd->printed.data[kept++] = rd->printed.data[k];
-		rd->printed.len = kept;
-		rd->printed.data[kept] = '\0';
+		rd->printed.len = at + squeeze_in_place(rd->printed.data + at,
+							 rd->printed.len - at);
+		rd->printed.data[rd->printed.len] = '\0';
 	}
 	return 0;
 }
