@@ -172,7 +172,8 @@ sniff_utf16(const unsigned char *s, size_t len)
 	size_t n = len < GR_UTF16_SNIFF ? len : GR_UTF16_SNIFF, pairs;
 	size_t zero[2] = { 0, 0 }, high[2] = { 0, 0 };
 
-	if (len % 2 || n < 16)
+	/* Without a zero byte (most input) neither parity has any. */
+	if (len % 2 || n < 16 || !memchr(s, 0, n))
 		return ENC_NONE;
 	pairs = n / 2;
 	for (size_t i = 0; i + 1 < n; i += 2)
@@ -596,7 +597,8 @@ decode_utf8(const char *data, size_t len, size_t bom, unsigned options,
 			gr_strbuf_append(&buf, data + pos, end - pos);
 		else
 			rc = gr_normalize_line_utf8(norm, data + pos, end - pos, &buf);
-		if (rc == 0 && !raw)
+		/* The line's kept punctuation, when the normaliser saw any. */
+		if (rc == 0 && !raw && gr_normalizer_line_kept(norm))
 			rc = gr_printed_note(&text->printed, data + pos, end - pos,
 					     buf.data + start, buf.len - start, 0,
 					     buf.len - start, start);

@@ -30,6 +30,9 @@ struct builder {
 	uint16_t table;
 	uint32_t row;
 	int in_rows; /* the previous line was a Markdown row or separator */
+	/* The text holds a backslash: without one, no Markdown escape is
+	 * looked for in each cell. */
+	int escapes;
 };
 
 static int
@@ -109,7 +112,7 @@ unescape_last(struct builder *b)
 	struct gr_item *last = &b->out->items[b->out->count - 1];
 	size_t index = b->out->count - 1;
 
-	if (!last->text || !gr_md_has_escape(last->text, last->len))
+	if (!b->escapes || !last->text || !gr_md_has_escape(last->text, last->len))
 		return 0;
 	if (b->joined_cap <= index) {
 		size_t cap = b->out->cap;
@@ -165,7 +168,8 @@ push_pipe_cells(struct builder *b, const char *s, size_t len, int leading)
 	uint16_t col = 0;
 
 	while (p < end) {
-		const char *bar = gr_md_find_bar(p, (size_t)(end - p));
+		const char *bar = b->escapes ? gr_md_find_bar(p, (size_t)(end - p))
+					     : memchr(p, '|', (size_t)(end - p));
 		if (!bar)
 			break; /* the piece after the last pipe */
 		if (!(first && leading)) {
@@ -261,7 +265,7 @@ read_line(struct builder *b, const char *s, size_t len)
 		start_row(b);
 		return push_pipe_cells(b, t, tlen, 1);
 	}
-	if (t[tlen - 1] == '|' && !gr_md_is_escaped(t, tlen - 1))
+	if (t[tlen - 1] == '|' && !(b->escapes && gr_md_is_escaped(t, tlen - 1)))
 		return push_pipe_cells(b, t, tlen, 0);
 	if (was_tab_cell && b->out->count > 0) {
 		b->in_tab_cell = 1;
@@ -284,6 +288,7 @@ gr_line_reader_new(const struct gr_text *text, struct gr_items *out)
 	if (!r)
 		return NULL;
 	r->b.out = out;
+	r->b.escapes = text->len > 0 && memchr(text->buf, '\\', text->len) != NULL;
 	r->text = text;
 	gr_strbuf_init(&r->b.joined);
 	return r;

@@ -9,6 +9,7 @@
 #include "input/chardata.h"
 #include "input/hant.h"
 #include "input/normalize.h"
+#include "input/printed.h"
 #include "util/utf8.h"
 
 struct gr_normalizer {
@@ -17,6 +18,7 @@ struct gr_normalizer {
 	const struct gr_chardata *tables;
 	UTransliterator *hant; /* this parse's clone, opened on first need */
 	int converted;
+	int kept; /* see gr_normalizer_line_kept() */
 	UChar *work[3]; /* scratch buffers, grown as needed */
 	int32_t cap[3];
 };
@@ -61,6 +63,12 @@ int
 gr_normalizer_converted(const struct gr_normalizer *n)
 {
 	return n->converted;
+}
+
+int
+gr_normalizer_line_kept(const struct gr_normalizer *n)
+{
+	return n->kept;
 }
 
 static int
@@ -326,17 +334,20 @@ strip_pinyin_utf8(unsigned char *s, size_t len)
 /*
  * The line normalised without ICU, appended to out: 1; 0 when the line
  * needs ICU after all (out is left as it was); -1 when out of memory.
- * *hant says whether it holds characters the transliterator changes.
+ * *hant says whether it holds characters the transliterator changes,
+ * *kept whether it holds punctuation strings keep as printed (printed.h):
+ * NFKC changes those, so they are never quiet or plain but mapped.
  */
 static int
 fast_line(const struct gr_chardata *t, const unsigned char *s, size_t len,
-	  struct gr_strbuf *out, int *hant)
+	  struct gr_strbuf *out, int *hant, int *kept)
 {
 	size_t start = out->len, i = 0, run = 0;
 	int paren = 0;
 	unsigned char *w, *end;
 
 	*hant = 0;
+	*kept = 0;
 	if (out->cap - out->len < len + 9 && gr_strbuf_reserve(out, len + 8) < 0)
 		return -1;
 	w = (unsigned char *)out->data + start;
@@ -383,6 +394,7 @@ fast_line(const struct gr_chardata *t, const unsigned char *s, size_t len,
 		if (!gr_bit(t->mapped, c))
 			goto slow;
 		m = &t->map[t->map_page[c >> 8] - 1][c & 0xFF];
+		*kept |= gr_printed_fold((int32_t)c) != (int32_t)c;
 		if ((size_t)(end - w) < m->len + (len - i)) {
 			/* A mapping longer than its character: grow. */
 			size_t at = (size_t)(w - (unsigned char *)out->data);
@@ -433,10 +445,13 @@ gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
 	int32_t units;
 	int hant, rc;
 
+	n->kept = 1; /* unless the fast path says otherwise */
 	if (n->tables) {
-		rc = fast_line(n->tables, (const unsigned char *)s, len, out, &hant);
+		rc = fast_line(n->tables, (const unsigned char *)s, len, out, &hant, &n->kept);
 		if (rc < 0)
 			return -1;
+		if (rc == 0)
+			n->kept = 1;
 		if (rc > 0 && !hant)
 			return 0;
 		if (rc > 0 && n->tables->has_rules) {

@@ -45,4 +45,11 @@ int gr_normalize_drops(int32_t c);
 /* Whether any line so far needed traditional → simplified conversion. */
 int gr_normalizer_converted(const struct gr_normalizer *n);
 
+/*
+ * Whether the last line gr_normalize_line_utf8() normalised may hold
+ * punctuation that strings keep as printed (printed.h): 0 only when it
+ * surely holds none, and gr_printed_note() has nothing to note for it.
+ */
+int gr_normalizer_line_kept(const struct gr_normalizer *n);
+
 #endif

@@ -42,20 +42,78 @@ starts_with(const char *s, size_t len, const char *word)
 	return n <= len && memcmp(s, word, n) == 0;
 }
 
-/* s without whitespace ("2023 年" → "2023年"), appended to buf. */
+/* The first c in [s, end), or end. */
+static const char *
+find_or_end(const char *s, const char *end, char c)
+{
+	const char *p = s < end ? memchr(s, c, (size_t)(end - s)) : NULL;
+
+	return p ? p : end;
+}
+
+/*
+ * The blanks (spaces and tabs) of [s, end) one after the other, each
+ * kind looked for again only once passed: every byte is looked at once,
+ * whatever the blanks.
+ */
+struct blanks {
+	const char *end, *space, *tab;
+};
+
+static struct blanks
+blanks_of(const char *s, const char *end)
+{
+	return (struct blanks){ end, find_or_end(s, end, ' '), find_or_end(s, end, '\t') };
+}
+
+/* The first blank at or after s, or end. */
+static const char *
+next_blank(struct blanks *b, const char *s)
+{
+	if (b->space < s)
+		b->space = find_or_end(s, b->end, ' ');
+	if (b->tab < s)
+		b->tab = find_or_end(s, b->end, '\t');
+	return b->space < b->tab ? b->space : b->tab;
+}
+
+/* s without whitespace ("2023 年" → "2023年"), appended to buf. Most text
+ * has no blank: runs between blanks are found with memchr and appended at
+ * once. */
 static int
 squeeze_append(const char *s, size_t len, struct gr_strbuf *buf)
 {
-	size_t run = 0;
+	const char *end = s + len;
+	struct blanks b = blanks_of(s, end);
 
-	/* Runs between white space, appended at once. */
-	for (size_t i = 0; i <= len; i++) {
-		if (i < len && s[i] != ' ' && s[i] != '\t')
-			continue;
-		gr_strbuf_append(buf, s + run, i - run);
-		run = i + 1;
+	for (;;) {
+		const char *blank = next_blank(&b, s);
+		gr_strbuf_append(buf, s, (size_t)(blank - s));
+		if (blank == end)
+			break;
+		s = blank + 1;
 	}
 	return gr_strbuf_failed(buf) ? -1 : 0;
+}
+
+/* s[0, len) without whitespace, in place; its new length. */
+static size_t
+squeeze_in_place(char *s, size_t len)
+{
+	const char *end = s + len, *from = s;
+	struct blanks b = blanks_of(s, end);
+	char *to = s;
+
+	for (;;) {
+		const char *blank = next_blank(&b, from);
+		if (to != from)
+			memmove(to, from, (size_t)(blank - from));
+		to += blank - from;
+		if (blank == end)
+			break;
+		from = blank + 1;
+	}
+	return (size_t)(to - s);
 }
 
 /* Copy of s without whitespace, into buf. */
@@ -231,26 +289,60 @@ first_year(const char *s, size_t len)
 	return 0;
 }
 
-/* Where the clause holding s[at] begins and ends (at , 。 ; :). */
+/* The length of a clause's stop (, 。 ; :) at s[i], or 0. */
+static size_t
+clause_stop(const char *s, size_t len, size_t i)
+{
+	if (s[i] == ',' || s[i] == ';' || s[i] == ':')
+		return 1;
+	return (unsigned char)s[i] == 0xE3 && starts_with(s + i, len - i, "。")
+		       ? strlen("。")
+		       : 0;
+}
+
+/* Where the clause holding s[at] begins and ends (at , 。 ; :): looked for
+ * from s[at] both ways, not from the start of a long paragraph. */
 static void
 clause_around(const char *s, size_t len, size_t at, size_t *begin, size_t *end)
 {
-	static const char *const stops[] = { ",", "。", ";", ":", NULL };
-
 	*begin = 0;
 	*end = len;
-	for (size_t i = 0; i < len; i++) {
-		for (const char *const *p = stops; *p; p++) {
-			if (!starts_with(s + i, len - i, *p))
-				continue;
-			if (i < at)
-				*begin = i + strlen(*p);
-			else if (i < *end)
-				*end = i;
-		}
-		if (i >= at && *end < len)
+	for (size_t i = at; i-- > 0;) {
+		size_t n = clause_stop(s, len, i);
+		if (n) {
+			*begin = i + n;
 			break;
+		}
 	}
+	for (size_t i = at; i < len; i++) {
+		if (clause_stop(s, len, i)) {
+			*end = i;
+			break;
+		}
+	}
+}
+
+/* How deep in 《…》, 〈…〉 or <…> the text is at `pos`, carried forward
+ * from hit to hit of a search instead of counted from the start each
+ * time. */
+struct bracket_scan {
+	size_t pos;
+	int depth;
+};
+
+static int
+bracket_depth(const char *s, size_t len, size_t at, struct bracket_scan *scan)
+{
+	if (scan->pos > at)
+		*scan = (struct bracket_scan){ 0 };
+	while (scan->pos < at) {
+		int32_t c = gr_utf8_next(s, len, &scan->pos);
+		if (c == 0x300A /* 《 */ || c == 0x3008 /* 〈 */ || c == '<')
+			scan->depth++;
+		else if ((c == 0x300B || c == 0x3009 || c == '>') && scan->depth > 0)
+			scan->depth--;
+	}
+	return scan->depth;
 }
 
 /*
@@ -258,22 +350,15 @@ clause_around(const char *s, size_t len, size_t at, size_t *begin, size_t *end)
  * what the report says of itself: inside 《…》 or <…> (the 年度报告格式 of
  * the national notice), or in a clause about a notice ("按照XX办公室关于
  * 2023年度政府信息公开工作年度报告编制工作的通知要求", "…和国务院办公厅…
- * 关于印发…的通知"). No organ is taken from there.
+ * 关于印发…的通知"). No organ is taken from there. `scan` is where the
+ * last call on s left off (zero for the first).
  */
 static int
-in_cited_notice(const char *s, size_t len, size_t at)
+in_cited_notice(const char *s, size_t len, size_t at, struct bracket_scan *scan)
 {
-	size_t pos = 0, begin, end;
-	int depth = 0;
+	size_t begin, end;
 
-	while (pos < at) {
-		int32_t c = gr_utf8_next(s, len, &pos);
-		if (c == 0x300A /* 《 */ || c == 0x3008 /* 〈 */ || c == '<')
-			depth++;
-		else if ((c == 0x300B || c == 0x3009 || c == '>') && depth > 0)
-			depth--;
-	}
-	if (depth > 0)
+	if (bracket_depth(s, len, at, scan) > 0)
 		return 1;
 	clause_around(s, len, at, &begin, &end);
 	return gr_contains(s + begin, end - begin, "关于") &&
@@ -347,6 +432,8 @@ organ_before_report(const char *s, size_t len, struct gr_strbuf *out)
 	static const char *const phrases[] = { "信息公开工作年度报告",
 					       "信息公开年度报告", NULL };
 
+	struct bracket_scan scan = { 0 };
+
 	for (const char *const *p = phrases; *p; p++) {
 		size_t n = strlen(*p);
 		for (size_t i = 1; i + n <= len;) {
@@ -355,7 +442,7 @@ organ_before_report(const char *s, size_t len, struct gr_strbuf *out)
 			if (!hit)
 				break;
 			i = (size_t)(hit - s);
-			rc = in_cited_notice(s, len, i) ? 0
+			rc = in_cited_notice(s, len, i, &scan) ? 0
 							: organ_before_report_at(s, len, (long)i, out);
 			if (rc != 0)
 				return rc;
@@ -411,45 +498,52 @@ read_date_number(const char *s, size_t len, size_t *pos, int max_digits)
 }
 
 /*
- * A date at the end of s: 2024年1月16日, 2021-01-14, 二〇二一年一月六日.
- * Writes YYYY-MM-DD into iso and returns where the date starts, or -1.
+ * Whether a date starting at s[start] ends s: 2024年1月16日, 2021-01-14,
+ * 二〇二一年一月六日. Writes YYYY-MM-DD into iso when it does.
  */
+static int
+date_from(const char *s, size_t len, size_t start, char iso[11])
+{
+	size_t pos = start;
+	int y, m, d;
+
+	if (start > 0 && (s[start] & 0xC0) == 0x80)
+		return 0; /* not a character boundary */
+	y = read_date_number(s, len, &pos, 4);
+	if (y < 1900 || pos - start < 4)
+		return 0;
+	if (starts_with(s + pos, len - pos, "年"))
+		pos += 3;
+	else if (pos < len && (s[pos] == '-' || s[pos] == '.' || s[pos] == '/'))
+		pos++;
+	else
+		return 0;
+	m = read_date_number(s, len, &pos, 3);
+	if (starts_with(s + pos, len - pos, "月"))
+		pos += 3;
+	else if (pos < len && (s[pos] == '-' || s[pos] == '.' || s[pos] == '/'))
+		pos++;
+	else
+		return 0;
+	d = read_date_number(s, len, &pos, 3);
+	if (starts_with(s + pos, len - pos, "日"))
+		pos += 3;
+	if (pos != len || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	if (y > 9999)
+		return 0;
+	snprintf(iso, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return gr_is_iso_date(iso, 10);
+}
+
+/* A date at the end of s: writes YYYY-MM-DD into iso and returns where the
+ * date starts, or -1. */
 static long
 trailing_date(const char *s, size_t len, char iso[11])
 {
-	for (size_t start = 0; start < len; start++) {
-		size_t pos = start;
-		int y, m, d;
-		if (start > 0 && (s[start] & 0xC0) == 0x80)
-			continue; /* not a character boundary */
-		y = read_date_number(s, len, &pos, 4);
-		if (y < 1900 || pos - start < 4)
-			continue;
-		if (starts_with(s + pos, len - pos, "年"))
-			pos += 3;
-		else if (pos < len && (s[pos] == '-' || s[pos] == '.' || s[pos] == '/'))
-			pos++;
-		else
-			continue;
-		m = read_date_number(s, len, &pos, 3);
-		if (starts_with(s + pos, len - pos, "月"))
-			pos += 3;
-		else if (pos < len && (s[pos] == '-' || s[pos] == '.' || s[pos] == '/'))
-			pos++;
-		else
-			continue;
-		d = read_date_number(s, len, &pos, 3);
-		if (starts_with(s + pos, len - pos, "日"))
-			pos += 3;
-		if (pos != len || m < 1 || m > 12 || d < 1 || d > 31)
-			continue;
-		if (y > 9999)
-			continue;
-		snprintf(iso, 11, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-		if (!gr_is_iso_date(iso, 10))
-			continue;
-		return (long)start;
-	}
+	for (size_t start = 0; start < len; start++)
+		if (date_from(s, len, start, iso))
+			return (long)start;
 	return -1;
 }
 
@@ -519,16 +613,14 @@ take_source(struct reader *rd, size_t first, size_t count)
 	gr_strbuf_release(&rd->printed);
 	for (size_t i = first; i < first + count; i++) {
 		const struct gr_item *it = item(rd, i);
-		size_t at = rd->printed.len, kept = at;
+		size_t at = rd->printed.len;
 		if (squeeze_append(it->text, it->len, &rd->source) < 0 ||
 		    gr_printed_append(rd->text, it, &rd->printed) < 0)
 			return -1;
 		/* Squeezed in place, as squeeze() does it. */
-		for (size_t k = at; k < rd->printed.len; k++)
-			if (rd->printed.data[k] != ' ' && rd->printed.data[k] != '\t')
-				rd->printed.data[kept++] = rd->printed.data[k];
-		rd->printed.len = kept;
-		rd->printed.data[kept] = '\0';
+		rd->printed.len = at + squeeze_in_place(rd->printed.data + at,
+							 rd->printed.len - at);
+		rd->printed.data[rd->printed.len] = '\0';
 	}
 	return 0;
 }
@@ -687,8 +779,9 @@ static int
 organ_in_prose(struct reader *rd, size_t i, const char *s, size_t len)
 {
 	size_t n = organ_prefix(s, len);
+	struct bracket_scan scan = { 0 };
 
-	if (!n || in_cited_notice(s, len, n))
+	if (!n || in_cited_notice(s, len, n, &scan))
 		return 0;
 	return set_organ(rd, i, s, n) < 0 ? -1 : 1;
 }
@@ -967,7 +1060,8 @@ intro_line(struct reader *rd, size_t i, int *ok)
 		return 0;
 	if (squeeze(it->text, it->len, &rd->tmp) < 0)
 		return -1;
-	*ok = trailing_date(rd->tmp.data, rd->tmp.len, iso) != 0;
+	/* Only a date: one that starts the line (and ends it). */
+	*ok = !(rd->tmp.len > 0 && date_from(rd->tmp.data, rd->tmp.len, 0, iso));
 	return 0;
 }
 
