@@ -1,4 +1,8 @@
 /*
+ * lib/check/ — the fourth stage, the rules of SPEC §5: govreport_validate()
+ * (validate.c), the equations (this file) and the prose against the
+ * tables (narrative.h). It reads the report model only.
+ *
  * The tables' equations (勾稽关系) on cells: each says that the cells on
  * its left add up to the cells on its right. This module states them from
  * the template's (struct gr_sum in template.h: one equation per column or

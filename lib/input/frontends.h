@@ -1,4 +1,11 @@
 /*
+ * lib/input/ — bytes to the representation, the first stage of the
+ * pipeline (parse.c): decoding and normalisation (decode.c, normalize.c,
+ * hant.c, printed.c), the representation (grid.h), this door, and one
+ * reader per shape. It owns everything that knows what a document looked
+ * like; the stages after it see paragraphs and cells, with the rows,
+ * columns, spans and positions a shape stated, never the shape.
+ *
  * The one door for input shapes.
  *
  * A front end reads one shape of document (HTML, pdftotext -layout text,

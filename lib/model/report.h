@@ -1,4 +1,8 @@
 /*
+ * lib/model/ — what every stage shares: the report handle (this file),
+ * the one description of both templates (template.h), the diagnostics and
+ * their codes (diag.h, code.h). Nothing here reads or writes a document.
+ *
  * The report model: template, metadata, prose, the three tables as flat
  * arrays of cells (in the order of template.h), and the diagnostics.
  */

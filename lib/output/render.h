@@ -1,4 +1,7 @@
 /*
+ * lib/output/ — the last stage: the canonical JSON written and read back
+ * (json.h), the diagnostics as JSON, rendering (this file), diff and sum.
+ *
  * Rendering (SPEC §7): the report as a document — title, the six parts
  * with their prose and the official tables of its template, signature and
  * date — in HTML, Markdown or plain text, or its cells as long-form CSV.

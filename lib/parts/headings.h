@@ -1,4 +1,8 @@
 /*
+ * lib/parts/ — the second stage: the report's six parts found by their
+ * headings (this file) and what it says of itself, title, organ, year,
+ * date and prose (metadata.c). It reads the representation, never a shape.
+ *
  * The six parts of a report (一 总体情况 … 六 其他需要报告的事项), found by
  * their headings: 一、/1、/(一) numbering, traditional characters (already
  * converted), extra words. The order of the parts never changes.

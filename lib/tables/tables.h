@@ -1,4 +1,11 @@
 /*
+ * lib/tables/ — the third stage: the representation aligned with the
+ * template (this file), with label matching (label.h), cell values
+ * (cellvalue.h), placement by the equations where a shape drops empty
+ * cells or fuses digits (placement.h, digitsplit.h), and
+ * one module per table section (active_disclosure, applications,
+ * review_litigation) over cell_access.h.
+ *
  * Table recovery driven by the template description: rows found by their
  * labels, in template order, and the values that follow each label
  * assigned to its columns in order. The section modules call these with

@@ -1,4 +1,11 @@
-/* Small UTF-8 helpers for the parser's hot paths (no ICU call per cell). */
+/*
+ * lib/util/ — small helpers any stage may use and that know nothing of
+ * reports: UTF-8 (this file), growable strings (strbuf.h), the allocator
+ * with its failure hook (alloc.h), exact decimals (decimal.h), Markdown
+ * escapes (markdown.h).
+ *
+ * Small UTF-8 helpers for the parser's hot paths (no ICU call per cell).
+ */
 #ifndef GR_UTF8_H
 #define GR_UTF8_H
 
