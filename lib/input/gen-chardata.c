@@ -36,15 +36,23 @@ write_bytes(FILE *f, const char *s, size_t len)
 		fprintf(f, "\\%03o", (unsigned)(unsigned char)s[i]);
 }
 
+/* A page index (GR_BMP / 256 entries, 0 for none) as a designated initialiser. */
+static void
+write_pages(FILE *f, const char *name, const uint8_t *pages)
+{
+	fprintf(f, "\t.%s = {", name);
+	for (size_t p = 0, n = 0; p < GR_BMP / 256; p++)
+		if (pages[p])
+			fprintf(f, "%s[%zu] = %u,", n++ % 8 ? " " : "\n\t\t", p,
+				(unsigned)pages[p]);
+	fputs("\n\t},\n", f);
+}
+
 static void
 write_mappings(FILE *f)
 {
-	fputs("\t.map_page = {", f);
-	for (size_t p = 0, n = 0; p < GR_BMP / 256; p++)
-		if (data.map_page[p])
-			fprintf(f, "%s[%zu] = %u,", n++ % 8 ? " " : "\n\t\t", p,
-				(unsigned)data.map_page[p]);
-	fputs("\n\t},\n\t.map = {\n", f);
+	write_pages(f, "map_page", data.map_page);
+	fputs("\t.map = {\n", f);
 	for (size_t p = 0; p < GR_MAP_PAGES; p++)
 		for (size_t c = 0; c < 256; c++) {
 			const struct gr_nfkc_mapping *m = &data.map[p][c];
@@ -65,12 +73,8 @@ write_rules(FILE *f)
 	fprintf(f, "\t.has_rules = %d,\n", data.has_rules);
 	write_bits(f, "hant_acts", data.hant_acts, GR_BMP / 32);
 	write_bits(f, "hant_phrase", data.hant_phrase, GR_BMP / 32);
-	fputs("\t.hant_page = {", f);
-	for (size_t p = 0, n = 0; p < GR_BMP / 256; p++)
-		if (data.hant_page[p])
-			fprintf(f, "%s[%zu] = %u,", n++ % 8 ? " " : "\n\t\t", p,
-				(unsigned)data.hant_page[p]);
-	fputs("\n\t},\n\t.hant_single = {", f);
+	write_pages(f, "hant_page", data.hant_page);
+	fputs("\t.hant_single = {", f);
 	for (size_t p = 0, n = 0; p < GR_HANT_PAGES; p++)
 		for (size_t c = 0; c < 256; c++)
 			if (data.hant_single[p][c])
