@@ -1110,6 +1110,44 @@ out:
 	return fits;
 }
 
+/*
+ * The stretch's values into the table's cells in print order, one each
+ * (in_order_fits() said they fill it exactly): the text between them is
+ * the labels interleaved with them, never a cell. Returns 0 or -1.
+ */
+static int
+read_values_in_order(const struct gr_recovery *rc)
+{
+	const struct gr_item *items = rc->items->items;
+	size_t i = rc->begin, first = NONE;
+	struct gr_value v;
+
+	if (gr_report_add_table(rc->report, rc->table->section) < 0)
+		return -1;
+	for (size_t g = 0; g < rc->table->ngroups; g++) {
+		const struct gr_group *group = &rc->table->groups[g];
+		for (size_t r = 0; r < group->nrows; r++) {
+			struct row_cells rw = { rc, group, &group->rows[r], 0 };
+			rw.first = gr_row_first_cell(rc->table, group, rw.row);
+			for (size_t c = 0; c < group->ncolumns; c++, i++) {
+				for (;; i++) {
+					gr_value_parse(items[i].text, items[i].len, &v);
+					if (gr_value_is_filled(&v))
+						break;
+				}
+				if (first == NONE) {
+					first = i;
+					if (check_headers(rc, &rc->table->groups[0], rc->begin, first) < 0)
+						return -1;
+				}
+				if (put_value(&rw, c, &items[i], &v) < 0)
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 int
 gr_recover_table(const struct gr_recovery *rc)
 {
@@ -1125,7 +1163,7 @@ gr_recover_table(const struct gr_recovery *rc)
 	/* The reading in order replaces the reading by rows, and what that
 	 * one said. */
 	gr_diags_truncate(diags, mark);
-	if (gr_recover_by_sequence(rc) < 0)
+	if (read_values_in_order(rc) < 0)
 		return -1;
 	if (gr_diag_add(diags, GR_TABLE_IN_ORDER, rc->table, NULL, 0,
 			gr_printf("表%s的行标签与数字交错，无法按行对应；按顺序读取的%zu个数字恰好填满表格，且表格的勾稽关系全部成立，故按顺序读取",
