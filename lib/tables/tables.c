@@ -7,6 +7,7 @@
 #include "tables/cellvalue.h"
 #include "tables/digitsplit.h"
 #include "check/equation.h"
+#include "tables/joint.h"
 #include "tables/label.h"
 #include "tables/placement.h"
 #include "tables/tables.h"
@@ -60,11 +61,17 @@ diag_cell(const struct gr_recovery *rc, enum gr_code code,
 
 /* ---- assigning values to a row -------------------------------------- */
 
+struct open_rows;
+
 struct row_cells {
 	const struct gr_recovery *rc;
 	const struct gr_group *group;
 	const struct gr_row *row;
 	size_t first; /* flat index of the row's first cell */
+	/* Where a row whose readings its own equations leave open goes, for
+	 * the table's equations across rows to narrow (joint.h); NULL when
+	 * the table has none. */
+	struct open_rows *open;
 };
 
 static struct gr_cell *
@@ -315,23 +322,85 @@ only_value(const struct gr_items *items, size_t from, size_t to)
  * several, a cell where they all agree keeps that value and the others
  * are null (CELL_AMBIGUOUS, naming the candidates). Returns 0 or -1.
  */
+static int write_split(const struct gr_recovery *rc, const struct gr_cell_ref *row,
+		       const struct gr_item *item, const size_t *cells, size_t ncells,
+		       const struct gr_split *split, int across, const char *what_zh,
+		       const char *what_en);
+
+/* Every split the equations accept, kept for the equations across rows
+ * (joint.h); none when there are more than GR_OPEN_MAX_READINGS. */
+#define GR_OPEN_MAX_READINGS 64
+
+struct split_record {
+	struct split_rule rule;
+	int64_t (*values)[GR_SPLIT_MAX_CELLS]; /* NULL: not recorded */
+	size_t count;
+};
+
 static int
-split_run(const struct gr_recovery *rc, const struct gr_cell_ref *row,
-	  const struct gr_item *item, const size_t *cells, size_t ncells,
-	  const char *what_zh, const char *what_en)
+record_split(const int64_t *values, size_t ncells, void *ctx)
+{
+	struct split_record *rec = ctx;
+
+	if (!split_fits(values, ncells, &rec->rule))
+		return 0;
+	if (rec->values && rec->count < GR_OPEN_MAX_READINGS)
+		memcpy(rec->values[rec->count], values, ncells * sizeof(*values));
+	rec->count++;
+	return 1;
+}
+
+static int open_fused_row(const struct row_cells *rw, const struct gr_item *item,
+			  const struct split_record *rec);
+
+static int
+split_run(const struct gr_recovery *rc, const struct row_cells *rw,
+	  const struct gr_cell_ref *row, const struct gr_item *item, const size_t *cells,
+	  size_t ncells, const char *what_zh, const char *what_en)
 {
 	struct govreport *r = rc->report;
-	struct split_rule rule = { NULL, 0, cells[0] };
+	struct split_record rec = { { NULL, 0, cells[0] }, NULL, 0 };
 	struct gr_split split;
-	char described[256];
-	int rc_split;
+	int rc_split, status;
 
-	rule.eqs = gr_table_equations(r->tpl, rc->table->section, &rule.neq);
-	rc_split = gr_split_digits(item->text, item->len, ncells, split_fits, &rule, &split);
-	if (rc_split == -2)
+	rec.rule.eqs = gr_table_equations(r->tpl, rc->table->section, &rec.rule.neq);
+	if (rw && rw->open) {
+		rec.values = gr_calloc(GR_OPEN_MAX_READINGS, sizeof(*rec.values));
+		if (!rec.values)
+			return -1;
+	}
+	rc_split = gr_split_digits(item->text, item->len, ncells, record_split, &rec, &split);
+	if (rc_split == -2) {
+		gr_free(rec.values);
 		return -1;
+	}
 	if (rc_split < 0)
 		split.count = 0;
+	status = write_split(rc, row, item, cells, ncells, &split, 0, what_zh, what_en);
+	if (status == 0 && rc_split == 0 && split.count > 1 && rec.values &&
+	    rec.count <= GR_OPEN_MAX_READINGS)
+		status = open_fused_row(rw, item, &rec);
+	gr_free(rec.values);
+	return status;
+}
+
+/*
+ * Write a split's cells (those its kept candidates agree on; the others
+ * null) and its diagnostic: CELL_SPLIT for one, CELL_AMBIGUOUS for
+ * several or none. `across`: the equations across rows chose. Returns 0
+ * or -1.
+ */
+static int
+write_split(const struct gr_recovery *rc, const struct gr_cell_ref *row,
+	    const struct gr_item *item, const size_t *cells, size_t ncells,
+	    const struct gr_split *sp, int across, const char *what_zh, const char *what_en)
+{
+	struct govreport *r = rc->report;
+	const struct gr_split split = *sp;
+	const char *across_zh = across ? "（含与其他行的勾稽关系）" : "";
+	const char *across_en = across ? ", those across rows included" : "";
+	char described[256];
+
 	gr_split_describe(&split, described, sizeof(described));
 	for (size_t c = 0; c < ncells; c++) {
 		struct gr_cell *cell = &gr_report_cells(r, rc->table->section)[cells[c]];
@@ -350,25 +419,25 @@ split_run(const struct gr_recovery *rc, const struct gr_cell_ref *row,
 	}
 	if (split.count == 1)
 		return gr_diag_add(&r->diags, GR_CELL_SPLIT, rc->table, row, item->line,
-				   gr_printf("表%s%s：连在一起的数字“%.*s”只有一种拆分符合格数和表格的勾稽关系：%s",
+				   gr_printf("表%s%s：连在一起的数字“%.*s”只有一种拆分符合格数和表格的勾稽关系%s：%s",
 					     rc->table->number, what_zh, (int)item->len, item->text,
-					     described),
+					     across_zh, described),
 				   gr_printf("%s, %s: the fused digits \"%.*s\" have one split that fits "
-					     "the cells and the table's equations: %s",
+					     "the cells and the table's equations%s: %s",
 					     rc->table->en, what_en, (int)item->len, item->text,
-					     described));
+					     across_en, described));
 	return gr_diag_add(&r->diags, GR_CELL_AMBIGUOUS, rc->table, row, item->line,
-			   split.count ? gr_printf("表%s%s：连在一起的数字“%.*s”有%zu种拆分都符合格数和表格的勾稽关系（%s），不能确定的格为空",
+			   split.count ? gr_printf("表%s%s：连在一起的数字“%.*s”有%zu种拆分都符合格数和表格的勾稽关系%s（%s），不能确定的格为空",
 						   rc->table->number, what_zh, (int)item->len,
-						   item->text, split.count, described)
+						   item->text, split.count, across_zh, described)
 				       : gr_printf("表%s%s：连在一起的数字“%.*s”没有满足表格勾稽关系的拆分，各格为空",
 						   rc->table->number, what_zh, (int)item->len,
 						   item->text),
 			   split.count ? gr_printf("%s, %s: the fused digits \"%.*s\" have %zu splits "
-						   "that fit the cells and the table's equations (%s); the cells "
-						   "they disagree on are null",
+						   "that fit the cells and the table's equations%s (%s); the "
+						   "cells they disagree on are null",
 						   rc->table->en, what_en, (int)item->len, item->text,
-						   split.count, described)
+						   split.count, across_en, described)
 				       : gr_printf("%s, %s: no split of the fused digits \"%.*s\" "
 						   "satisfies the table's equations; the cells are null",
 						   rc->table->en, what_en, (int)item->len, item->text));
@@ -383,6 +452,10 @@ static void print_order(const struct gr_table *t, size_t *order);
 struct place_rule {
 	struct split_rule rule;
 	int64_t numbers[GR_PLACE_MAX_CELLS]; /* the values' (a dash: 0) */
+	/* Every reading kept, for the equations across rows (joint.h): what
+	 * each cell holds (placement.h), or NULL not to record. */
+	size_t (*holds)[GR_PLACE_MAX_CELLS];
+	size_t count;
 };
 
 static int
@@ -393,7 +466,16 @@ place_fits(const size_t *at, size_t k, size_t n, void *ctx)
 
 	for (size_t j = 0; j < k; j++)
 		values[at[j]] = p->numbers[j];
-	return split_fits(values, n, &p->rule);
+	if (!split_fits(values, n, &p->rule))
+		return 0;
+	if (p->holds && p->count < GR_OPEN_MAX_READINGS) {
+		for (size_t c = 0; c < n; c++)
+			p->holds[p->count][c] = GR_PLACE_EMPTY;
+		for (size_t j = 0; j < k; j++)
+			p->holds[p->count][at[j]] = j;
+	}
+	p->count++;
+	return 1;
 }
 
 /*
@@ -405,10 +487,10 @@ place_fits(const size_t *at, size_t k, size_t n, void *ctx)
  */
 static long
 place_unstated(const struct gr_recovery *rc, size_t first, size_t k, size_t cell0,
-	       size_t n, size_t *cell)
+	       size_t n, size_t *cell, size_t (*holds)[GR_PLACE_MAX_CELLS])
 {
 	const struct gr_item *items = rc->items->items;
-	struct place_rule p = { { NULL, 0, cell0 }, { 0 } };
+	struct place_rule p = { { NULL, 0, cell0 }, { 0 }, holds, 0 };
 	struct gr_value v;
 	int exact = 1;
 
@@ -470,29 +552,51 @@ diag_placed(const struct gr_recovery *rc, const struct gr_cell_ref *row,
 
 /* A row of k < ncolumns values in a shape that drops empty cells: placed
  * by the equations. Returns 1 when it was, 0 when not such, -1. */
+static int open_unstated_row(const struct row_cells *rw, size_t first, size_t k,
+			     size_t (*holds)[GR_PLACE_MAX_CELLS], size_t count);
+
+/* CELL_AMBIGUOUS for a row placed with `kept` readings. */
+static int
+diag_placed_row(const struct row_cells *rw, size_t first, size_t k, long kept)
+{
+	char what_zh[160], what_en[160];
+	struct gr_cell_ref ref = { rw->rc->table, rw->group, rw->row, NULL, 0 };
+
+	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
+	snprintf(what_en, sizeof(what_en), ", row \"%s\"", rw->row->en);
+	return diag_placed(rw->rc, &ref, &rw->rc->items->items[first], k,
+			   rw->group->ncolumns, kept, what_zh, what_en);
+}
+
 static int
 assign_unstated_row(const struct row_cells *rw, size_t first, size_t k)
 {
 	size_t n = rw->group->ncolumns, cell[GR_PLACE_MAX_CELLS];
-	long kept = place_unstated(rw->rc, first, k, rw->first, n, cell);
-	int unsure = 0;
-	char what_zh[160], what_en[160];
-	struct gr_cell_ref ref;
+	size_t (*holds)[GR_PLACE_MAX_CELLS] = NULL;
+	long kept;
+	int unsure = 0, status = 1;
 
-	if (kept < 0)
+	if (rw->open && !(holds = gr_calloc(GR_OPEN_MAX_READINGS, sizeof(*holds))))
+		return -1;
+	kept = place_unstated(rw->rc, first, k, rw->first, n, cell, holds);
+	if (kept < 0) {
+		gr_free(holds);
 		return 0;
-	for (size_t c = 0; c < n; c++) {
+	}
+	for (size_t c = 0; c < n && status > 0; c++) {
 		unsure |= cell[c] == GR_PLACE_UNSURE;
 		if (put_placed(rw, c, cell[c], first) < 0)
-			return -1;
+			status = -1;
 	}
-	if (!unsure)
-		return 1;
-	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
-	snprintf(what_en, sizeof(what_en), ", row \"%s\"", rw->row->en);
-	ref = (struct gr_cell_ref){ rw->rc->table, rw->group, rw->row, NULL, 0 };
-	return diag_placed(rw->rc, &ref, &rw->rc->items->items[first], k, n, kept, what_zh,
-			   what_en) < 0 ? -1 : 1;
+	if (status > 0 && unsure && diag_placed_row(rw, first, k, kept) < 0)
+		status = -1;
+	/* Readings the row's own equations leave open: the equations
+	 * across rows may narrow them. */
+	if (status > 0 && unsure && holds && kept > 1 && kept <= GR_OPEN_MAX_READINGS &&
+	    open_unstated_row(rw, first, k, holds, (size_t)kept) < 0)
+		status = -1;
+	gr_free(holds);
+	return status;
 }
 
 /*
@@ -521,7 +625,7 @@ assign_fused_table(const struct gr_recovery *rc)
 			return 0;
 	if (gr_report_add_table(rc->report, t->section) < 0)
 		return -1;
-	return split_run(rc, NULL, run, cells, t->ncells, "", "") < 0 ? -1 : 1;
+	return split_run(rc, NULL, NULL, run, cells, t->ncells, "", "") < 0 ? -1 : 1;
 }
 
 /* A row whose only value is a run of fused digits: split it. Returns 1
@@ -547,7 +651,7 @@ assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
 	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
 	snprintf(what_en, sizeof(what_en), "row \"%s\"", rw->row->en);
 	ref = (struct gr_cell_ref){ rw->rc->table, rw->group, rw->row, NULL, 0 };
-	return split_run(rw->rc, &ref, run, cells, ncols, what_zh, what_en) < 0 ? -1 : 1;
+	return split_run(rw->rc, rw, &ref, run, cells, ncols, what_zh, what_en) < 0 ? -1 : 1;
 }
 
 /*
@@ -807,11 +911,233 @@ check_group_headers(const struct gr_recovery *rc, const struct flat_row *rows,
 	return 0;
 }
 
+/* ---- rows the equations across rows narrow (joint.h) ----------------- */
+
+/* A row whose own equations left several readings: its cells as they
+ * were written (the ones all readings agree on), and the readings. */
+struct open_row {
+	const struct gr_group *group;
+	const struct gr_row *row;
+	size_t cell0, n;
+	const struct gr_item *run; /* fused digits; NULL: values with empty cells */
+	size_t first, k;           /* those values: items [first, first + k) */
+	size_t nreadings;
+	int64_t *values;           /* nreadings × n numbers (empty: 0) */
+	size_t *holds;             /* nreadings × n, for values: placement.h */
+	unsigned char *kept;
+};
+
+struct open_rows {
+	struct open_row *rows;
+	size_t count, cap;
+};
+
+static void
+open_rows_release(struct open_rows *open)
+{
+	for (size_t i = 0; i < open->count; i++) {
+		gr_free(open->rows[i].values);
+		gr_free(open->rows[i].holds);
+		gr_free(open->rows[i].kept);
+	}
+	gr_free(open->rows);
+}
+
+/* A new open row of rw with room for its readings, or NULL (no memory). */
+static struct open_row *
+open_row_add(const struct row_cells *rw, size_t nreadings, int with_holds)
+{
+	struct open_rows *open = rw->open;
+	struct open_row *o;
+	size_t n = rw->group->ncolumns;
+
+	if (open->count == open->cap) {
+		size_t cap = open->cap ? open->cap * 2 : 8;
+		struct open_row *rows = gr_realloc(open->rows, cap * sizeof(*rows));
+		if (!rows)
+			return NULL;
+		open->rows = rows;
+		open->cap = cap;
+	}
+	o = &open->rows[open->count];
+	*o = (struct open_row){ rw->group, rw->row, rw->first, n, NULL, 0, 0, nreadings,
+				NULL, NULL, NULL };
+	o->values = gr_calloc(nreadings * n, sizeof(*o->values));
+	o->kept = gr_calloc(nreadings, 1);
+	if (with_holds)
+		o->holds = gr_calloc(nreadings * n, sizeof(*o->holds));
+	if (!o->values || !o->kept || (with_holds && !o->holds)) {
+		gr_free(o->values);
+		gr_free(o->kept);
+		gr_free(o->holds);
+		return NULL;
+	}
+	open->count++;
+	return o;
+}
+
+static int
+open_unstated_row(const struct row_cells *rw, size_t first, size_t k,
+		  size_t (*holds)[GR_PLACE_MAX_CELLS], size_t count)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	int64_t numbers[GR_PLACE_MAX_CELLS];
+	size_t n = rw->group->ncolumns;
+	struct open_row *o;
+	struct gr_value v;
+
+	for (size_t j = 0; j < k; j++) {
+		gr_value_parse(items[first + j].text, items[first + j].len, &v);
+		/* Money with decimals: the equations (counts) do not tell. */
+		if (v.kind == GR_VALUE_NUMBER && v.scale != 0)
+			return 0;
+		numbers[j] = v.kind == GR_VALUE_NUMBER ? v.coefficient : 0;
+	}
+	if (!(o = open_row_add(rw, count, 1)))
+		return -1;
+	o->first = first;
+	o->k = k;
+	for (size_t r = 0; r < count; r++)
+		for (size_t c = 0; c < n; c++) {
+			size_t h = holds[r][c];
+			o->holds[r * n + c] = h;
+			o->values[r * n + c] = h == GR_PLACE_EMPTY ? 0 : numbers[h];
+		}
+	return 0;
+}
+
+static int
+open_fused_row(const struct row_cells *rw, const struct gr_item *item,
+	       const struct split_record *rec)
+{
+	size_t n = rw->group->ncolumns;
+	struct open_row *o = open_row_add(rw, rec->count, 0);
+
+	if (!o)
+		return -1;
+	o->run = item;
+	for (size_t r = 0; r < rec->count; r++)
+		memcpy(&o->values[r * n], rec->values[r], n * sizeof(*o->values));
+	return 0;
+}
+
+/* Whether the diagnostic is the CELL_AMBIGUOUS of a row (its cell ref). */
+static int
+is_row_ambiguous(const struct gr_diag *d, const void *data)
+{
+	const struct gr_cell_ref *row = data;
+
+	return d->code == GR_CELL_AMBIGUOUS && d->section == row->table->id &&
+	       d->row == row->row->id;
+}
+
+/* Rewrite a row of values whose readings were narrowed: the cells the
+ * kept readings now agree on, and its diagnostic. Returns 0 or -1. */
+static int
+rewrite_unstated_row(const struct row_cells *rw, const struct open_row *o)
+{
+	size_t kept = 0;
+	int unsure = 0;
+
+	for (size_t r = 0; r < o->nreadings; r++)
+		kept += o->kept[r];
+	for (size_t c = 0; c < o->n; c++) {
+		size_t before = o->holds[c], after = NONE;
+		for (size_t r = 1; r < o->nreadings; r++)
+			if (o->holds[r * o->n + c] != before)
+				before = GR_PLACE_UNSURE;
+		for (size_t r = 0; r < o->nreadings; r++) {
+			size_t h = o->holds[r * o->n + c];
+			if (!o->kept[r])
+				continue;
+			after = after == NONE || after == h ? h : GR_PLACE_UNSURE;
+		}
+		unsure |= after == GR_PLACE_UNSURE;
+		if (before == GR_PLACE_UNSURE && after != GR_PLACE_UNSURE &&
+		    put_placed(rw, c, after, o->first) < 0)
+			return -1;
+	}
+	return unsure ? diag_placed_row(rw, o->first, o->k, (long)kept) : 0;
+}
+
+/* Rewrite a fused row whose splits were narrowed. Returns 0 or -1. */
+static int
+rewrite_fused_row(const struct row_cells *rw, const struct open_row *o)
+{
+	struct gr_cell_ref ref = { rw->rc->table, rw->group, rw->row, NULL, 0 };
+	struct gr_split split = { o->n, 0, { { 0 } } };
+	size_t cells[GR_SPLIT_MAX_CELLS];
+	char what_zh[160], what_en[160];
+
+	for (size_t r = 0; r < o->nreadings; r++) {
+		if (!o->kept[r])
+			continue;
+		if (split.count < GR_SPLIT_MAX_KEEP)
+			memcpy(split.values[split.count], &o->values[r * o->n],
+			       o->n * sizeof(int64_t));
+		split.count++;
+	}
+	for (size_t c = 0; c < o->n; c++)
+		cells[c] = o->cell0 + c;
+	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
+	snprintf(what_en, sizeof(what_en), "row \"%s\"", rw->row->en);
+	return write_split(rw->rc, &ref, o->run, cells, o->n, &split, 1, what_zh, what_en);
+}
+
+/*
+ * Narrow the open rows' readings by the table's equations across rows,
+ * the cells read plainly as known (joint.h), and rewrite the rows that
+ * lost readings. Returns 0 or -1 (no memory).
+ */
+static int
+resolve_open_rows(const struct gr_recovery *rc, struct open_rows *open)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_cell *cells = gr_report_cells(rc->report, t->section);
+	size_t neq;
+	const struct gr_equation *eqs = gr_table_equations(rc->report->tpl, t->section, &neq);
+	int64_t *value = gr_calloc(t->ncells, sizeof(*value));
+	unsigned char *known = gr_calloc(t->ncells, 1);
+	struct gr_joint_unit *units = gr_calloc(open->count, sizeof(*units));
+	int status = 0;
+
+	if (!value || !known || !units) {
+		status = -1;
+		goto out;
+	}
+	for (size_t c = 0; c < t->ncells; c++) {
+		known[c] = gr_cell_has_value(&cells[c]) && cells[c].scale == 0;
+		value[c] = known[c] ? cells[c].value : 0;
+	}
+	for (size_t i = 0; i < open->count; i++) {
+		struct open_row *o = &open->rows[i];
+		units[i] = (struct gr_joint_unit){ o->cell0, o->n, o->nreadings, o->values, o->kept };
+		memset(&known[o->cell0], 0, o->n);
+	}
+	status = gr_joint_narrow(eqs, neq, t->ncells, value, known, units, open->count);
+	for (size_t i = 0; i < open->count && status > 0; i++) {
+		struct open_row *o = &open->rows[i];
+		struct row_cells rw = { rc, o->group, o->row, o->cell0, NULL };
+		struct gr_cell_ref ref = { t, o->group, o->row, NULL, 0 };
+		if (memchr(o->kept, 0, o->nreadings) == NULL)
+			continue;
+		gr_diags_filter(&rc->report->diags, is_row_ambiguous, &ref);
+		if ((o->run ? rewrite_fused_row(&rw, o) : rewrite_unstated_row(&rw, o)) < 0)
+			status = -1;
+	}
+out:
+	gr_free(value);
+	gr_free(known);
+	gr_free(units);
+	return status < 0 ? -1 : 0;
+}
+
 int
 gr_recover_by_rows(const struct gr_recovery *rc)
 {
-	size_t n = count_rows(rc->table), found = 0, r = 0;
+	size_t n = count_rows(rc->table), found = 0, r = 0, neq = 0;
 	struct flat_row *rows = gr_calloc(n, sizeof(*rows));
+	struct open_rows open = { NULL, 0, 0 };
 	int status = 0;
 
 	if (!rows)
@@ -843,9 +1169,11 @@ gr_recover_by_rows(const struct gr_recovery *rc)
 		free_rows(rows, n);
 		return -1;
 	}
+	gr_table_equations(rc->report->tpl, rc->table->section, &neq);
 	status = check_group_headers(rc, rows, n);
 	for (r = 0; r < n && status == 0; r++) {
-		struct row_cells rw = { rc, rows[r].group, rows[r].keys->row, 0 };
+		struct row_cells rw = { rc, rows[r].group, rows[r].keys->row, 0,
+					neq ? &open : NULL };
 		size_t next = rc->end;
 		rw.first = gr_row_first_cell(rc->table, rw.group, rw.row);
 		if (rows[r].label == NONE) {
@@ -864,6 +1192,9 @@ gr_recover_by_rows(const struct gr_recovery *rc)
 			status = assign_row(&rw, rows[r].label + 1, next,
 					    &rc->items->items[rows[r].label]);
 	}
+	if (status == 0 && open.count)
+		status = resolve_open_rows(rc, &open);
+	open_rows_release(&open);
 	free_rows(rows, n);
 	return status < 0 ? -1 : (int)found;
 }
@@ -901,7 +1232,7 @@ sequence_unstated(const struct gr_recovery *rc, size_t first, size_t last)
 	for (size_t c = 1; c < t->ncells; c++)
 		if (order[c] != order[0] + c)
 			return 0;
-	kept = place_unstated(rc, first, k, order[0], t->ncells, cell);
+	kept = place_unstated(rc, first, k, order[0], t->ncells, cell, NULL);
 	if (kept < 0)
 		return 0;
 	if (gr_report_add_table(rc->report, t->section) < 0 ||
@@ -910,7 +1241,7 @@ sequence_unstated(const struct gr_recovery *rc, size_t first, size_t last)
 	for (size_t g = 0; g < t->ngroups; g++) {
 		const struct gr_group *group = &t->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0 };
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
 			rw.first = gr_row_first_cell(t, group, rw.row);
 			for (size_t c = 0; c < group->ncolumns; c++, at++) {
 				unsure |= cell[at] == GR_PLACE_UNSURE;
@@ -966,7 +1297,7 @@ read_in_sequence(const struct gr_recovery *rc)
 	for (size_t g = 0; g < rc->table->ngroups; g++) {
 		const struct gr_group *group = &rc->table->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0 };
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
 			rw.first = gr_row_first_cell(rc->table, group, rw.row);
 			for (size_t c = 0; c < group->ncolumns; c++, cell++) {
 				size_t i = first + cell;
@@ -1127,7 +1458,7 @@ read_values_in_order(const struct gr_recovery *rc)
 	for (size_t g = 0; g < rc->table->ngroups; g++) {
 		const struct gr_group *group = &rc->table->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0 };
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
 			rw.first = gr_row_first_cell(rc->table, group, rw.row);
 			for (size_t c = 0; c < group->ncolumns; c++, i++) {
 				for (;; i++) {
