@@ -10,6 +10,7 @@
 #include "tables/joint.h"
 #include "tables/label.h"
 #include "tables/placement.h"
+#include "tables/sequence.h"
 #include "tables/tables.h"
 
 #define NONE ((size_t)-1)
@@ -1479,6 +1480,130 @@ read_values_in_order(const struct gr_recovery *rc)
 	return 0;
 }
 
+/* ---- the values in order over more cells (sequence.h) ----------------- */
+
+/* Numbers this large leave the placement to no one: the cells stay as the
+ * reading by rows left them. */
+#define GR_SEQUENCE_MAX_NUMBER ((int64_t)1 << 40)
+
+/* A cell as gr_place_sequence() decided it: value j is item idx[j]. */
+static int
+put_sequenced(const struct row_cells *rw, size_t column, size_t holds, const size_t *idx,
+	      const struct gr_item *near)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	struct gr_cell_ref ref;
+	struct gr_cell *cell;
+	struct gr_value v;
+
+	if (holds != GR_PLACE_EMPTY && holds != GR_PLACE_UNSURE) {
+		gr_value_parse(items[idx[holds]].text, items[idx[holds]].len, &v);
+		return put_value(rw, column, &items[idx[holds]], &v);
+	}
+	cell = cell_at(rw, column, &ref);
+	if (gr_report_set_raw(rw->rc->report, cell, NULL, 0) < 0)
+		return -1;
+	cell->line = near->line;
+	cell->offset = near->offset;
+	if (holds == GR_PLACE_UNSURE) {
+		gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+		return 0;
+	}
+	gr_cell_set_null(cell, GOVREPORT_CELL_BLANK);
+	return diag_cell(rw->rc, GR_CELL_BLANK, &ref, near, "为空", "is empty");
+}
+
+/*
+ * A table with equations and one group (三) in a shape that drops empty
+ * cells, whose reading by rows went wrong: its values, fewer than its
+ * cells, taken in order and placed by the equations (sequence.h). Returns
+ * 1 when read so (the reading by rows and its diagnostics from `mark` on
+ * replaced), 0 when it does not apply or no placement satisfies the
+ * equations, -1 when out of memory.
+ */
+static int
+place_in_order(const struct gr_recovery *rc, size_t mark)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_group *group = &t->groups[0];
+	const struct gr_item *items = rc->items->items;
+	size_t n = group->nrows * group->ncolumns, k = 0, neq, unsure = 0;
+	const struct gr_equation *eqs = gr_table_equations(rc->report->tpl, t->section, &neq);
+	size_t *idx = NULL, *order = NULL, *cell = NULL;
+	int64_t *numbers = NULL;
+	struct gr_value v;
+	int status = 0;
+
+	if (!rc->items->blanks_unstated || !eqs || !neq || t->ngroups != 1 ||
+	    group->ncolumns > GR_SEQUENCE_MAX_COLUMNS)
+		return 0;
+	idx = gr_calloc(n, sizeof(*idx));
+	numbers = gr_calloc(n, sizeof(*numbers));
+	order = gr_calloc(n, sizeof(*order));
+	cell = gr_calloc(n, sizeof(*cell));
+	if (!idx || !numbers || !order || !cell) {
+		status = -1;
+		goto out;
+	}
+	for (size_t i = rc->begin; i < rc->end; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (!gr_value_is_filled(&v))
+			continue;
+		if (k == n || v.extra || v.kind == GR_VALUE_OVERFLOW ||
+		    (v.kind == GR_VALUE_NUMBER &&
+		     (v.scale || v.coefficient >= GR_SEQUENCE_MAX_NUMBER ||
+		      v.coefficient <= -GR_SEQUENCE_MAX_NUMBER)))
+			goto out;
+		numbers[k] = v.kind == GR_VALUE_NUMBER ? v.coefficient : 0;
+		idx[k++] = i;
+	}
+	if (k == 0 || k >= n)
+		goto out;
+	print_order(t, order);
+	status = gr_place_sequence(numbers, k, group->nrows, group->ncolumns, order, t->ncells,
+				   eqs, neq, cell);
+	if (status <= 0)
+		goto out;
+	gr_diags_truncate(&rc->report->diags, mark);
+	if (check_headers(rc, group, rc->begin, idx[0]) < 0) {
+		status = -1;
+		goto out;
+	}
+	for (size_t r = 0; r < group->nrows && status > 0; r++) {
+		struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+		rw.first = gr_row_first_cell(t, group, rw.row);
+		for (size_t c = 0; c < group->ncolumns && status > 0; c++) {
+			size_t holds = cell[r * group->ncolumns + c];
+			unsure += holds == GR_PLACE_UNSURE;
+			if (put_sequenced(&rw, c, holds, idx, &items[idx[0]]) < 0)
+				status = -1;
+		}
+	}
+	if (status > 0 && unsure &&
+	    gr_diag_add(&rc->report->diags, GR_CELL_AMBIGUOUS, t, NULL, items[idx[0]].line,
+			gr_printf("表%s：按顺序读取的%zu个数字对应%zu格，文本不显示哪些格为空；%zu格在符合表格勾稽关系的各种放法下取值不同，为空",
+				  t->number, k, n, unsure),
+			gr_printf("%s: its %zu numbers, read in order, are for %zu cells, and the "
+				  "text does not show which cells are empty; %zu cells differ between "
+				  "the placements that fit the table's equations and are null",
+				  t->en, k, n, unsure)) < 0)
+		status = -1;
+	if (status > 0 &&
+	    gr_diag_add(&rc->report->diags, GR_TABLE_IN_ORDER, t, NULL, 0,
+			gr_printf("表%s的行标签与数字交错，无法按行对应；按顺序读取%zu个数字，按表格的勾稽关系确定空格的位置",
+				  t->number, k),
+			gr_printf("%s: its row labels and numbers are interleaved; its %zu numbers "
+				  "were read in order, and where the empty cells lie was left to the "
+				  "table's equations", t->en, k)) < 0)
+		status = -1;
+out:
+	gr_free(idx);
+	gr_free(numbers);
+	gr_free(order);
+	gr_free(cell);
+	return status;
+}
+
 /* ---- groups in order, in a shape that drops empty cells ------------- */
 
 /* Groups a table may have (table 二 of the 2019 template has five). */
@@ -1844,8 +1969,12 @@ gr_recover_table(const struct gr_recovery *rc)
 	if (found < 0 || (found > 0 && !troubled(diags, mark)))
 		return found;
 	fits = in_order_fits(rc);
-	if (fits == 0 && found > 0)
+	if (fits == 0 && found > 0) {
+		int placed = place_in_order(rc, mark);
+		if (placed != 0)
+			return placed < 0 ? -1 : found;
 		return read_table_groups(rc, mark, found);
+	}
 	if (fits <= 0)
 		return fits < 0 ? -1 : found;
 	/* The reading in order replaces the reading by rows, and what that
