@@ -655,6 +655,93 @@ assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
 	return split_run(rw->rc, rw, &ref, run, cells, ncols, what_zh, what_en) < 0 ? -1 : 1;
 }
 
+/* ---- a cell per line, an empty line for an empty cell ---------------- */
+
+/*
+ * Whether items [first, last], all values, are a cell per line, the empty
+ * lines between them counted (blank_before) and nothing else dropped
+ * between them, most of them on the line right after the one before
+ * (LibreOffice's and WPS's text export: an empty line is an empty cell,
+ * and only that; text with a blank line between every paragraph is not
+ * such). Sets *inner to the empty lines between them.
+ */
+static int
+cell_per_line(const struct gr_recovery *rc, size_t first, size_t last, size_t *inner)
+{
+	const struct gr_item *items = rc->items->items;
+	size_t tight = 0;
+
+	*inner = 0;
+	if (rc->items->blanks_unstated || items[first].row || last <= first)
+		return 0;
+	for (size_t i = first + 1; i <= last; i++) {
+		if (items[i].row || items[i].blank_before == 255 ||
+		    items[i].line != items[i - 1].line + 1 + items[i].blank_before)
+			return 0;
+		tight += items[i].blank_before == 0;
+		*inner += items[i].blank_before;
+	}
+	return tight * 2 > last - first;
+}
+
+/* An empty cell the text shows as the empty line `back` lines before the
+ * item `near`. Returns 0 or -1. */
+static int
+put_empty(const struct row_cells *rw, size_t column, const struct gr_item *near, size_t back)
+{
+	struct gr_cell_ref ref;
+	struct gr_cell *cell = cell_at(rw, column, &ref);
+	struct gr_item at = *near;
+
+	at.line = near->line > back ? near->line - (uint32_t)back : near->line;
+	gr_cell_set_null(cell, GOVREPORT_CELL_BLANK);
+	cell->line = at.line;
+	cell->offset = near->offset;
+	return diag_cell(rw->rc, GR_CELL_BLANK, &ref, &at, "为空", "is empty");
+}
+
+/*
+ * A row of values [first, last] (first right after its label), fewer than
+ * its cells, in text with a cell per line (cell_per_line()): the empty
+ * lines after the label and between the values are its empty cells, in
+ * place; what remains to fill the row are the empty lines after the last
+ * value, and the rest of those (before the next label) are the next
+ * row's merged stub cells (三、本年度办理结果 over several rows leaves an
+ * empty line on each row after its first). Returns 1 when the row was
+ * read so, 0 when not such, -1.
+ */
+static int
+assign_row_by_lines(const struct row_cells *rw, size_t from, size_t first, size_t last,
+		    size_t to)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	size_t ncols = rw->group->ncolumns, k = last - first + 1, inner, lead, trail, column = 0;
+	struct gr_value v;
+
+	if (first != from || !cell_per_line(rw->rc, first, last, &inner))
+		return 0;
+	lead = items[first].blank_before == 255 ? 0 : items[first].blank_before;
+	trail = last + 1 < to ? items[last + 1].blank_before : 0;
+	if (inner + lead == 0 || k + inner + lead > ncols || k + inner + lead + trail < ncols ||
+	    (last + 1 < to && items[last + 1].line != items[last].line + 1 + trail))
+		return 0;
+	for (size_t b = 0; b < lead; b++)
+		if (put_empty(rw, column++, &items[first], lead - b) < 0)
+			return -1;
+	for (size_t i = first; i <= last; i++) {
+		for (size_t b = 0; i > first && b < items[i].blank_before; b++)
+			if (put_empty(rw, column++, &items[i], items[i].blank_before - b) < 0)
+				return -1;
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (put_value(rw, column++, &items[i], &v) < 0)
+			return -1;
+	}
+	for (size_t b = 0; column < ncols; b++)
+		if (put_empty(rw, column++, &items[last + 1], trail - b) < 0)
+			return -1;
+	return 1;
+}
+
 /*
  * Assign the items [from, to) after a row's label to its columns.
  * Leading and trailing blanks and stray text (the 开 a merged cell leaves,
@@ -704,6 +791,12 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 		if (v.kind != GR_VALUE_BLANK)
 			break;
 		trailing_blank = 1;
+	}
+	/* A cell per line: empty lines are its empty cells. */
+	if (!lead_blanks && !trailing_blank && filled == last - first + 1 && filled < ncols) {
+		placed = assign_row_by_lines(rw, from, first, last, to);
+		if (placed != 0)
+			return placed < 0 ? -1 : 0;
 	}
 	/* A shape that drops empty cells: which of the row's cells the
 	 * missing ones were is for the equations to tell. */
@@ -1257,6 +1350,53 @@ sequence_unstated(const struct gr_recovery *rc, size_t first, size_t last)
 	return (int)k;
 }
 
+/*
+ * Table 四's values in text with a cell per line (cell_per_line()), the
+ * empty lines between them making up its cells exactly: each empty line
+ * is an empty cell in place. Returns the values read, 0 when the table is
+ * not such, -1 when out of memory.
+ */
+static int
+sequence_by_lines(const struct gr_recovery *rc, size_t first, size_t last)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_item *items = rc->items->items;
+	size_t inner, i = first, blanks = 0;
+	struct gr_value v;
+
+	for (size_t j = first; j <= last; j++) {
+		gr_value_parse(items[j].text, items[j].len, &v);
+		if (!gr_value_is_filled(&v))
+			return 0;
+	}
+	if (!cell_per_line(rc, first, last, &inner) || inner == 0 ||
+	    last - first + 1 + inner != t->ncells)
+		return 0;
+	if (gr_report_add_table(rc->report, t->section) < 0 ||
+	    check_headers(rc, &t->groups[0], rc->begin, first) < 0)
+		return -1;
+	for (size_t g = 0; g < t->ngroups; g++) {
+		const struct gr_group *group = &t->groups[g];
+		for (size_t r = 0; r < group->nrows; r++) {
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+			rw.first = gr_row_first_cell(t, group, rw.row);
+			for (size_t c = 0; c < group->ncolumns; c++) {
+				if (i > first && blanks < items[i].blank_before) {
+					if (put_empty(&rw, c, &items[i], items[i].blank_before - blanks++) < 0)
+						return -1;
+					continue;
+				}
+				gr_value_parse(items[i].text, items[i].len, &v);
+				if (put_value(&rw, c, &items[i], &v) < 0)
+					return -1;
+				i++;
+				blanks = 0;
+			}
+		}
+	}
+	return (int)(last - first + 1);
+}
+
 /* Every value in the stretch, one cell each, in print order. */
 static int
 read_in_sequence(const struct gr_recovery *rc)
@@ -1277,6 +1417,8 @@ read_in_sequence(const struct gr_recovery *rc)
 	if (first == NONE)
 		return 0;
 	placed = sequence_unstated(rc, first, last);
+	if (placed == 0)
+		placed = sequence_by_lines(rc, first, last);
 	if (placed != 0)
 		return placed;
 	/* Where the shape states the grid, empty cells that open the first
