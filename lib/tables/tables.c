@@ -743,6 +743,31 @@ assign_row_by_lines(const struct row_cells *rw, size_t from, size_t first, size_
 }
 
 /*
+ * Whether item i, text among a row's values, is the rest of the row's
+ * label broken around them ("6.属于四类过程性信" 2 "息" 0 0 …): the label
+ * item holds the label's start and the item its end, and together they
+ * are the whole label. Such an item is no cell.
+ */
+static int
+is_label_tail(const struct row_cells *rw, const struct gr_item *label, size_t i)
+{
+	const struct gr_items *items = rw->rc->items;
+	const struct gr_row_keys *keys = gr_row_keys_get(rw->row);
+	struct gr_key head, tail;
+	struct gr_value v;
+
+	if (!keys || label < items->items || label >= items->items + items->count)
+		return 0;
+	gr_value_parse(items->items[i].text, items->items[i].len, &v);
+	if (v.kind != GR_VALUE_TEXT || !item_key(items, (size_t)(label - items->items), &head) ||
+	    !item_key(items, i, &tail) || head.len == 0 || tail.len == 0 ||
+	    head.len + tail.len != keys->label.len)
+		return 0;
+	return gr_key_find(&keys->label, &head) == 0 &&
+	       gr_key_find(&keys->label, &tail) == (long)head.len;
+}
+
+/*
  * Assign the items [from, to) after a row's label to its columns.
  * Leading and trailing blanks and stray text (the 开 a merged cell leaves,
  * header cells of the next item) are not values; between the first and
@@ -755,7 +780,7 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 	const struct gr_item *items = rw->rc->items->items;
 	size_t ncols = rw->group->ncolumns;
 	size_t first = NONE, last = NONE, filled = 0, lead_blanks = 0;
-	size_t column = 0, extra = 0;
+	size_t column = 0, extra = 0, tails = 0;
 	int trailing_blank = 0;
 	struct gr_value v, values[GR_VALUE_CACHE];
 
@@ -775,6 +800,8 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 				first = i;
 			last = i;
 			filled++;
+		} else if (first != NONE && v.kind == GR_VALUE_TEXT && is_label_tail(rw, label, i)) {
+			tails++;
 		} else if (v.kind == GR_VALUE_BLANK && first == NONE) {
 			lead_blanks++;
 		} else if (v.kind == GR_VALUE_TEXT && first == NONE) {
@@ -815,6 +842,8 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 				return -1;
 	for (size_t i = first; i <= last; i++) {
 		value_at(items, from, i, values, &v);
+		if (tails && v.kind == GR_VALUE_TEXT && is_label_tail(rw, label, i))
+			continue;
 		if (column < ncols) {
 			if (put_value(rw, column++, &items[i], &v) < 0)
 				return -1;
