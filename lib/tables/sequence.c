@@ -2,7 +2,6 @@
 #include <string.h>
 
 #include "util/alloc.h"
-#include "tables/joint.h"
 #include "tables/placement.h"
 #include "tables/sequence.h"
 
@@ -16,7 +15,9 @@ struct rows {
 	size_t neq;
 	size_t *row_of;        /* [ncells]: the row of a flat cell, or NONE */
 	size_t *col_of;        /* [ncells]: its column */
-	unsigned char *own;    /* [neq]: every cell of the equation in one row */
+	/* [neq]: 1 when every cell of the equation is in one row, 0 when
+	 * across rows, 2 when a cell is not placed here. */
+	unsigned char *own;
 	unsigned char *from;   /* [(nrows + 1) × (k + 1)]: reachable from the start */
 	unsigned char *to;     /* [(nrows + 1) × (k + 1)]: can reach the end */
 };
@@ -52,7 +53,7 @@ row_fits(const struct rows *s, size_t r, size_t j, unsigned mask)
 	for (size_t e = 0; e < s->neq; e++) {
 		const struct gr_equation *eq = &s->eqs[e];
 		int64_t sum = 0;
-		if (!s->own[e] || s->row_of[eq->lhs[0]] != r)
+		if (s->own[e] != 1 || s->row_of[eq->lhs[0]] != r)
 			continue;
 		for (size_t t = 0; t < eq->nlhs; t++)
 			sum += v[s->col_of[eq->lhs[t]]];
@@ -120,78 +121,10 @@ merge(size_t *cell, struct holding *seen, int *any, const struct holding *h)
 		*cell = GR_PLACE_UNSURE;
 	}
 }
-
-/* The row's start when every path agrees on it, else NONE. */
-static size_t
-only_start(const struct rows *s, size_t r)
-{
-	size_t start = NONE;
-
-	for (size_t j = 0; j <= s->k; j++) {
-		if (!s->from[AT(s, r, j)] || !s->to[AT(s, r, j)])
-			continue;
-		if (start != NONE)
-			return NONE;
-		start = j;
-	}
-	return start;
-}
-
-/*
- * Where every row's start is fixed, the rows' readings (masks) are units
- * for the column equations (joint.h): kept[r][m] says which masks stay.
- * Returns 1 when they narrowed, 0 when not, -1 when out of memory.
- */
-static int
-narrow_across_rows(const struct rows *s, const size_t *start, unsigned char *kept)
-{
-	unsigned masks = 1u << s->ncols;
-	struct gr_joint_unit *units = gr_calloc(s->nrows, sizeof(*units));
-	int64_t *values = gr_calloc((size_t)s->nrows * masks * s->ncols, sizeof(*values));
-	unsigned *which = gr_calloc((size_t)s->nrows * masks, sizeof(*which));
-	unsigned char *unit_kept = gr_calloc((size_t)s->nrows * masks, 1);
-	int64_t *value = gr_calloc(s->ncells, sizeof(*value));
-	unsigned char *known = gr_calloc(s->ncells, 1);
-	int status = -1;
-
-	if (!units || !values || !which || !unit_kept || !value || !known)
-		goto out;
-	for (size_t r = 0; r < s->nrows; r++) {
-		size_t n = 0, first = s->order[r * s->ncols];
-		/* The cells of a row are consecutive flat cells in print order. */
-		for (size_t c = 1; c < s->ncols; c++)
-			if (s->order[r * s->ncols + c] != first + c) {
-				status = 0;
-				goto out;
-			}
-		for (unsigned m = 0; m < masks; m++) {
-			if (!on_path(s, r, start[r], m))
-				continue;
-			row_values(s, start[r], m, &values[((size_t)r * masks + n) * s->ncols]);
-			which[(size_t)r * masks + n++] = m;
-		}
-		units[r] = (struct gr_joint_unit){ first, s->ncols, n,
-						   &values[(size_t)r * masks * s->ncols],
-						   &unit_kept[(size_t)r * masks] };
-	}
-	status = gr_joint_narrow(s->eqs, s->neq, s->ncells, value, known, units, s->nrows);
-	for (size_t r = 0; r < s->nrows && status > 0; r++)
-		for (size_t i = 0; i < units[r].nreadings; i++)
-			if (!units[r].kept[i])
-				kept[(size_t)r * masks + which[(size_t)r * masks + i]] = 0;
-out:
-	gr_free(units);
-	gr_free(values);
-	gr_free(which);
-	gr_free(unit_kept);
-	gr_free(value);
-	gr_free(known);
-	return status;
-}
-
-/* Fold every kept reading of every row into cell[]. */
+/* Fold every reading on a path (the rows' own equations only) into
+ * cell[]. */
 static void
-merge_readings(const struct rows *s, const unsigned char *kept, size_t *cell)
+merge_readings(const struct rows *s, size_t *cell)
 {
 	unsigned masks = 1u << s->ncols;
 
@@ -200,7 +133,7 @@ merge_readings(const struct rows *s, const unsigned char *kept, size_t *cell)
 		int any[GR_SEQUENCE_MAX_COLUMNS] = { 0 };
 		for (size_t j = 0; j <= s->k; j++)
 			for (unsigned m = 0; m < masks; m++) {
-				if (!kept[(size_t)r * masks + m] || !on_path(s, r, j, m))
+				if (!on_path(s, r, j, m))
 					continue;
 				for (size_t c = 0, at = j; c < s->ncols; c++) {
 					struct holding h = { 1, 0, 0 };
@@ -212,6 +145,289 @@ merge_readings(const struct rows *s, const unsigned char *kept, size_t *cell)
 	}
 }
 
+/*
+ * The equations across rows, by dynamic programming over rows: a state
+ * after r rows is how many values they took and what they add to each
+ * such equation so far; a reading of row r leads from a state to the
+ * next. States that reach the end with every equation holding are alive,
+ * and so are the readings between alive states: their cells are what
+ * cell[] folds. Bounded: more than GR_SEQUENCE_MAX_STATES states leave
+ * the equations across rows unused.
+ */
+#define GR_SEQUENCE_MAX_STATES (1u << 16)
+
+struct layer {
+	size_t count, cap;
+	size_t *taken;        /* [cap] values taken */
+	int64_t *sums;        /* [cap × neq] */
+	unsigned char *alive; /* [cap] */
+	size_t *slot;         /* [buckets]: state + 1, or 0 */
+	size_t buckets;
+};
+
+struct across {
+	const struct rows *s;
+	size_t neq;           /* equations across rows */
+	size_t *eq;           /* [neq] their indexes */
+	struct layer *layers; /* [nrows + 1] */
+	size_t states;
+};
+
+static uint64_t
+state_hash(size_t taken, const int64_t *sums, size_t neq)
+{
+	uint64_t h = 1469598103934665603ull ^ taken;
+
+	for (size_t e = 0; e < neq; e++)
+		h = (h ^ (uint64_t)sums[e]) * 1099511628211ull;
+	return h ^ (h >> 29);
+}
+
+static uint64_t state_hash(size_t taken, const int64_t *sums, size_t neq);
+
+/* Twice the room, the states hashed again. Returns 0 or -1. */
+static int
+layer_grow(struct layer *l, size_t neq)
+{
+	size_t cap = l->cap * 2, buckets = l->buckets * 2;
+	size_t *taken = gr_realloc(l->taken, cap * sizeof(*taken));
+	int64_t *sums;
+	unsigned char *alive;
+	size_t *slot;
+
+	if (!taken)
+		return -1;
+	l->taken = taken;
+	sums = gr_realloc(l->sums, cap * (neq ? neq : 1) * sizeof(*sums));
+	if (!sums)
+		return -1;
+	l->sums = sums;
+	alive = gr_realloc(l->alive, cap);
+	if (!alive)
+		return -1;
+	l->alive = alive;
+	memset(l->alive + l->cap, 0, cap - l->cap);
+	slot = gr_calloc(buckets, sizeof(*slot));
+	if (!slot)
+		return -1;
+	gr_free(l->slot);
+	l->slot = slot;
+	l->buckets = buckets;
+	l->cap = cap;
+	for (size_t i = 0; i < l->count; i++) {
+		size_t b = state_hash(l->taken[i], &l->sums[i * neq], neq) & (buckets - 1);
+		while (slot[b])
+			b = (b + 1) & (buckets - 1);
+		slot[b] = i + 1;
+	}
+	return 0;
+}
+
+/* The state's index in the layer, added when `add`; NONE when absent,
+ * or when past the bound (*full 1) or out of memory (*full -1). */
+static size_t
+layer_find(struct across *a, struct layer *l, size_t taken, const int64_t *sums, int add,
+	   int *full)
+{
+	size_t neq = a->neq, b;
+
+	for (b = state_hash(taken, sums, neq) & (l->buckets - 1); l->slot[b];
+	     b = (b + 1) & (l->buckets - 1)) {
+		size_t i = l->slot[b] - 1;
+		if (l->taken[i] == taken && !memcmp(&l->sums[i * neq], sums, neq * sizeof(*sums)))
+			return i;
+	}
+	if (!add)
+		return NONE;
+	if (a->states == GR_SEQUENCE_MAX_STATES) {
+		*full = 1;
+		return NONE;
+	}
+	if (l->count == l->cap) {
+		if (layer_grow(l, neq) < 0) {
+			*full = -1;
+			return NONE;
+		}
+		return layer_find(a, l, taken, sums, add, full);
+	}
+	l->taken[l->count] = taken;
+	memcpy(&l->sums[l->count * neq], sums, neq * sizeof(*sums));
+	l->slot[b] = ++l->count;
+	a->states++;
+	return l->count - 1;
+}
+
+static int
+layer_init(struct layer *l, size_t cap, size_t neq)
+{
+	l->cap = cap;
+	l->buckets = 2;
+	while (l->buckets < cap * 2)
+		l->buckets <<= 1;
+	l->taken = gr_calloc(cap, sizeof(*l->taken));
+	l->sums = gr_calloc(cap * (neq ? neq : 1), sizeof(*l->sums));
+	l->alive = gr_calloc(cap, 1);
+	l->slot = gr_calloc(l->buckets, sizeof(*l->slot));
+	return l->taken && l->sums && l->alive && l->slot ? 0 : -1;
+}
+
+static void
+layer_release(struct layer *l)
+{
+	gr_free(l->taken);
+	gr_free(l->sums);
+	gr_free(l->alive);
+	gr_free(l->slot);
+}
+
+/* What reading (j, mask) of row r adds to each equation across rows. */
+static void
+contribution(const struct across *a, size_t r, size_t j, unsigned mask, int64_t *add)
+{
+	const struct rows *s = a->s;
+	int64_t v[GR_SEQUENCE_MAX_COLUMNS];
+
+	row_values(s, j, mask, v);
+	for (size_t e = 0; e < a->neq; e++) {
+		const struct gr_equation *eq = &s->eqs[a->eq[e]];
+		add[e] = 0;
+		for (size_t t = 0; t < eq->nlhs + eq->nrhs; t++) {
+			int lhs = t < eq->nlhs;
+			size_t c = lhs ? eq->lhs[t] : eq->rhs[t - eq->nlhs];
+			if (s->row_of[c] == r)
+				add[e] += lhs ? v[s->col_of[c]] : -v[s->col_of[c]];
+		}
+	}
+}
+
+/* The states after a reading (j, mask) of row r from state i of its
+ * layer: what it adds, into sums. */
+static void
+step_sums(const struct across *a, const struct layer *from, size_t i, size_t r,
+	  unsigned mask, int64_t *add, int64_t *sums)
+{
+	contribution(a, r, from->taken[i], mask, add);
+	for (size_t e = 0; e < a->neq; e++)
+		sums[e] = from->sums[i * a->neq + e] + add[e];
+}
+
+/* Layer r + 1 from layer r. Returns 0, 1 when past the bound, -1. */
+static int
+forward(struct across *a, size_t r, int64_t *add, int64_t *sums)
+{
+	const struct rows *s = a->s;
+	struct layer *from = &a->layers[r], *to = &a->layers[r + 1];
+	unsigned masks = 1u << s->ncols;
+	int full = 0;
+
+	if (layer_init(to, 64, a->neq) < 0)
+		return -1;
+	for (size_t i = 0; i < from->count && !full; i++)
+		for (unsigned m = 0; m < masks && !full; m++) {
+			if (!on_path(s, r, from->taken[i], m))
+				continue;
+			step_sums(a, from, i, r, m, add, sums);
+			layer_find(a, to, from->taken[i] + popcount(m), sums, 1, &full);
+		}
+	return full < 0 ? -1 : full;
+}
+
+/* Row r's readings between alive states, folded into cell[]; the states
+ * of layer r that lead to one are alive. */
+static void
+backward(struct across *a, size_t r, int64_t *add, int64_t *sums, size_t *cell)
+{
+	const struct rows *s = a->s;
+	struct layer *from = &a->layers[r], *to = &a->layers[r + 1];
+	struct holding seen[GR_SEQUENCE_MAX_COLUMNS];
+	int had[GR_SEQUENCE_MAX_COLUMNS] = { 0 }, full = 0;
+	unsigned masks = 1u << s->ncols;
+
+	for (size_t i = 0; i < from->count; i++)
+		for (unsigned m = 0; m < masks; m++) {
+			size_t j = from->taken[i], next;
+			if (!on_path(s, r, j, m))
+				continue;
+			step_sums(a, from, i, r, m, add, sums);
+			next = layer_find(a, to, j + popcount(m), sums, 0, &full);
+			if (next == NONE || !to->alive[next])
+				continue;
+			from->alive[i] = 1;
+			for (size_t c = 0, at = j; c < s->ncols; c++) {
+				struct holding h = { 1, 0, 0 };
+				if (m & (1u << c))
+					h = (struct holding){ 0, s->numbers[at], at }, at++;
+				merge(&cell[r * s->ncols + c], &seen[c], &had[c], &h);
+			}
+		}
+}
+
+/*
+ * The readings alive under every equation, folded into cell[]. Returns 1
+ * when done, 0 when past the bound or when no reading is alive (cell[]
+ * untouched), -1 when out of memory.
+ */
+static int
+run_across(struct across *a, size_t *cell)
+{
+	const struct rows *s = a->s;
+	struct layer *last = &a->layers[s->nrows];
+	size_t neq = a->neq;
+	int64_t *sums = gr_calloc(neq ? neq : 1, sizeof(*sums));
+	int64_t *add = gr_calloc(neq ? neq : 1, sizeof(*add));
+	int status = 0, full = 0, any = 0;
+
+	if (!sums || !add || layer_init(&a->layers[0], 1, neq) < 0) {
+		status = -1;
+		goto out;
+	}
+	layer_find(a, &a->layers[0], 0, sums, 1, &full);
+	for (size_t r = 0; r < s->nrows && status == 0; r++)
+		status = forward(a, r, add, sums);
+	if (status != 0) {
+		status = status < 0 ? -1 : 0;
+		goto out;
+	}
+	for (size_t i = 0; i < last->count; i++) {
+		int holds = last->taken[i] == s->k;
+		for (size_t e = 0; e < neq && holds; e++)
+			holds = last->sums[i * neq + e] == 0;
+		last->alive[i] = (unsigned char)holds;
+		any |= holds;
+	}
+	if (!any)
+		goto out;
+	for (size_t r = s->nrows; r-- > 0;)
+		backward(a, r, add, sums, cell);
+	status = 1;
+out:
+	gr_free(sums);
+	gr_free(add);
+	return status;
+}
+
+/* The equations across rows (not a row's own), for run_across(). */
+static int
+across_rows(const struct rows *s, size_t *cell)
+{
+	struct across a = { s, 0, NULL, NULL, 0 };
+	int status = -1;
+
+	a.eq = gr_calloc(s->neq ? s->neq : 1, sizeof(*a.eq));
+	a.layers = gr_calloc(s->nrows + 1, sizeof(*a.layers));
+	if (a.eq && a.layers) {
+		for (size_t e = 0; e < s->neq; e++)
+			if (s->own[e] == 0)
+				a.eq[a.neq++] = e;
+		status = a.neq ? run_across(&a, cell) : 0;
+	}
+	for (size_t r = 0; a.layers && r <= s->nrows; r++)
+		layer_release(&a.layers[r]);
+	gr_free(a.layers);
+	gr_free(a.eq);
+	return status;
+}
+
 int
 gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
 		  const size_t *order, size_t ncells, const struct gr_equation *eqs,
@@ -219,61 +435,53 @@ gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
 {
 	struct rows s = { numbers, k, nrows, ncols, ncells, order, eqs, neq,
 			  NULL, NULL, NULL, NULL, NULL };
-	unsigned char *kept = NULL;
-	size_t *start = NULL;
 	int status = -1;
 
 	if (ncols == 0 || ncols > GR_SEQUENCE_MAX_COLUMNS || k > nrows * ncols)
 		return -1;
 	for (size_t p = 0; p < nrows * ncols; p++)
 		cell[p] = GR_PLACE_UNSURE;
-	s.row_of = gr_malloc(ncells * sizeof(*s.row_of));
-	s.col_of = gr_calloc(ncells, sizeof(*s.col_of));
+	s.row_of = gr_malloc((ncells ? ncells : 1) * sizeof(*s.row_of));
+	s.col_of = gr_calloc(ncells ? ncells : 1, sizeof(*s.col_of));
 	s.own = gr_calloc(neq ? neq : 1, 1);
 	s.from = gr_calloc((nrows + 1) * (k + 1), 1);
 	s.to = gr_calloc((nrows + 1) * (k + 1), 1);
-	kept = gr_malloc((size_t)nrows << ncols);
-	start = gr_calloc(nrows, sizeof(*start));
-	if (!s.row_of || !s.col_of || !s.own || !s.from || !s.to || !kept || !start)
+	if (!s.row_of || !s.col_of || !s.own || !s.from || !s.to)
 		goto out;
-	memset(kept, 1, (size_t)nrows << ncols);
 	for (size_t c = 0; c < ncells; c++)
 		s.row_of[c] = NONE;
 	for (size_t p = 0; p < nrows * ncols; p++) {
 		s.row_of[order[p]] = p / ncols;
 		s.col_of[order[p]] = p % ncols;
 	}
-	/* A row's own equations: every term in that one row. */
+	/* A row's own equations: every term in that one row. An equation
+	 * with a cell outside the rows placed says nothing here. */
 	for (size_t e = 0; e < neq; e++) {
 		const struct gr_equation *eq = &eqs[e];
-		size_t row = eq->nlhs ? s.row_of[eq->lhs[0]] : NONE;
-		int own = row != NONE;
-		for (size_t t = 0; t < eq->nlhs + eq->nrhs && own; t++) {
+		size_t row = eq->nlhs && eq->lhs[0] < ncells ? s.row_of[eq->lhs[0]] : NONE;
+		int own = row != NONE, inside = 1;
+		for (size_t t = 0; t < eq->nlhs + eq->nrhs; t++) {
 			size_t c = t < eq->nlhs ? eq->lhs[t] : eq->rhs[t - eq->nlhs];
-			own = c < ncells && s.row_of[c] == row;
+			inside &= c < ncells && s.row_of[c] != NONE;
+			own &= inside && s.row_of[c] == row;
 		}
-		s.own[e] = (unsigned char)own;
+		s.own[e] = (unsigned char)(own ? 1 : inside ? 0 : 2);
 	}
 	run_forward_backward(&s);
 	if (!s.to[AT(&s, 0, 0)]) {
 		status = 0;
 		goto out;
 	}
-	for (size_t r = 0; r < nrows; r++)
-		start[r] = only_start(&s, r);
-	status = 1;
-	for (size_t r = 0; r < nrows && start[r] != NONE; r++)
-		if (r + 1 == nrows && narrow_across_rows(&s, start, kept) < 0)
-			status = -1;
-	if (status > 0)
-		merge_readings(&s, kept, cell);
+	status = across_rows(&s, cell);
+	if (status == 0)
+		merge_readings(&s, cell);
+	if (status >= 0)
+		status = 1;
 out:
 	gr_free(s.row_of);
 	gr_free(s.col_of);
 	gr_free(s.own);
 	gr_free(s.from);
 	gr_free(s.to);
-	gr_free(kept);
-	gr_free(start);
 	return status;
 }

@@ -6,10 +6,12 @@
  * the cells is a reading; the table's equations keep some. A row's own
  * equations (三: 总计 = the applicant columns) are applied by dynamic
  * programming over rows, the state being how many values the rows before
- * took; where that fixes where every row starts, the column equations
- * across rows narrow the rows' readings further (joint.h). A cell takes
- * what every kept reading puts there, and is unsure where they disagree —
- * never a guess.
+ * took; the equations across rows (三's columns: 总计 of the handled
+ * rows, 一+二 = 三+四) by a second pass whose state adds what the rows
+ * before put into each of them (bounded: past GR_SEQUENCE_MAX_STATES
+ * states, only the rows' own equations choose). A cell takes what every
+ * kept reading puts there, and is unsure where they disagree — never a
+ * guess.
  */
 #ifndef GR_SEQUENCE_H
 #define GR_SEQUENCE_H
