@@ -20,7 +20,15 @@ struct rows {
 	unsigned char *own;
 	unsigned char *from;   /* [(nrows + 1) × (k + 1)]: reachable from the start */
 	unsigned char *to;     /* [(nrows + 1) × (k + 1)]: can reach the end */
+	/* [nrows × (k + 1)] sets of masks: the readings (j, mask) of a row
+	 * that its own equations accept (FIT_WORDS words each). */
+	uint64_t *fit;
+	/* Each row's own equations: row r's are own_eq[first_own[r] ..
+	 * first_own[r + 1]). */
+	size_t *own_eq, *first_own;
 };
+
+#define FIT_WORDS ((1u << GR_SEQUENCE_MAX_COLUMNS) / 64)
 
 #define AT(s, r, j) ((r) * ((s)->k + 1) + (j))
 
@@ -50,11 +58,9 @@ row_fits(const struct rows *s, size_t r, size_t j, unsigned mask)
 	int64_t v[GR_SEQUENCE_MAX_COLUMNS];
 
 	row_values(s, j, mask, v);
-	for (size_t e = 0; e < s->neq; e++) {
-		const struct gr_equation *eq = &s->eqs[e];
+	for (size_t i = s->first_own[r]; i < s->first_own[r + 1]; i++) {
+		const struct gr_equation *eq = &s->eqs[s->own_eq[i]];
 		int64_t sum = 0;
-		if (s->own[e] != 1 || s->row_of[eq->lhs[0]] != r)
-			continue;
 		for (size_t t = 0; t < eq->nlhs; t++)
 			sum += v[s->col_of[eq->lhs[t]]];
 		for (size_t t = 0; t < eq->nrhs; t++)
@@ -65,6 +71,12 @@ row_fits(const struct rows *s, size_t r, size_t j, unsigned mask)
 	return 1;
 }
 
+static int
+fits(const struct rows *s, size_t r, size_t j, unsigned mask)
+{
+	return (s->fit[(r * (s->k + 1) + j) * FIT_WORDS + mask / 64] >> (mask % 64)) & 1;
+}
+
 /* Whether reading (j, mask) of row r lies on a path through all rows. */
 static int
 on_path(const struct rows *s, size_t r, size_t j, unsigned mask)
@@ -72,7 +84,20 @@ on_path(const struct rows *s, size_t r, size_t j, unsigned mask)
 	size_t next = j + popcount(mask);
 
 	return next <= s->k && s->from[AT(s, r, j)] && s->to[AT(s, r + 1, next)] &&
-	       row_fits(s, r, j, mask);
+	       fits(s, r, j, mask);
+}
+
+/* Row r's readings from j that its own equations accept, once: only
+ * for the (r, j) reachable from the start, which are all on_path() asks
+ * about. */
+static void
+find_fits(struct rows *s, size_t r, size_t j)
+{
+	unsigned masks = 1u << s->ncols;
+
+	for (unsigned m = 0; m < masks; m++)
+		if (j + popcount(m) <= s->k && row_fits(s, r, j, m))
+			s->fit[(r * (s->k + 1) + j) * FIT_WORDS + m / 64] |= (uint64_t)1 << (m % 64);
 }
 
 static void
@@ -85,9 +110,10 @@ run_forward_backward(struct rows *s)
 		for (size_t j = 0; j <= s->k; j++) {
 			if (!s->from[AT(s, r, j)])
 				continue;
+			find_fits(s, r, j);
 			for (unsigned m = 0; m < masks; m++) {
 				size_t next = j + popcount(m);
-				if (next <= s->k && !s->from[AT(s, r + 1, next)] && row_fits(s, r, j, m))
+				if (next <= s->k && !s->from[AT(s, r + 1, next)] && fits(s, r, j, m))
 					s->from[AT(s, r + 1, next)] = 1;
 			}
 		}
@@ -96,7 +122,7 @@ run_forward_backward(struct rows *s)
 		for (size_t j = 0; j <= s->k; j++) {
 			for (unsigned m = 0; m < masks && !s->to[AT(s, r, j)]; m++) {
 				size_t next = j + popcount(m);
-				if (next <= s->k && s->to[AT(s, r + 1, next)] && row_fits(s, r, j, m))
+				if (next <= s->k && s->to[AT(s, r + 1, next)] && fits(s, r, j, m))
 					s->to[AT(s, r, j)] = 1;
 			}
 		}
@@ -165,12 +191,21 @@ struct layer {
 	size_t buckets;
 };
 
+/* A cell of a row in an equation across rows: the row's reading adds
+ * its value (or takes it away) there. */
+struct term {
+	size_t eq, col;
+	int sign;
+};
+
 struct across {
 	const struct rows *s;
 	size_t neq;           /* equations across rows */
 	size_t *eq;           /* [neq] their indexes */
 	struct layer *layers; /* [nrows + 1] */
 	size_t states;
+	struct term *terms;   /* each row's, in order */
+	size_t *first_term;   /* [nrows + 1]: row r's are [first_term[r], first_term[r + 1]) */
 };
 
 static uint64_t
@@ -288,16 +323,39 @@ contribution(const struct across *a, size_t r, size_t j, unsigned mask, int64_t 
 	int64_t v[GR_SEQUENCE_MAX_COLUMNS];
 
 	row_values(s, j, mask, v);
-	for (size_t e = 0; e < a->neq; e++) {
-		const struct gr_equation *eq = &s->eqs[a->eq[e]];
-		add[e] = 0;
-		for (size_t t = 0; t < eq->nlhs + eq->nrhs; t++) {
-			int lhs = t < eq->nlhs;
-			size_t c = lhs ? eq->lhs[t] : eq->rhs[t - eq->nlhs];
-			if (s->row_of[c] == r)
-				add[e] += lhs ? v[s->col_of[c]] : -v[s->col_of[c]];
+	memset(add, 0, a->neq * sizeof(*add));
+	for (size_t t = a->first_term[r]; t < a->first_term[r + 1]; t++)
+		add[a->terms[t].eq] += a->terms[t].sign * v[a->terms[t].col];
+}
+
+/* Each row's terms in the equations across rows. Returns 0 or -1. */
+static int
+make_terms(struct across *a)
+{
+	const struct rows *s = a->s;
+	size_t n = 0;
+
+	for (size_t e = 0; e < a->neq; e++)
+		n += s->eqs[a->eq[e]].nlhs + s->eqs[a->eq[e]].nrhs;
+	a->terms = gr_calloc(n ? n : 1, sizeof(*a->terms));
+	a->first_term = gr_calloc(s->nrows + 1, sizeof(*a->first_term));
+	if (!a->terms || !a->first_term)
+		return -1;
+	n = 0;
+	for (size_t r = 0; r < s->nrows; r++) {
+		a->first_term[r] = n;
+		for (size_t e = 0; e < a->neq; e++) {
+			const struct gr_equation *eq = &s->eqs[a->eq[e]];
+			for (size_t t = 0; t < eq->nlhs + eq->nrhs; t++) {
+				int lhs = t < eq->nlhs;
+				size_t c = lhs ? eq->lhs[t] : eq->rhs[t - eq->nlhs];
+				if (s->row_of[c] == r)
+					a->terms[n++] = (struct term){ e, s->col_of[c], lhs ? 1 : -1 };
+			}
 		}
 	}
+	a->first_term[s->nrows] = n;
+	return 0;
 }
 
 /* The states after a reading (j, mask) of row r from state i of its
@@ -410,7 +468,7 @@ out:
 static int
 across_rows(const struct rows *s, size_t *cell)
 {
-	struct across a = { s, 0, NULL, NULL, 0 };
+	struct across a = { s, 0, NULL, NULL, 0, NULL, NULL };
 	int status = -1;
 
 	a.eq = gr_calloc(s->neq ? s->neq : 1, sizeof(*a.eq));
@@ -419,8 +477,10 @@ across_rows(const struct rows *s, size_t *cell)
 		for (size_t e = 0; e < s->neq; e++)
 			if (s->own[e] == 0)
 				a.eq[a.neq++] = e;
-		status = a.neq ? run_across(&a, cell) : 0;
+		status = a.neq == 0 ? 0 : make_terms(&a) < 0 ? -1 : run_across(&a, cell);
 	}
+	gr_free(a.terms);
+	gr_free(a.first_term);
 	for (size_t r = 0; a.layers && r <= s->nrows; r++)
 		layer_release(&a.layers[r]);
 	gr_free(a.layers);
@@ -434,7 +494,8 @@ gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
 		  size_t neq, size_t *cell)
 {
 	struct rows s = { numbers, k, nrows, ncols, ncells, order, eqs, neq,
-			  NULL, NULL, NULL, NULL, NULL };
+			  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+	size_t nown = 0;
 	int status = -1;
 
 	if (ncols == 0 || ncols > GR_SEQUENCE_MAX_COLUMNS || k > nrows * ncols)
@@ -446,7 +507,11 @@ gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
 	s.own = gr_calloc(neq ? neq : 1, 1);
 	s.from = gr_calloc((nrows + 1) * (k + 1), 1);
 	s.to = gr_calloc((nrows + 1) * (k + 1), 1);
-	if (!s.row_of || !s.col_of || !s.own || !s.from || !s.to)
+	s.fit = gr_calloc(nrows * (k + 1) * FIT_WORDS, sizeof(*s.fit));
+	s.own_eq = gr_calloc(neq ? neq : 1, sizeof(*s.own_eq));
+	s.first_own = gr_calloc(nrows + 1, sizeof(*s.first_own));
+	if (!s.row_of || !s.col_of || !s.own || !s.from || !s.to || !s.fit || !s.own_eq ||
+	    !s.first_own)
 		goto out;
 	for (size_t c = 0; c < ncells; c++)
 		s.row_of[c] = NONE;
@@ -467,6 +532,13 @@ gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
 		}
 		s.own[e] = (unsigned char)(own ? 1 : inside ? 0 : 2);
 	}
+	for (size_t r = 0; r < nrows; r++) {
+		s.first_own[r] = nown;
+		for (size_t e = 0; e < neq; e++)
+			if (s.own[e] == 1 && s.row_of[eqs[e].lhs[0]] == r)
+				s.own_eq[nown++] = e;
+	}
+	s.first_own[nrows] = nown;
 	run_forward_backward(&s);
 	if (!s.to[AT(&s, 0, 0)]) {
 		status = 0;
@@ -483,5 +555,8 @@ out:
 	gr_free(s.own);
 	gr_free(s.from);
 	gr_free(s.to);
+	gr_free(s.fit);
+	gr_free(s.own_eq);
+	gr_free(s.first_own);
 	return status;
 }
