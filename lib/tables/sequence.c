@@ -177,10 +177,13 @@ merge_readings(const struct rows *s, size_t *cell)
  * such equation so far; a reading of row r leads from a state to the
  * next. States that reach the end with every equation holding are alive,
  * and so are the readings between alive states: their cells are what
- * cell[] folds. Bounded: more than GR_SEQUENCE_MAX_STATES states leave
- * the equations across rows unused.
+ * cell[] folds. Bounded: more than GR_SEQUENCE_MAX_STATES states or
+ * GR_SEQUENCE_MAX_STEPS readings leave the equations across rows unused.
  */
-#define GR_SEQUENCE_MAX_STATES (1u << 16)
+#define GR_SEQUENCE_MAX_STATES (1u << 12)
+/* Readings tried at most going forward (backward tries as many again):
+ * a table of 150 zeros for 175 cells needs about 600,000. */
+#define GR_SEQUENCE_MAX_STEPS (1ul << 20)
 
 struct layer {
 	size_t count, cap;
@@ -204,6 +207,7 @@ struct across {
 	size_t *eq;           /* [neq] their indexes */
 	struct layer *layers; /* [nrows + 1] */
 	size_t states;
+	unsigned long steps;  /* readings tried forward */
 	struct term *terms;   /* each row's, in order */
 	size_t *first_term;   /* [nrows + 1]: row r's are [first_term[r], first_term[r + 1]) */
 };
@@ -384,6 +388,8 @@ forward(struct across *a, size_t r, int64_t *add, int64_t *sums)
 		for (unsigned m = 0; m < masks && !full; m++) {
 			if (!on_path(s, r, from->taken[i], m))
 				continue;
+			if (++a->steps > GR_SEQUENCE_MAX_STEPS)
+				return 1;
 			step_sums(a, from, i, r, m, add, sums);
 			layer_find(a, to, from->taken[i] + popcount(m), sums, 1, &full);
 		}
@@ -468,7 +474,7 @@ out:
 static int
 across_rows(const struct rows *s, size_t *cell)
 {
-	struct across a = { s, 0, NULL, NULL, 0, NULL, NULL };
+	struct across a = { s, 0, NULL, NULL, 0, 0, NULL, NULL };
 	int status = -1;
 
 	a.eq = gr_calloc(s->neq ? s->neq : 1, sizeof(*a.eq));
