@@ -182,8 +182,8 @@ merge_readings(const struct rows *s, size_t *cell)
  */
 #define GR_SEQUENCE_MAX_STATES (1u << 12)
 /* Readings tried at most going forward (backward tries as many again):
- * a table of 150 zeros for 175 cells needs about 600,000. */
-#define GR_SEQUENCE_MAX_STEPS (1ul << 20)
+ * a table of 150 zeros for 175 cells needs about 60,000. */
+#define GR_SEQUENCE_MAX_STEPS (1ul << 18)
 
 struct layer {
 	size_t count, cap;
