@@ -37,6 +37,10 @@ struct gr_item {
 	uint8_t kind;     /* enum gr_item_kind */
 	uint8_t rowspan;  /* 0: not stated; larger spans are kept as 255 */
 	uint8_t colspan;
+	/* Empty lines right before it in text read a line at a time (an
+	 * empty cell of LibreOffice's text export, a cell per line; 255:
+	 * that many or more); 0 where the shape does not say. */
+	uint8_t blank_before;
 	uint16_t table;   /* 1-based table block of the shape; 0: not stated */
 	uint16_t col;     /* 1-based grid column; 0: not stated */
 	uint32_t row;     /* 1-based grid row within its table; 0: not stated */

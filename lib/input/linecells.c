@@ -33,6 +33,10 @@ struct builder {
 	/* The text holds a backslash: without one, no Markdown escape is
 	 * looked for in each cell. */
 	int escapes;
+	/* Empty lines read right before this one (gr_item.blank_before),
+	 * and the number of the line read last. */
+	unsigned blank_run;
+	uint32_t last_line;
 };
 
 static int
@@ -69,6 +73,8 @@ push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
 	strip_docx_residue(&s, &len);
 	item = gr_item_at(s, len, b->line->offset, b->line->number, kind);
 	item.column = (uint32_t)(s - b->line_text) + 1;
+	item.blank_before = (uint8_t)(b->blank_run < 255 ? b->blank_run : 255);
+	b->blank_run = 0;
 	if (!gr_items_append(b->out, &item) || unescape_last(b) < 0)
 		return NULL;
 	return &b->out->items[b->out->count - 1];
@@ -243,13 +249,23 @@ read_line(struct builder *b, const char *s, size_t len)
 	strip_bold(&t, &tlen);
 	b->in_tab_cell = 0;
 	b->in_rows = 0;
+	/* Only empty lines right before an item count: another reader may
+	 * have taken the lines between. */
+	if (b->line->number != b->last_line + 1)
+		b->blank_run = 0;
+	b->last_line = b->line->number;
 	/* A tab-indented line is a cell, an empty one too ("\t"). */
 	if (len > 0 && s[0] == '\t') {
 		b->in_tab_cell = 1;
 		return push(b, t, tlen, GR_ITEM_CELL) ? 0 : -1;
 	}
-	if (tlen == 0)
+	if (tlen == 0) {
+		const char *raw = s;
+		size_t rawlen = len;
+		gr_trim_spaces(&raw, &rawlen);
+		b->blank_run += rawlen == 0;
 		return 0;
+	}
 	if (only_pipes(t, tlen, &pipes)) {
 		for (size_t i = 0; i < pipes; i++)
 			if (!push(b, t, 0, GR_ITEM_CELL))

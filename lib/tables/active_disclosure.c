@@ -28,7 +28,7 @@ gr_ad_recover(struct govreport *r, const struct gr_items *items, size_t begin,
 {
 	struct gr_recovery rc = { r, items, gr_table_get(r->tpl, GOVREPORT_SECTION_ACTIVE_DISCLOSURE), begin, end };
 
-	return gr_recover_by_rows(&rc);
+	return gr_recover_table(&rc);
 }
 
 /* Money is reported in 万元 to four decimal places (one yuan). */

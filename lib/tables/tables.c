@@ -7,8 +7,10 @@
 #include "tables/cellvalue.h"
 #include "tables/digitsplit.h"
 #include "check/equation.h"
+#include "tables/joint.h"
 #include "tables/label.h"
 #include "tables/placement.h"
+#include "tables/sequence.h"
 #include "tables/tables.h"
 
 #define NONE ((size_t)-1)
@@ -60,11 +62,17 @@ diag_cell(const struct gr_recovery *rc, enum gr_code code,
 
 /* ---- assigning values to a row -------------------------------------- */
 
+struct open_rows;
+
 struct row_cells {
 	const struct gr_recovery *rc;
 	const struct gr_group *group;
 	const struct gr_row *row;
 	size_t first; /* flat index of the row's first cell */
+	/* Where a row whose readings its own equations leave open goes, for
+	 * the table's equations across rows to narrow (joint.h); NULL when
+	 * the table has none. */
+	struct open_rows *open;
 };
 
 static struct gr_cell *
@@ -315,23 +323,85 @@ only_value(const struct gr_items *items, size_t from, size_t to)
  * several, a cell where they all agree keeps that value and the others
  * are null (CELL_AMBIGUOUS, naming the candidates). Returns 0 or -1.
  */
+static int write_split(const struct gr_recovery *rc, const struct gr_cell_ref *row,
+		       const struct gr_item *item, const size_t *cells, size_t ncells,
+		       const struct gr_split *split, int across, const char *what_zh,
+		       const char *what_en);
+
+/* Every split the equations accept, kept for the equations across rows
+ * (joint.h); none when there are more than GR_OPEN_MAX_READINGS. */
+#define GR_OPEN_MAX_READINGS 64
+
+struct split_record {
+	struct split_rule rule;
+	int64_t (*values)[GR_SPLIT_MAX_CELLS]; /* NULL: not recorded */
+	size_t count;
+};
+
 static int
-split_run(const struct gr_recovery *rc, const struct gr_cell_ref *row,
-	  const struct gr_item *item, const size_t *cells, size_t ncells,
-	  const char *what_zh, const char *what_en)
+record_split(const int64_t *values, size_t ncells, void *ctx)
+{
+	struct split_record *rec = ctx;
+
+	if (!split_fits(values, ncells, &rec->rule))
+		return 0;
+	if (rec->values && rec->count < GR_OPEN_MAX_READINGS)
+		memcpy(rec->values[rec->count], values, ncells * sizeof(*values));
+	rec->count++;
+	return 1;
+}
+
+static int open_fused_row(const struct row_cells *rw, const struct gr_item *item,
+			  const struct split_record *rec);
+
+static int
+split_run(const struct gr_recovery *rc, const struct row_cells *rw,
+	  const struct gr_cell_ref *row, const struct gr_item *item, const size_t *cells,
+	  size_t ncells, const char *what_zh, const char *what_en)
 {
 	struct govreport *r = rc->report;
-	struct split_rule rule = { NULL, 0, cells[0] };
+	struct split_record rec = { { NULL, 0, cells[0] }, NULL, 0 };
 	struct gr_split split;
-	char described[256];
-	int rc_split;
+	int rc_split, status;
 
-	rule.eqs = gr_table_equations(r->tpl, rc->table->section, &rule.neq);
-	rc_split = gr_split_digits(item->text, item->len, ncells, split_fits, &rule, &split);
-	if (rc_split == -2)
+	rec.rule.eqs = gr_table_equations(r->tpl, rc->table->section, &rec.rule.neq);
+	if (rw && rw->open) {
+		rec.values = gr_calloc(GR_OPEN_MAX_READINGS, sizeof(*rec.values));
+		if (!rec.values)
+			return -1;
+	}
+	rc_split = gr_split_digits(item->text, item->len, ncells, record_split, &rec, &split);
+	if (rc_split == -2) {
+		gr_free(rec.values);
 		return -1;
+	}
 	if (rc_split < 0)
 		split.count = 0;
+	status = write_split(rc, row, item, cells, ncells, &split, 0, what_zh, what_en);
+	if (status == 0 && rc_split == 0 && split.count > 1 && rec.values &&
+	    rec.count <= GR_OPEN_MAX_READINGS)
+		status = open_fused_row(rw, item, &rec);
+	gr_free(rec.values);
+	return status;
+}
+
+/*
+ * Write a split's cells (those its kept candidates agree on; the others
+ * null) and its diagnostic: CELL_SPLIT for one, CELL_AMBIGUOUS for
+ * several or none. `across`: the equations across rows chose. Returns 0
+ * or -1.
+ */
+static int
+write_split(const struct gr_recovery *rc, const struct gr_cell_ref *row,
+	    const struct gr_item *item, const size_t *cells, size_t ncells,
+	    const struct gr_split *sp, int across, const char *what_zh, const char *what_en)
+{
+	struct govreport *r = rc->report;
+	const struct gr_split split = *sp;
+	const char *across_zh = across ? "（含与其他行的勾稽关系）" : "";
+	const char *across_en = across ? ", those across rows included" : "";
+	char described[256];
+
 	gr_split_describe(&split, described, sizeof(described));
 	for (size_t c = 0; c < ncells; c++) {
 		struct gr_cell *cell = &gr_report_cells(r, rc->table->section)[cells[c]];
@@ -350,25 +420,25 @@ split_run(const struct gr_recovery *rc, const struct gr_cell_ref *row,
 	}
 	if (split.count == 1)
 		return gr_diag_add(&r->diags, GR_CELL_SPLIT, rc->table, row, item->line,
-				   gr_printf("表%s%s：连在一起的数字“%.*s”只有一种拆分符合格数和表格的勾稽关系：%s",
+				   gr_printf("表%s%s：连在一起的数字“%.*s”只有一种拆分符合格数和表格的勾稽关系%s：%s",
 					     rc->table->number, what_zh, (int)item->len, item->text,
-					     described),
+					     across_zh, described),
 				   gr_printf("%s, %s: the fused digits \"%.*s\" have one split that fits "
-					     "the cells and the table's equations: %s",
+					     "the cells and the table's equations%s: %s",
 					     rc->table->en, what_en, (int)item->len, item->text,
-					     described));
+					     across_en, described));
 	return gr_diag_add(&r->diags, GR_CELL_AMBIGUOUS, rc->table, row, item->line,
-			   split.count ? gr_printf("表%s%s：连在一起的数字“%.*s”有%zu种拆分都符合格数和表格的勾稽关系（%s），不能确定的格为空",
+			   split.count ? gr_printf("表%s%s：连在一起的数字“%.*s”有%zu种拆分都符合格数和表格的勾稽关系%s（%s），不能确定的格为空",
 						   rc->table->number, what_zh, (int)item->len,
-						   item->text, split.count, described)
+						   item->text, split.count, across_zh, described)
 				       : gr_printf("表%s%s：连在一起的数字“%.*s”没有满足表格勾稽关系的拆分，各格为空",
 						   rc->table->number, what_zh, (int)item->len,
 						   item->text),
 			   split.count ? gr_printf("%s, %s: the fused digits \"%.*s\" have %zu splits "
-						   "that fit the cells and the table's equations (%s); the cells "
-						   "they disagree on are null",
+						   "that fit the cells and the table's equations%s (%s); the "
+						   "cells they disagree on are null",
 						   rc->table->en, what_en, (int)item->len, item->text,
-						   split.count, described)
+						   split.count, across_en, described)
 				       : gr_printf("%s, %s: no split of the fused digits \"%.*s\" "
 						   "satisfies the table's equations; the cells are null",
 						   rc->table->en, what_en, (int)item->len, item->text));
@@ -383,6 +453,10 @@ static void print_order(const struct gr_table *t, size_t *order);
 struct place_rule {
 	struct split_rule rule;
 	int64_t numbers[GR_PLACE_MAX_CELLS]; /* the values' (a dash: 0) */
+	/* Every reading kept, for the equations across rows (joint.h): what
+	 * each cell holds (placement.h), or NULL not to record. */
+	size_t (*holds)[GR_PLACE_MAX_CELLS];
+	size_t count;
 };
 
 static int
@@ -393,7 +467,16 @@ place_fits(const size_t *at, size_t k, size_t n, void *ctx)
 
 	for (size_t j = 0; j < k; j++)
 		values[at[j]] = p->numbers[j];
-	return split_fits(values, n, &p->rule);
+	if (!split_fits(values, n, &p->rule))
+		return 0;
+	if (p->holds && p->count < GR_OPEN_MAX_READINGS) {
+		for (size_t c = 0; c < n; c++)
+			p->holds[p->count][c] = GR_PLACE_EMPTY;
+		for (size_t j = 0; j < k; j++)
+			p->holds[p->count][at[j]] = j;
+	}
+	p->count++;
+	return 1;
 }
 
 /*
@@ -405,10 +488,10 @@ place_fits(const size_t *at, size_t k, size_t n, void *ctx)
  */
 static long
 place_unstated(const struct gr_recovery *rc, size_t first, size_t k, size_t cell0,
-	       size_t n, size_t *cell)
+	       size_t n, size_t *cell, size_t (*holds)[GR_PLACE_MAX_CELLS])
 {
 	const struct gr_item *items = rc->items->items;
-	struct place_rule p = { { NULL, 0, cell0 }, { 0 } };
+	struct place_rule p = { { NULL, 0, cell0 }, { 0 }, holds, 0 };
 	struct gr_value v;
 	int exact = 1;
 
@@ -470,29 +553,51 @@ diag_placed(const struct gr_recovery *rc, const struct gr_cell_ref *row,
 
 /* A row of k < ncolumns values in a shape that drops empty cells: placed
  * by the equations. Returns 1 when it was, 0 when not such, -1. */
+static int open_unstated_row(const struct row_cells *rw, size_t first, size_t k,
+			     size_t (*holds)[GR_PLACE_MAX_CELLS], size_t count);
+
+/* CELL_AMBIGUOUS for a row placed with `kept` readings. */
+static int
+diag_placed_row(const struct row_cells *rw, size_t first, size_t k, long kept)
+{
+	char what_zh[160], what_en[160];
+	struct gr_cell_ref ref = { rw->rc->table, rw->group, rw->row, NULL, 0 };
+
+	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
+	snprintf(what_en, sizeof(what_en), ", row \"%s\"", rw->row->en);
+	return diag_placed(rw->rc, &ref, &rw->rc->items->items[first], k,
+			   rw->group->ncolumns, kept, what_zh, what_en);
+}
+
 static int
 assign_unstated_row(const struct row_cells *rw, size_t first, size_t k)
 {
 	size_t n = rw->group->ncolumns, cell[GR_PLACE_MAX_CELLS];
-	long kept = place_unstated(rw->rc, first, k, rw->first, n, cell);
-	int unsure = 0;
-	char what_zh[160], what_en[160];
-	struct gr_cell_ref ref;
+	size_t (*holds)[GR_PLACE_MAX_CELLS] = NULL;
+	long kept;
+	int unsure = 0, status = 1;
 
-	if (kept < 0)
+	if (rw->open && !(holds = gr_calloc(GR_OPEN_MAX_READINGS, sizeof(*holds))))
+		return -1;
+	kept = place_unstated(rw->rc, first, k, rw->first, n, cell, holds);
+	if (kept < 0) {
+		gr_free(holds);
 		return 0;
-	for (size_t c = 0; c < n; c++) {
+	}
+	for (size_t c = 0; c < n && status > 0; c++) {
 		unsure |= cell[c] == GR_PLACE_UNSURE;
 		if (put_placed(rw, c, cell[c], first) < 0)
-			return -1;
+			status = -1;
 	}
-	if (!unsure)
-		return 1;
-	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
-	snprintf(what_en, sizeof(what_en), ", row \"%s\"", rw->row->en);
-	ref = (struct gr_cell_ref){ rw->rc->table, rw->group, rw->row, NULL, 0 };
-	return diag_placed(rw->rc, &ref, &rw->rc->items->items[first], k, n, kept, what_zh,
-			   what_en) < 0 ? -1 : 1;
+	if (status > 0 && unsure && diag_placed_row(rw, first, k, kept) < 0)
+		status = -1;
+	/* Readings the row's own equations leave open: the equations
+	 * across rows may narrow them. */
+	if (status > 0 && unsure && holds && kept > 1 && kept <= GR_OPEN_MAX_READINGS &&
+	    open_unstated_row(rw, first, k, holds, (size_t)kept) < 0)
+		status = -1;
+	gr_free(holds);
+	return status;
 }
 
 /*
@@ -521,7 +626,7 @@ assign_fused_table(const struct gr_recovery *rc)
 			return 0;
 	if (gr_report_add_table(rc->report, t->section) < 0)
 		return -1;
-	return split_run(rc, NULL, run, cells, t->ncells, "", "") < 0 ? -1 : 1;
+	return split_run(rc, NULL, NULL, run, cells, t->ncells, "", "") < 0 ? -1 : 1;
 }
 
 /* A row whose only value is a run of fused digits: split it. Returns 1
@@ -547,7 +652,119 @@ assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
 	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
 	snprintf(what_en, sizeof(what_en), "row \"%s\"", rw->row->en);
 	ref = (struct gr_cell_ref){ rw->rc->table, rw->group, rw->row, NULL, 0 };
-	return split_run(rw->rc, &ref, run, cells, ncols, what_zh, what_en) < 0 ? -1 : 1;
+	return split_run(rw->rc, rw, &ref, run, cells, ncols, what_zh, what_en) < 0 ? -1 : 1;
+}
+
+/* ---- a cell per line, an empty line for an empty cell ---------------- */
+
+/*
+ * Whether items [first, last], all values, are a cell per line, the empty
+ * lines between them counted (blank_before) and nothing else dropped
+ * between them, most of them on the line right after the one before
+ * (LibreOffice's and WPS's text export: an empty line is an empty cell,
+ * and only that; text with a blank line between every paragraph is not
+ * such). Sets *inner to the empty lines between them.
+ */
+static int
+cell_per_line(const struct gr_recovery *rc, size_t first, size_t last, size_t *inner)
+{
+	const struct gr_item *items = rc->items->items;
+	size_t tight = 0;
+
+	*inner = 0;
+	if (rc->items->blanks_unstated || items[first].row || last <= first)
+		return 0;
+	for (size_t i = first + 1; i <= last; i++) {
+		if (items[i].row || items[i].blank_before == 255 ||
+		    items[i].line != items[i - 1].line + 1 + items[i].blank_before)
+			return 0;
+		tight += items[i].blank_before == 0;
+		*inner += items[i].blank_before;
+	}
+	return tight * 2 > last - first;
+}
+
+/* An empty cell the text shows as the empty line `back` lines before the
+ * item `near`. Returns 0 or -1. */
+static int
+put_empty(const struct row_cells *rw, size_t column, const struct gr_item *near, size_t back)
+{
+	struct gr_cell_ref ref;
+	struct gr_cell *cell = cell_at(rw, column, &ref);
+	struct gr_item at = *near;
+
+	at.line = near->line > back ? near->line - (uint32_t)back : near->line;
+	gr_cell_set_null(cell, GOVREPORT_CELL_BLANK);
+	cell->line = at.line;
+	cell->offset = near->offset;
+	return diag_cell(rw->rc, GR_CELL_BLANK, &ref, &at, "为空", "is empty");
+}
+
+/*
+ * A row of values [first, last] (first right after its label), fewer than
+ * its cells, in text with a cell per line (cell_per_line()): the empty
+ * lines after the label and between the values are its empty cells, in
+ * place; what remains to fill the row are the empty lines after the last
+ * value, and the rest of those (before the next label) are the next
+ * row's merged stub cells (三、本年度办理结果 over several rows leaves an
+ * empty line on each row after its first). Returns 1 when the row was
+ * read so, 0 when not such, -1.
+ */
+static int
+assign_row_by_lines(const struct row_cells *rw, size_t from, size_t first, size_t last,
+		    size_t to)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	size_t ncols = rw->group->ncolumns, k = last - first + 1, inner, lead, trail, column = 0;
+	struct gr_value v;
+
+	if (first != from || !cell_per_line(rw->rc, first, last, &inner))
+		return 0;
+	lead = items[first].blank_before == 255 ? 0 : items[first].blank_before;
+	trail = last + 1 < to ? items[last + 1].blank_before : 0;
+	if (inner + lead == 0 || k + inner + lead > ncols || k + inner + lead + trail < ncols ||
+	    (last + 1 < to && items[last + 1].line != items[last].line + 1 + trail))
+		return 0;
+	for (size_t b = 0; b < lead; b++)
+		if (put_empty(rw, column++, &items[first], lead - b) < 0)
+			return -1;
+	for (size_t i = first; i <= last; i++) {
+		for (size_t b = 0; i > first && b < items[i].blank_before; b++)
+			if (put_empty(rw, column++, &items[i], items[i].blank_before - b) < 0)
+				return -1;
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (put_value(rw, column++, &items[i], &v) < 0)
+			return -1;
+	}
+	for (size_t b = 0; column < ncols; b++)
+		if (put_empty(rw, column++, &items[last + 1], trail - b) < 0)
+			return -1;
+	return 1;
+}
+
+/*
+ * Whether item i, text among a row's values, is the rest of the row's
+ * label broken around them ("6.属于四类过程性信" 2 "息" 0 0 …): the label
+ * item holds the label's start and the item its end, and together they
+ * are the whole label. Such an item is no cell.
+ */
+static int
+is_label_tail(const struct row_cells *rw, const struct gr_item *label, size_t i)
+{
+	const struct gr_items *items = rw->rc->items;
+	const struct gr_row_keys *keys = gr_row_keys_get(rw->row);
+	struct gr_key head, tail;
+	struct gr_value v;
+
+	if (!keys || label < items->items || label >= items->items + items->count)
+		return 0;
+	gr_value_parse(items->items[i].text, items->items[i].len, &v);
+	if (v.kind != GR_VALUE_TEXT || !item_key(items, (size_t)(label - items->items), &head) ||
+	    !item_key(items, i, &tail) || head.len == 0 || tail.len == 0 ||
+	    head.len + tail.len != keys->label.len)
+		return 0;
+	return gr_key_find(&keys->label, &head) == 0 &&
+	       gr_key_find(&keys->label, &tail) == (long)head.len;
 }
 
 /*
@@ -563,7 +780,7 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 	const struct gr_item *items = rw->rc->items->items;
 	size_t ncols = rw->group->ncolumns;
 	size_t first = NONE, last = NONE, filled = 0, lead_blanks = 0;
-	size_t column = 0, extra = 0;
+	size_t column = 0, extra = 0, tails = 0;
 	int trailing_blank = 0;
 	struct gr_value v, values[GR_VALUE_CACHE];
 
@@ -583,6 +800,8 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 				first = i;
 			last = i;
 			filled++;
+		} else if (first != NONE && v.kind == GR_VALUE_TEXT && is_label_tail(rw, label, i)) {
+			tails++;
 		} else if (v.kind == GR_VALUE_BLANK && first == NONE) {
 			lead_blanks++;
 		} else if (v.kind == GR_VALUE_TEXT && first == NONE) {
@@ -599,6 +818,12 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 		if (v.kind != GR_VALUE_BLANK)
 			break;
 		trailing_blank = 1;
+	}
+	/* A cell per line: empty lines are its empty cells. */
+	if (!lead_blanks && !trailing_blank && filled == last - first + 1 && filled < ncols) {
+		placed = assign_row_by_lines(rw, from, first, last, to);
+		if (placed != 0)
+			return placed < 0 ? -1 : 0;
 	}
 	/* A shape that drops empty cells: which of the row's cells the
 	 * missing ones were is for the equations to tell. */
@@ -617,6 +842,8 @@ assign_row(const struct row_cells *rw, size_t from, size_t to,
 				return -1;
 	for (size_t i = first; i <= last; i++) {
 		value_at(items, from, i, values, &v);
+		if (tails && v.kind == GR_VALUE_TEXT && is_label_tail(rw, label, i))
+			continue;
 		if (column < ncols) {
 			if (put_value(rw, column++, &items[i], &v) < 0)
 				return -1;
@@ -807,11 +1034,233 @@ check_group_headers(const struct gr_recovery *rc, const struct flat_row *rows,
 	return 0;
 }
 
+/* ---- rows the equations across rows narrow (joint.h) ----------------- */
+
+/* A row whose own equations left several readings: its cells as they
+ * were written (the ones all readings agree on), and the readings. */
+struct open_row {
+	const struct gr_group *group;
+	const struct gr_row *row;
+	size_t cell0, n;
+	const struct gr_item *run; /* fused digits; NULL: values with empty cells */
+	size_t first, k;           /* those values: items [first, first + k) */
+	size_t nreadings;
+	int64_t *values;           /* nreadings × n numbers (empty: 0) */
+	size_t *holds;             /* nreadings × n, for values: placement.h */
+	unsigned char *kept;
+};
+
+struct open_rows {
+	struct open_row *rows;
+	size_t count, cap;
+};
+
+static void
+open_rows_release(struct open_rows *open)
+{
+	for (size_t i = 0; i < open->count; i++) {
+		gr_free(open->rows[i].values);
+		gr_free(open->rows[i].holds);
+		gr_free(open->rows[i].kept);
+	}
+	gr_free(open->rows);
+}
+
+/* A new open row of rw with room for its readings, or NULL (no memory). */
+static struct open_row *
+open_row_add(const struct row_cells *rw, size_t nreadings, int with_holds)
+{
+	struct open_rows *open = rw->open;
+	struct open_row *o;
+	size_t n = rw->group->ncolumns;
+
+	if (open->count == open->cap) {
+		size_t cap = open->cap ? open->cap * 2 : 8;
+		struct open_row *rows = gr_realloc(open->rows, cap * sizeof(*rows));
+		if (!rows)
+			return NULL;
+		open->rows = rows;
+		open->cap = cap;
+	}
+	o = &open->rows[open->count];
+	*o = (struct open_row){ rw->group, rw->row, rw->first, n, NULL, 0, 0, nreadings,
+				NULL, NULL, NULL };
+	o->values = gr_calloc(nreadings * n, sizeof(*o->values));
+	o->kept = gr_calloc(nreadings, 1);
+	if (with_holds)
+		o->holds = gr_calloc(nreadings * n, sizeof(*o->holds));
+	if (!o->values || !o->kept || (with_holds && !o->holds)) {
+		gr_free(o->values);
+		gr_free(o->kept);
+		gr_free(o->holds);
+		return NULL;
+	}
+	open->count++;
+	return o;
+}
+
+static int
+open_unstated_row(const struct row_cells *rw, size_t first, size_t k,
+		  size_t (*holds)[GR_PLACE_MAX_CELLS], size_t count)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	int64_t numbers[GR_PLACE_MAX_CELLS];
+	size_t n = rw->group->ncolumns;
+	struct open_row *o;
+	struct gr_value v;
+
+	for (size_t j = 0; j < k; j++) {
+		gr_value_parse(items[first + j].text, items[first + j].len, &v);
+		/* Money with decimals: the equations (counts) do not tell. */
+		if (v.kind == GR_VALUE_NUMBER && v.scale != 0)
+			return 0;
+		numbers[j] = v.kind == GR_VALUE_NUMBER ? v.coefficient : 0;
+	}
+	if (!(o = open_row_add(rw, count, 1)))
+		return -1;
+	o->first = first;
+	o->k = k;
+	for (size_t r = 0; r < count; r++)
+		for (size_t c = 0; c < n; c++) {
+			size_t h = holds[r][c];
+			o->holds[r * n + c] = h;
+			o->values[r * n + c] = h == GR_PLACE_EMPTY ? 0 : numbers[h];
+		}
+	return 0;
+}
+
+static int
+open_fused_row(const struct row_cells *rw, const struct gr_item *item,
+	       const struct split_record *rec)
+{
+	size_t n = rw->group->ncolumns;
+	struct open_row *o = open_row_add(rw, rec->count, 0);
+
+	if (!o)
+		return -1;
+	o->run = item;
+	for (size_t r = 0; r < rec->count; r++)
+		memcpy(&o->values[r * n], rec->values[r], n * sizeof(*o->values));
+	return 0;
+}
+
+/* Whether the diagnostic is the CELL_AMBIGUOUS of a row (its cell ref). */
+static int
+is_row_ambiguous(const struct gr_diag *d, const void *data)
+{
+	const struct gr_cell_ref *row = data;
+
+	return d->code == GR_CELL_AMBIGUOUS && d->section == row->table->id &&
+	       d->row == row->row->id;
+}
+
+/* Rewrite a row of values whose readings were narrowed: the cells the
+ * kept readings now agree on, and its diagnostic. Returns 0 or -1. */
+static int
+rewrite_unstated_row(const struct row_cells *rw, const struct open_row *o)
+{
+	size_t kept = 0;
+	int unsure = 0;
+
+	for (size_t r = 0; r < o->nreadings; r++)
+		kept += o->kept[r];
+	for (size_t c = 0; c < o->n; c++) {
+		size_t before = o->holds[c], after = NONE;
+		for (size_t r = 1; r < o->nreadings; r++)
+			if (o->holds[r * o->n + c] != before)
+				before = GR_PLACE_UNSURE;
+		for (size_t r = 0; r < o->nreadings; r++) {
+			size_t h = o->holds[r * o->n + c];
+			if (!o->kept[r])
+				continue;
+			after = after == NONE || after == h ? h : GR_PLACE_UNSURE;
+		}
+		unsure |= after == GR_PLACE_UNSURE;
+		if (before == GR_PLACE_UNSURE && after != GR_PLACE_UNSURE &&
+		    put_placed(rw, c, after, o->first) < 0)
+			return -1;
+	}
+	return unsure ? diag_placed_row(rw, o->first, o->k, (long)kept) : 0;
+}
+
+/* Rewrite a fused row whose splits were narrowed. Returns 0 or -1. */
+static int
+rewrite_fused_row(const struct row_cells *rw, const struct open_row *o)
+{
+	struct gr_cell_ref ref = { rw->rc->table, rw->group, rw->row, NULL, 0 };
+	struct gr_split split = { o->n, 0, { { 0 } } };
+	size_t cells[GR_SPLIT_MAX_CELLS];
+	char what_zh[160], what_en[160];
+
+	for (size_t r = 0; r < o->nreadings; r++) {
+		if (!o->kept[r])
+			continue;
+		if (split.count < GR_SPLIT_MAX_KEEP)
+			memcpy(split.values[split.count], &o->values[r * o->n],
+			       o->n * sizeof(int64_t));
+		split.count++;
+	}
+	for (size_t c = 0; c < o->n; c++)
+		cells[c] = o->cell0 + c;
+	snprintf(what_zh, sizeof(what_zh), "「%s」行", rw->row->label);
+	snprintf(what_en, sizeof(what_en), "row \"%s\"", rw->row->en);
+	return write_split(rw->rc, &ref, o->run, cells, o->n, &split, 1, what_zh, what_en);
+}
+
+/*
+ * Narrow the open rows' readings by the table's equations across rows,
+ * the cells read plainly as known (joint.h), and rewrite the rows that
+ * lost readings. Returns 0 or -1 (no memory).
+ */
+static int
+resolve_open_rows(const struct gr_recovery *rc, struct open_rows *open)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_cell *cells = gr_report_cells(rc->report, t->section);
+	size_t neq;
+	const struct gr_equation *eqs = gr_table_equations(rc->report->tpl, t->section, &neq);
+	int64_t *value = gr_calloc(t->ncells, sizeof(*value));
+	unsigned char *known = gr_calloc(t->ncells, 1);
+	struct gr_joint_unit *units = gr_calloc(open->count, sizeof(*units));
+	int status = 0;
+
+	if (!value || !known || !units) {
+		status = -1;
+		goto out;
+	}
+	for (size_t c = 0; c < t->ncells; c++) {
+		known[c] = gr_cell_has_value(&cells[c]) && cells[c].scale == 0;
+		value[c] = known[c] ? cells[c].value : 0;
+	}
+	for (size_t i = 0; i < open->count; i++) {
+		struct open_row *o = &open->rows[i];
+		units[i] = (struct gr_joint_unit){ o->cell0, o->n, o->nreadings, o->values, o->kept };
+		memset(&known[o->cell0], 0, o->n);
+	}
+	status = gr_joint_narrow(eqs, neq, t->ncells, value, known, units, open->count);
+	for (size_t i = 0; i < open->count && status > 0; i++) {
+		struct open_row *o = &open->rows[i];
+		struct row_cells rw = { rc, o->group, o->row, o->cell0, NULL };
+		struct gr_cell_ref ref = { t, o->group, o->row, NULL, 0 };
+		if (memchr(o->kept, 0, o->nreadings) == NULL)
+			continue;
+		gr_diags_filter(&rc->report->diags, is_row_ambiguous, &ref);
+		if ((o->run ? rewrite_fused_row(&rw, o) : rewrite_unstated_row(&rw, o)) < 0)
+			status = -1;
+	}
+out:
+	gr_free(value);
+	gr_free(known);
+	gr_free(units);
+	return status < 0 ? -1 : 0;
+}
+
 int
 gr_recover_by_rows(const struct gr_recovery *rc)
 {
-	size_t n = count_rows(rc->table), found = 0, r = 0;
+	size_t n = count_rows(rc->table), found = 0, r = 0, neq = 0;
 	struct flat_row *rows = gr_calloc(n, sizeof(*rows));
+	struct open_rows open = { NULL, 0, 0 };
 	int status = 0;
 
 	if (!rows)
@@ -843,9 +1292,11 @@ gr_recover_by_rows(const struct gr_recovery *rc)
 		free_rows(rows, n);
 		return -1;
 	}
+	gr_table_equations(rc->report->tpl, rc->table->section, &neq);
 	status = check_group_headers(rc, rows, n);
 	for (r = 0; r < n && status == 0; r++) {
-		struct row_cells rw = { rc, rows[r].group, rows[r].keys->row, 0 };
+		struct row_cells rw = { rc, rows[r].group, rows[r].keys->row, 0,
+					neq ? &open : NULL };
 		size_t next = rc->end;
 		rw.first = gr_row_first_cell(rc->table, rw.group, rw.row);
 		if (rows[r].label == NONE) {
@@ -864,6 +1315,9 @@ gr_recover_by_rows(const struct gr_recovery *rc)
 			status = assign_row(&rw, rows[r].label + 1, next,
 					    &rc->items->items[rows[r].label]);
 	}
+	if (status == 0 && open.count)
+		status = resolve_open_rows(rc, &open);
+	open_rows_release(&open);
 	free_rows(rows, n);
 	return status < 0 ? -1 : (int)found;
 }
@@ -901,7 +1355,7 @@ sequence_unstated(const struct gr_recovery *rc, size_t first, size_t last)
 	for (size_t c = 1; c < t->ncells; c++)
 		if (order[c] != order[0] + c)
 			return 0;
-	kept = place_unstated(rc, first, k, order[0], t->ncells, cell);
+	kept = place_unstated(rc, first, k, order[0], t->ncells, cell, NULL);
 	if (kept < 0)
 		return 0;
 	if (gr_report_add_table(rc->report, t->section) < 0 ||
@@ -910,7 +1364,7 @@ sequence_unstated(const struct gr_recovery *rc, size_t first, size_t last)
 	for (size_t g = 0; g < t->ngroups; g++) {
 		const struct gr_group *group = &t->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0 };
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
 			rw.first = gr_row_first_cell(t, group, rw.row);
 			for (size_t c = 0; c < group->ncolumns; c++, at++) {
 				unsure |= cell[at] == GR_PLACE_UNSURE;
@@ -923,6 +1377,53 @@ sequence_unstated(const struct gr_recovery *rc, size_t first, size_t last)
 				  "") < 0)
 		return -1;
 	return (int)k;
+}
+
+/*
+ * Table 四's values in text with a cell per line (cell_per_line()), the
+ * empty lines between them making up its cells exactly: each empty line
+ * is an empty cell in place. Returns the values read, 0 when the table is
+ * not such, -1 when out of memory.
+ */
+static int
+sequence_by_lines(const struct gr_recovery *rc, size_t first, size_t last)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_item *items = rc->items->items;
+	size_t inner, i = first, blanks = 0;
+	struct gr_value v;
+
+	for (size_t j = first; j <= last; j++) {
+		gr_value_parse(items[j].text, items[j].len, &v);
+		if (!gr_value_is_filled(&v))
+			return 0;
+	}
+	if (!cell_per_line(rc, first, last, &inner) || inner == 0 ||
+	    last - first + 1 + inner != t->ncells)
+		return 0;
+	if (gr_report_add_table(rc->report, t->section) < 0 ||
+	    check_headers(rc, &t->groups[0], rc->begin, first) < 0)
+		return -1;
+	for (size_t g = 0; g < t->ngroups; g++) {
+		const struct gr_group *group = &t->groups[g];
+		for (size_t r = 0; r < group->nrows; r++) {
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+			rw.first = gr_row_first_cell(t, group, rw.row);
+			for (size_t c = 0; c < group->ncolumns; c++) {
+				if (i > first && blanks < items[i].blank_before) {
+					if (put_empty(&rw, c, &items[i], items[i].blank_before - blanks++) < 0)
+						return -1;
+					continue;
+				}
+				gr_value_parse(items[i].text, items[i].len, &v);
+				if (put_value(&rw, c, &items[i], &v) < 0)
+					return -1;
+				i++;
+				blanks = 0;
+			}
+		}
+	}
+	return (int)(last - first + 1);
 }
 
 /* Every value in the stretch, one cell each, in print order. */
@@ -945,6 +1446,8 @@ read_in_sequence(const struct gr_recovery *rc)
 	if (first == NONE)
 		return 0;
 	placed = sequence_unstated(rc, first, last);
+	if (placed == 0)
+		placed = sequence_by_lines(rc, first, last);
 	if (placed != 0)
 		return placed;
 	/* Where the shape states the grid, empty cells that open the first
@@ -966,7 +1469,7 @@ read_in_sequence(const struct gr_recovery *rc)
 	for (size_t g = 0; g < rc->table->ngroups; g++) {
 		const struct gr_group *group = &rc->table->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0 };
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
 			rw.first = gr_row_first_cell(rc->table, group, rw.row);
 			for (size_t c = 0; c < group->ncolumns; c++, cell++) {
 				size_t i = first + cell;
@@ -1110,6 +1613,523 @@ out:
 	return fits;
 }
 
+/*
+ * The stretch's values into the table's cells in print order, one each
+ * (in_order_fits() said they fill it exactly): the text between them is
+ * the labels interleaved with them, never a cell. Returns 0 or -1.
+ */
+static int
+read_values_in_order(const struct gr_recovery *rc)
+{
+	const struct gr_item *items = rc->items->items;
+	size_t i = rc->begin, first = NONE;
+	struct gr_value v;
+
+	if (gr_report_add_table(rc->report, rc->table->section) < 0)
+		return -1;
+	for (size_t g = 0; g < rc->table->ngroups; g++) {
+		const struct gr_group *group = &rc->table->groups[g];
+		for (size_t r = 0; r < group->nrows; r++) {
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+			rw.first = gr_row_first_cell(rc->table, group, rw.row);
+			for (size_t c = 0; c < group->ncolumns; c++, i++) {
+				for (;; i++) {
+					gr_value_parse(items[i].text, items[i].len, &v);
+					if (gr_value_is_filled(&v))
+						break;
+				}
+				if (first == NONE) {
+					first = i;
+					if (check_headers(rc, &rc->table->groups[0], rc->begin, first) < 0)
+						return -1;
+				}
+				if (put_value(&rw, c, &items[i], &v) < 0)
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+/* ---- the values in order over more cells (sequence.h) ----------------- */
+
+/* Numbers this large leave the placement to no one: the cells stay as the
+ * reading by rows left them. */
+#define GR_SEQUENCE_MAX_NUMBER ((int64_t)1 << 40)
+
+/* A cell as gr_place_sequence() decided it: value j is item idx[j]. */
+static int
+put_sequenced(const struct row_cells *rw, size_t column, size_t holds, const size_t *idx,
+	      const struct gr_item *near)
+{
+	const struct gr_item *items = rw->rc->items->items;
+	struct gr_cell_ref ref;
+	struct gr_cell *cell;
+	struct gr_value v;
+
+	if (holds != GR_PLACE_EMPTY && holds != GR_PLACE_UNSURE) {
+		gr_value_parse(items[idx[holds]].text, items[idx[holds]].len, &v);
+		return put_value(rw, column, &items[idx[holds]], &v);
+	}
+	cell = cell_at(rw, column, &ref);
+	if (gr_report_set_raw(rw->rc->report, cell, NULL, 0) < 0)
+		return -1;
+	cell->line = near->line;
+	cell->offset = near->offset;
+	if (holds == GR_PLACE_UNSURE) {
+		gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+		return 0;
+	}
+	gr_cell_set_null(cell, GOVREPORT_CELL_BLANK);
+	return diag_cell(rw->rc, GR_CELL_BLANK, &ref, near, "为空", "is empty");
+}
+
+/*
+ * A table with equations and one group (三) in a shape that drops empty
+ * cells, whose reading by rows went wrong: its values, fewer than its
+ * cells, taken in order and placed by the equations (sequence.h). Returns
+ * 1 when read so (the reading by rows and its diagnostics from `mark` on
+ * replaced), 0 when it does not apply or no placement satisfies the
+ * equations, -1 when out of memory.
+ */
+static int
+place_in_order(const struct gr_recovery *rc, size_t mark)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_group *group = &t->groups[0];
+	const struct gr_item *items = rc->items->items;
+	size_t n = group->nrows * group->ncolumns, k = 0, neq, unsure = 0;
+	const struct gr_equation *eqs = gr_table_equations(rc->report->tpl, t->section, &neq);
+	size_t *idx = NULL, *order = NULL, *cell = NULL;
+	int64_t *numbers = NULL;
+	struct gr_value v;
+	int status = 0;
+
+	if (!rc->items->blanks_unstated || !eqs || !neq || t->ngroups != 1 ||
+	    group->ncolumns > GR_SEQUENCE_MAX_COLUMNS)
+		return 0;
+	idx = gr_calloc(n, sizeof(*idx));
+	numbers = gr_calloc(n, sizeof(*numbers));
+	order = gr_calloc(n, sizeof(*order));
+	cell = gr_calloc(n, sizeof(*cell));
+	if (!idx || !numbers || !order || !cell) {
+		status = -1;
+		goto out;
+	}
+	for (size_t i = rc->begin; i < rc->end; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (!gr_value_is_filled(&v))
+			continue;
+		if (k == n || v.extra || v.kind == GR_VALUE_OVERFLOW ||
+		    (v.kind == GR_VALUE_NUMBER &&
+		     (v.scale || v.coefficient >= GR_SEQUENCE_MAX_NUMBER ||
+		      v.coefficient <= -GR_SEQUENCE_MAX_NUMBER)))
+			goto out;
+		numbers[k] = v.kind == GR_VALUE_NUMBER ? v.coefficient : 0;
+		idx[k++] = i;
+	}
+	if (k == 0 || k >= n)
+		goto out;
+	print_order(t, order);
+	status = gr_place_sequence(numbers, k, group->nrows, group->ncolumns, order, t->ncells,
+				   eqs, neq, cell);
+	if (status <= 0)
+		goto out;
+	gr_diags_truncate(&rc->report->diags, mark);
+	if (check_headers(rc, group, rc->begin, idx[0]) < 0) {
+		status = -1;
+		goto out;
+	}
+	for (size_t r = 0; r < group->nrows && status > 0; r++) {
+		struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+		rw.first = gr_row_first_cell(t, group, rw.row);
+		for (size_t c = 0; c < group->ncolumns && status > 0; c++) {
+			size_t holds = cell[r * group->ncolumns + c];
+			unsure += holds == GR_PLACE_UNSURE;
+			if (put_sequenced(&rw, c, holds, idx, &items[idx[0]]) < 0)
+				status = -1;
+		}
+	}
+	if (status > 0 && unsure &&
+	    gr_diag_add(&rc->report->diags, GR_CELL_AMBIGUOUS, t, NULL, items[idx[0]].line,
+			gr_printf("表%s：按顺序读取的%zu个数字对应%zu格，文本不显示哪些格为空；%zu格在符合表格勾稽关系的各种放法下取值不同，为空",
+				  t->number, k, n, unsure),
+			gr_printf("%s: its %zu numbers, read in order, are for %zu cells, and the "
+				  "text does not show which cells are empty; %zu cells differ between "
+				  "the placements that fit the table's equations and are null",
+				  t->en, k, n, unsure)) < 0)
+		status = -1;
+	if (status > 0 &&
+	    gr_diag_add(&rc->report->diags, GR_TABLE_IN_ORDER, t, NULL, 0,
+			gr_printf("表%s的行标签与数字交错，无法按行对应；按顺序读取%zu个数字，按表格的勾稽关系确定空格的位置",
+				  t->number, k),
+			gr_printf("%s: its row labels and numbers are interleaved; its %zu numbers "
+				  "were read in order, and where the empty cells lie was left to the "
+				  "table's equations", t->en, k)) < 0)
+		status = -1;
+out:
+	gr_free(idx);
+	gr_free(numbers);
+	gr_free(order);
+	gr_free(cell);
+	return status;
+}
+
+/* ---- groups in order, in a shape that drops empty cells ------------- */
+
+/* Groups a table may have (table 二 of the 2019 template has five). */
+#define GR_MAX_GROUPS 8
+
+/* C(n, k), for a message (n at most a group's cells). */
+static long
+choose(size_t n, size_t k)
+{
+	long c = 1;
+
+	for (size_t i = 1; i <= k; i++)
+		c = c * (long)(n - k + i) / (long)i;
+	return c;
+}
+
+/* The cells of a group whose values its stretch does not place: null
+ * (CELL_AMBIGUOUS for the group), or missing when it has none. */
+static int
+group_unplaced(const struct gr_recovery *rc, const struct gr_group *group, size_t k,
+	       const struct gr_item *near)
+{
+	size_t n = group->nrows * group->ncolumns;
+	char what_zh[160], what_en[160];
+
+	for (size_t r = 0; r < group->nrows; r++) {
+		struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+		rw.first = gr_row_first_cell(rc->table, group, rw.row);
+		for (size_t c = 0; c < group->ncolumns && k > 0; c++) {
+			struct gr_cell_ref ref;
+			struct gr_cell *cell = cell_at(&rw, c, &ref);
+			if (gr_report_set_raw(rc->report, cell, NULL, 0) < 0)
+				return -1;
+			gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+			cell->line = near->line;
+			cell->offset = near->offset;
+		}
+		if (k == 0 && fill_rest(&rw, 0, 0, near) < 0)
+			return -1;
+	}
+	if (k == 0)
+		return 0;
+	snprintf(what_zh, sizeof(what_zh), "%s", group->caption);
+	snprintf(what_en, sizeof(what_en), ", %s", group->caption);
+	return diag_placed(rc, NULL, near, k, n, choose(n, k), what_zh, what_en);
+}
+
+/* CELL_AMBIGUOUS for a group whose rows the text interleaves. */
+static int
+diag_dealt(const struct gr_recovery *rc, const struct gr_group *group,
+	   const struct gr_item *near, size_t unsure)
+{
+	return gr_diag_add(&rc->report->diags, GR_CELL_AMBIGUOUS, rc->table, NULL, near->line,
+			   gr_printf("表%s%s：各行的数字在文本中可能交错排列，有%zu格在不同的读法下取值不同，这些格为空",
+				     rc->table->number, group->caption, unsure),
+			   gr_printf("%s, %s: the text may interleave the numbers of its rows; "
+				     "%zu cells take different values in different readings and are null",
+				     rc->table->en, group->caption, unsure));
+}
+
+/* How many values items [from, to) hold. */
+static size_t
+count_values(const struct gr_item *items, size_t from, size_t to)
+{
+	struct gr_value v;
+	size_t k = 0;
+
+	for (size_t i = from; i < to; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		k += gr_value_is_filled(&v);
+	}
+	return k;
+}
+
+/*
+ * A table without equations (二) in a shape that drops empty cells and
+ * prints labels apart from their values (plain pdftotext puts a label
+ * before, after or between its numbers): each group's values lie between
+ * its caption (第二十条第（五）项) and the next one's, in print order.
+ * Finds the captions, every one in order, into caption[0..ngroups] (the
+ * last: the stretch's end). Returns 1 when they are there and no group
+ * has more values than cells, else 0.
+ */
+static int
+find_group_captions(const struct gr_recovery *rc, size_t *caption)
+{
+	const struct gr_table *t = rc->table;
+	size_t pos = rc->begin, neq = 0;
+	struct gr_key want, key;
+
+	gr_table_equations(rc->report->tpl, t->section, &neq);
+	if (!rc->items->blanks_unstated || neq || t->ngroups < 2 || t->ngroups > GR_MAX_GROUPS)
+		return 0;
+	for (size_t g = 0; g < t->ngroups; g++) {
+		if (!t->groups[g].caption)
+			return 0;
+		gr_key_make(t->groups[g].caption, strlen(t->groups[g].caption), &want);
+		while (pos < rc->end && !(item_key(rc->items, pos, &key) && gr_key_equal(&key, &want)))
+			pos++;
+		if (pos == rc->end)
+			return 0;
+		caption[g] = pos++;
+	}
+	caption[t->ngroups] = rc->end;
+	for (size_t g = 0; g < t->ngroups; g++)
+		if (count_values(rc->items->items, caption[g] + 1, caption[g + 1]) >
+		    t->groups[g].nrows * t->groups[g].ncolumns)
+			return 0;
+	return 1;
+}
+
+/* The most cells of a group read this way (2 rows of 3). */
+#define GR_GROUP_MAX_CELLS 8
+
+/*
+ * The readings of a group whose values fill it: the text keeps each row's
+ * values in order but may interleave rows (plain pdftotext printed
+ * "0 — 行政规范性文件 0 0 规章 0" for 规章 0 — 0 above 行政规范性文件
+ * 0 0), so every way of dealing the values out to the rows in order is a
+ * reading, except that the values on a row label's line ("行政规范性文件
+ * 0") are that row's first ones: the label is its row's leftmost cell,
+ * and no cell is empty. at[cell] is the value (its item) a cell takes in
+ * the first reading, unsure[cell] whether another reading puts a
+ * different value there.
+ */
+struct group_deal {
+	const struct gr_item *items;
+	size_t nrows, ncols, k;
+	const size_t *value;   /* [k] item indexes, in text order */
+	const size_t *pinned;  /* [k] row, or NONE */
+	const size_t *rank;    /* [k] its place in that row */
+	size_t taken[GR_GROUP_MAX_CELLS];
+	size_t cell[GR_GROUP_MAX_CELLS]; /* this reading: cell → value j */
+	size_t at[GR_GROUP_MAX_CELLS];
+	unsigned char unsure[GR_GROUP_MAX_CELLS];
+	int any;
+};
+
+static int
+same_value(const struct gr_item *a, const struct gr_item *b)
+{
+	struct gr_value va, vb;
+
+	gr_value_parse(a->text, a->len, &va);
+	gr_value_parse(b->text, b->len, &vb);
+	if (va.kind != vb.kind)
+		return 0;
+	if (va.kind == GR_VALUE_NUMBER)
+		return va.coefficient == vb.coefficient && va.scale == vb.scale &&
+		       !va.extra && !vb.extra && va.unit == vb.unit;
+	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
+}
+
+static void
+deal_from(struct group_deal *d, size_t j)
+{
+	if (j == d->k) {
+		for (size_t c = 0; c < d->k; c++) {
+			size_t item = d->value[d->cell[c]];
+			if (!d->any)
+				d->at[c] = item;
+			else if (!same_value(&d->items[d->at[c]], &d->items[item]))
+				d->unsure[c] = 1;
+		}
+		d->any = 1;
+		return;
+	}
+	for (size_t r = 0; r < d->nrows; r++) {
+		if (d->taken[r] == d->ncols ||
+		    (d->pinned[j] != NONE && (d->pinned[j] != r || d->rank[j] != d->taken[r])))
+			continue;
+		d->cell[r * d->ncols + d->taken[r]++] = j;
+		deal_from(d, j + 1);
+		d->taken[r]--;
+	}
+}
+
+/* The first item of [from, to) that is the row's label, exactly or
+ * approximately (a label wrapped over lines: 其他对外管理服务), or to. */
+static size_t
+find_row_label(const struct gr_recovery *rc, size_t from, size_t to, const struct gr_row *row)
+{
+	const struct gr_row_keys *keys = gr_row_keys_get(row);
+	struct gr_key key;
+
+	for (size_t i = from; keys && i < to; i++)
+		if (item_key(rc->items, i, &key) &&
+		    gr_label_match_row(&key, keys) != GR_MATCH_NONE)
+			return i;
+	return to;
+}
+
+/*
+ * Whether the rows of a group stand in order in [from, to), each label
+ * followed by exactly its row's values before the next label, and no
+ * value before the first: then each row's values are those after its
+ * label (label_at[] gets the labels). The reading by rows, as the other
+ * shapes are read.
+ */
+static int
+rows_in_order(const struct gr_recovery *rc, const struct gr_group *group, size_t from,
+	      size_t to, size_t *label_at)
+{
+	size_t at = from;
+
+	for (size_t r = 0; r < group->nrows; r++) {
+		size_t label = find_row_label(rc, at, to, &group->rows[r]);
+		if (label == to)
+			return 0;
+		if (count_values(rc->items->items, at, label) != (r == 0 ? 0 : group->ncolumns))
+			return 0;
+		label_at[r] = label;
+		at = label + 1;
+	}
+	return count_values(rc->items->items, at, to) == group->ncolumns;
+}
+
+/* Deal the values [from, to) of a group that they fill. Returns 0 when
+ * no reading deals them all (a pinned value too many for its row). */
+static int
+deal_group(const struct gr_recovery *rc, const struct gr_group *group, size_t from,
+	   size_t to, struct group_deal *d)
+{
+	const struct gr_item *items = rc->items->items;
+	size_t value[GR_GROUP_MAX_CELLS], pinned[GR_GROUP_MAX_CELLS], rank[GR_GROUP_MAX_CELLS];
+	size_t label[GR_GROUP_MAX_CELLS], on_line[GR_GROUP_MAX_CELLS] = { 0 };
+	struct gr_value v;
+
+	*d = (struct group_deal){ items, group->nrows, group->ncolumns, 0, value, pinned, rank,
+				  { 0 }, { 0 }, { 0 }, { 0 }, 0 };
+	for (size_t r = 0; r < group->nrows; r++)
+		label[r] = find_row_label(rc, from, to, &group->rows[r]);
+	for (size_t i = from; i < to; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (!gr_value_is_filled(&v))
+			continue;
+		pinned[d->k] = NONE;
+		for (size_t r = 0; r < group->nrows; r++)
+			if (label[r] != to && label[r] < i && items[label[r]].line == items[i].line) {
+				pinned[d->k] = r;
+				rank[d->k] = on_line[r]++;
+			}
+		value[d->k++] = i;
+	}
+	deal_from(d, 0);
+	d->value = d->pinned = d->rank = NULL;
+	return d->any;
+}
+
+/* Read each row of a group from the values after its label. Returns 0
+ * or -1. */
+static int
+read_rows_after_labels(const struct gr_recovery *rc, const struct gr_group *group,
+		       const size_t *label_at, size_t end)
+{
+	const struct gr_item *items = rc->items->items;
+	struct gr_value v;
+
+	for (size_t r = 0; r < group->nrows; r++) {
+		struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+		size_t i = label_at[r] + 1, stop = r + 1 < group->nrows ? label_at[r + 1] : end;
+		rw.first = gr_row_first_cell(rc->table, group, rw.row);
+		for (size_t c = 0; c < group->ncolumns && i < stop; i++) {
+			gr_value_parse(items[i].text, items[i].len, &v);
+			if (gr_value_is_filled(&v) && put_value(&rw, c++, &items[i], &v) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Read each group from the values after its caption (find_group_captions):
+ * a group they fill takes, in each cell, the value every reading of
+ * group_deal puts there (the others null, CELL_AMBIGUOUS); a group with
+ * fewer has no equations to place them by, so its cells are null
+ * (CELL_AMBIGUOUS). Returns 0 or -1.
+ */
+static int
+read_groups_in_order(const struct gr_recovery *rc, const size_t *caption)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_item *items = rc->items->items;
+	struct group_deal deal;
+	struct gr_value v;
+
+	for (size_t g = 0; g < t->ngroups; g++) {
+		const struct gr_group *group = &t->groups[g];
+		size_t n = group->nrows * group->ncolumns, unsure = 0;
+		size_t k = count_values(items, caption[g] + 1, caption[g + 1]);
+		size_t label_at[GR_GROUP_MAX_CELLS];
+		if (k == n && n <= GR_GROUP_MAX_CELLS &&
+		    rows_in_order(rc, group, caption[g] + 1, caption[g + 1], label_at)) {
+			if (read_rows_after_labels(rc, group, label_at, caption[g + 1]) < 0)
+				return -1;
+			continue;
+		}
+		if (k < n || n > GR_GROUP_MAX_CELLS ||
+		    !deal_group(rc, group, caption[g] + 1, caption[g + 1], &deal)) {
+			if (group_unplaced(rc, group, k < n ? k : n, &items[caption[g]]) < 0)
+				return -1;
+			continue;
+		}
+		for (size_t r = 0; r < group->nrows; r++) {
+			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+			rw.first = gr_row_first_cell(t, group, rw.row);
+			for (size_t c = 0; c < group->ncolumns; c++) {
+				size_t at = r * group->ncolumns + c;
+				struct gr_cell_ref ref;
+				struct gr_cell *cell;
+				if (!deal.unsure[at]) {
+					gr_value_parse(items[deal.at[at]].text, items[deal.at[at]].len, &v);
+					if (put_value(&rw, c, &items[deal.at[at]], &v) < 0)
+						return -1;
+					continue;
+				}
+				cell = cell_at(&rw, c, &ref);
+				if (gr_report_set_raw(rc->report, cell, NULL, 0) < 0)
+					return -1;
+				gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
+				cell->line = items[caption[g]].line;
+				cell->offset = items[caption[g]].offset;
+				unsure++;
+			}
+		}
+		if (unsure && diag_dealt(rc, group, &items[caption[g]], unsure) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The reading of read_groups_in_order() in place of the reading by rows
+ * (and of its diagnostics from `mark` on), where it applies. Returns
+ * `found`, or -1. */
+static int
+read_table_groups(const struct gr_recovery *rc, size_t mark, int found)
+{
+	struct gr_diags *diags = &rc->report->diags;
+	size_t caption[GR_MAX_GROUPS + 1];
+
+	if (!find_group_captions(rc, caption))
+		return found;
+	gr_diags_truncate(diags, mark);
+	if (read_groups_in_order(rc, caption) < 0)
+		return -1;
+	if (gr_diag_add(diags, GR_TABLE_IN_ORDER, rc->table, NULL, 0,
+			gr_printf("表%s的行标签与数字分开排列，无法按行对应；各项（第二十条第…项）标题之间的数字按表格顺序读取",
+				  rc->table->number),
+			gr_printf("%s: its row labels stand apart from their numbers; the numbers "
+				  "between the captions of its groups (第二十条第…项) were read in "
+				  "the table's order", rc->table->en)) < 0)
+		return -1;
+	return found;
+}
+
 int
 gr_recover_table(const struct gr_recovery *rc)
 {
@@ -1120,12 +2140,18 @@ gr_recover_table(const struct gr_recovery *rc)
 	if (found < 0 || (found > 0 && !troubled(diags, mark)))
 		return found;
 	fits = in_order_fits(rc);
+	if (fits == 0 && found > 0) {
+		int placed = place_in_order(rc, mark);
+		if (placed != 0)
+			return placed < 0 ? -1 : found;
+		return read_table_groups(rc, mark, found);
+	}
 	if (fits <= 0)
 		return fits < 0 ? -1 : found;
 	/* The reading in order replaces the reading by rows, and what that
 	 * one said. */
 	gr_diags_truncate(diags, mark);
-	if (gr_recover_by_sequence(rc) < 0)
+	if (read_values_in_order(rc) < 0)
 		return -1;
 	if (gr_diag_add(diags, GR_TABLE_IN_ORDER, rc->table, NULL, 0,
 			gr_printf("表%s的行标签与数字交错，无法按行对应；按顺序读取的%zu个数字恰好填满表格，且表格的勾稽关系全部成立，故按顺序读取",

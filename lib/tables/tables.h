@@ -2,7 +2,8 @@
  * lib/tables/ — the third stage: the representation aligned with the
  * template (this file), with label matching (label.h), cell values
  * (cellvalue.h), placement by the equations where a shape drops empty
- * cells or fuses digits (placement.h, digitsplit.h), and
+ * cells or fuses digits (placement.h, joint.h across rows, sequence.h for
+ * a table read in order, digitsplit.h), and
  * one module per table section (active_disclosure, applications,
  * review_litigation) over cell_access.h.
  *
