@@ -143,7 +143,8 @@ push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 static int
 take_gathered(struct walker *w, const char **s, size_t *len)
 {
-	gr_strbuf_release(&w->tmp);
+	/* Emptied, not freed: a page has thousands of blocks and cells. */
+	w->tmp.len = 0;
 	gr_strbuf_append(&w->tmp, "", 0);
 	if (w->acc.len && gr_normalize_utf8(w->norm, w->acc.data, w->acc.len, &w->tmp) < 0)
 		return -1;
@@ -846,6 +847,32 @@ close_above(struct stream *s, const xmlNode *node)
 	return 1;
 }
 
+/* The attributes the walk reads (is_hidden(), span_attr()): the tree
+ * gets no others, which it would build, copy and free for nothing (the
+ * data-* and class attributes of a page are most of its markup). */
+static const char *const read_attributes[] = { "colspan", "rowspan", "hidden", "style", NULL };
+#define GR_HTML_READ_ATTRIBUTES 4
+
+/* atts (name, value pairs; names lower case, each once) without the
+ * attributes the walk does not read, into kept; NULL when none is left. */
+static const xmlChar **
+keep_read_attributes(const xmlChar **atts, const xmlChar **kept)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; atts && atts[i] && n < 2 * GR_HTML_READ_ATTRIBUTES; i += 2) {
+		for (const char *const *a = read_attributes; *a; a++) {
+			if (strcmp((const char *)atts[i], *a) == 0) {
+				kept[n++] = atts[i];
+				kept[n++] = atts[i + 1];
+				break;
+			}
+		}
+	}
+	kept[n] = NULL;
+	return n ? kept : NULL;
+}
+
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
@@ -853,10 +880,11 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	struct stream *s = ctxt->_private;
 	struct walker *w = s->w;
 	xmlNode *before = ctxt->node, *node;
+	const xmlChar *kept[2 * GR_HTML_READ_ATTRIBUTES + 1];
 	size_t depth;
 	struct frame *f;
 
-	s->start(ctx, name, atts);
+	s->start(ctx, name, keep_read_attributes(atts, kept));
 	node = ctxt->node;
 	if (s->held && !held_open(s, ctxt))
 		read_held(s);
