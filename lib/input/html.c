@@ -27,6 +27,7 @@
  * source line of their element.
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -232,6 +233,23 @@ conditional_marker(const char *s, size_t len)
 	return (size_t)(end - s) + 1;
 }
 
+/* Where the characters from i on meet a blank or a '<' (or len). */
+static size_t
+run_end(const char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '<')
+			break;
+		i++;
+	}
+	return i < len ? i : len;
+}
+
 static void
 add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 {
@@ -266,7 +284,6 @@ add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 		cp = gr_utf8_next(s, len, &n);
 		if (cp < 0)
 			break;
-		n -= i;
 		if (w->pending != PENDING_NONE && w->acc.len) {
 			if (!(w->pending == PENDING_BREAK &&
 			      is_wide(last_code_point(&w->acc)) && is_wide(cp)))
@@ -275,8 +292,11 @@ add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 		w->pending = PENDING_NONE;
 		if (w->acc.len == 0)
 			w->acc_line = line;
-		gr_strbuf_append(&w->acc, s + i, n);
-		i += n;
+		/* The characters up to the next blank or '<' go in at once,
+		 * stepped as gr_utf8_next() steps. */
+		n = run_end(s, len, n);
+		gr_strbuf_append(&w->acc, s + i, n - i);
+		i = n;
 	}
 }
 
@@ -289,29 +309,48 @@ name_is(const xmlNode *node, const char *name)
 }
 
 static int
-name_in(const xmlNode *node, const char *const *names)
+compare_name(const void *name, const void *entry)
 {
-	for (const char *const *n = names; *n; n++)
-		if (name_is(node, *n))
-			return 1;
-	return 0;
+	return strcmp(name, *(const char *const *)entry);
 }
 
-/* Elements whose content is no part of the document's text. */
+/* Whether the element's name is in a sorted list: every element is
+ * looked up in the two below, often several times. */
+static int
+name_in(const xmlNode *node, const char *const *names, size_t count)
+{
+	return node->name &&
+	       bsearch(node->name, names, count, sizeof(*names), compare_name) != NULL;
+}
+
+/* Elements whose content is no part of the document's text; this list
+ * and the next are in strcmp() order, for bsearch(). */
 static const char *const skipped[] = {
-	"head", "title", "script", "style", "noscript", "template", "select",
-	"option", "button", "textarea", "input", "iframe", "object", "embed",
-	"svg", "math", "canvas", "audio", "video", "map", "xml", NULL,
+	"audio", "button", "canvas", "embed", "head", "iframe", "input", "map",
+	"math", "noscript", "object", "option", "script", "select", "style",
+	"svg", "template", "textarea", "title", "video", "xml",
 };
 
 /* Elements that begin and end a block of text. */
 static const char *const blocks[] = {
-	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-	"dt", "dd", "blockquote", "pre", "section", "article", "header",
-	"footer", "nav", "aside", "address", "figure", "figcaption", "center",
-	"form", "fieldset", "legend", "hr", "main", "body", "html", "caption",
-	"tr", "td", "th", "thead", "tbody", "tfoot", NULL,
+	"address", "article", "aside", "blockquote", "body", "caption",
+	"center", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+	"footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+	"html", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
+	"tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 };
+
+static int
+is_skipped(const xmlNode *node)
+{
+	return name_in(node, skipped, sizeof(skipped) / sizeof(skipped[0]));
+}
+
+static int
+is_block(const xmlNode *node)
+{
+	return name_in(node, blocks, sizeof(blocks) / sizeof(blocks[0]));
+}
 
 /* A style attribute that hides the element (spaces and case ignored). */
 static int
@@ -375,7 +414,7 @@ walk_flat(struct walker *w, xmlNode *top)
 		if (node->type == XML_TEXT_NODE && node->content)
 			add_text_node(w, node);
 		if (node->type == XML_ELEMENT_NODE && node->children &&
-		    !name_in(node, skipped)) {
+		    !is_skipped(node)) {
 			node = node->children;
 			continue;
 		}
@@ -396,7 +435,7 @@ walk(struct walker *w, xmlNode *node, int depth)
 			add_text_node(w, node);
 		return;
 	}
-	if (node->type != XML_ELEMENT_NODE || name_in(node, skipped) || is_hidden(node))
+	if (node->type != XML_ELEMENT_NODE || is_skipped(node) || is_hidden(node))
 		return;
 	if (depth > GR_HTML_MAX_DEPTH) {
 		walk_flat(w, node);
@@ -407,7 +446,7 @@ walk(struct walker *w, xmlNode *node, int depth)
 	} else if (name_is(node, "table") && !w->in_cell) {
 		flush_block(w);
 		read_table(w, node, depth);
-	} else if (name_in(node, blocks)) {
+	} else if (is_block(node)) {
 		int pre = w->in_pre;
 		line_break(w);
 		w->in_pre = pre || name_is(node, "pre");
@@ -787,7 +826,7 @@ read_children(struct walker *w, xmlNode *node, const xmlNode *upto)
 static int
 is_open_element(xmlNode *node, size_t depth)
 {
-	return depth <= GR_HTML_MAX_DEPTH && !name_in(node, skipped) &&
+	return depth <= GR_HTML_MAX_DEPTH && !is_skipped(node) &&
 	       !name_is(node, "br") && !name_is(node, "table") && !is_hidden(node);
 }
 
@@ -908,7 +947,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	f = &s->open[s->nopen++];
-	*f = (struct frame){ .node = node, .block = name_in(node, blocks), .pre = w->in_pre };
+	*f = (struct frame){ .node = node, .block = is_block(node), .pre = w->in_pre };
 	if (f->block) {
 		line_break(w);
 		w->in_pre = f->pre || name_is(node, "pre");
