@@ -288,7 +288,16 @@ html_against_text(const struct settings *s, const struct doc *docs, size_t ndocs
 	double text_us = 0, text_cpu = 0, html_us = 0, html_cpu = 0;
 	size_t text_bytes = 0, html_bytes = 0;
 	int failures = 0;
+	struct govreport *probe = NULL;
+	enum govreport_status st = govreport_parse("<p>", 3, GOVREPORT_FORMAT_HTML, &probe);
 
+	/* A build without HTML refuses the flag (GOVREPORT_ERR_ARGUMENT). */
+	if (st == GOVREPORT_ERR_ARGUMENT || st == GOVREPORT_ERR_INPUT_UNSUPPORTED) {
+		printf("\n### HTML against text: not measured, this build reads no HTML "
+		       "(-Dhtml=disabled)\n");
+		return 0;
+	}
+	govreport_free(probe);
 	printf("\n### HTML against text: the %zu simplified 8 KB reports, and each "
 	       "rendered as HTML (govreport_render), end to end\n\n", ndocs);
 	printf("| report | text bytes | text µs/KB (wall; CPU) | HTML bytes | "
