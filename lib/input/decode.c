@@ -62,20 +62,6 @@ is_continuation(unsigned char c)
 	return (c & 0xC0) == 0x80;
 }
 
-/* Each byte of a 64-bit word set to b; the high bit of each byte. Sums
- * below never carry from a byte into the next: every byte is below 0x80
- * and what is added to it at most 0x60. */
-#define ASCII_BYTES(b) ((uint64_t)(b) * UINT64_C(0x0101010101010101))
-#define ASCII_HIGH_BITS ASCII_BYTES(0x80)
-
-/* How many bytes of a mask of high bits are set: each becomes 1 in its
- * byte, and the multiplication sums the bytes into the top one. */
-static size_t
-count_high_bits(uint64_t mask)
-{
-	return (size_t)(((mask >> 7) * ASCII_BYTES(1)) >> 56);
-}
-
 /*
  * gr_utf8_valid_prefix(), counting on the way what check_text() and the
  * line splitting need: one pass over the bytes. The counts are right
@@ -84,37 +70,13 @@ count_high_bits(uint64_t mask)
 static size_t
 scan_utf8(const unsigned char *s, size_t len, struct utf8_counts *k)
 {
-	size_t units = 0, odd = 0, visible = 0, lines = 1, i = 0, next_word = 0;
+	size_t units = 0, odd = 0, visible = 0, lines = 1, i = 0;
 	int cr = 0, ff = 0;
 
 	while (i < len) {
 		unsigned char b = s[i];
 		size_t valid;
 		if (b < 0x80) {
-			/* Eight ASCII bytes at a time while none is a control,
-			 * DEL or a line break (markup is mostly such runs):
-			 * units, and the visible ones, counted at once. Where
-			 * eight were not such, the next eight bytes are not
-			 * tried so (Chinese text has short runs of ASCII). */
-			size_t from = i;
-			while (i >= next_word && len - i >= 8) {
-				uint64_t word;
-				memcpy(&word, s + i, 8);
-				if ((word & ASCII_HIGH_BITS) ||
-				    (~(word + ASCII_BYTES(0x60)) & ASCII_HIGH_BITS) ||
-				    ((word + ASCII_BYTES(0x01)) & ASCII_HIGH_BITS))
-					break; /* not ASCII, a byte below ' ', or DEL */
-				/* A byte above ' ': bit 7 of byte + 0x5F. */
-				visible += count_high_bits((word + ASCII_BYTES(0x5F)) &
-							   ASCII_HIGH_BITS);
-				i += 8;
-			}
-			if (i != from) {
-				units += i - from;
-				continue;
-			}
-			if (i >= next_word)
-				next_word = i + 8;
 			units++;
 			i++;
 			if (b > ' ' && b != 0x7F) {
