@@ -1,10 +1,14 @@
 /* Decoding and normalisation (lib/input/decode.c, lib/input/normalize.c): SPEC §4. */
+#define _XOPEN_SOURCE 700 /* nftw */
+#include <ftw.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucnv.h>
 
 #include "testutil.h"
 #include "input/text.h"
+#include "util/utf8.h"
 
 static void
 decode_ok(const char *data, size_t len, struct gr_text *text)
@@ -192,6 +196,95 @@ START_TEST(declared_charset_raw_and_pages)
 }
 END_TEST
 
+/* What the grid-table sniff asks of the decoded text: whether its first
+ * line with more than spaces and tabs begins with '<'. */
+static int
+decoded_starts_with_markup(const struct gr_text *t)
+{
+	for (size_t i = 0; i < t->nlines; i++) {
+		const char *s = gr_line_text(t, &t->lines[i]);
+		size_t len = t->lines[i].len;
+		gr_trim_spaces(&s, &len);
+		if (len)
+			return s[0] == '<';
+	}
+	return 0;
+}
+
+START_TEST(markup_told_from_bytes)
+{
+	static const char page[] = "<html><body><p>一、总体情况</p></body></html>";
+	char utf16le[2 + 2 * sizeof(page)];
+	size_t n = 2;
+	UErrorCode status = U_ZERO_ERROR;
+	struct gr_text t;
+
+	utf16le[0] = '\xFF';
+	utf16le[1] = '\xFE';
+	n += (size_t)ucnv_convert("UTF-16LE", "UTF-8", utf16le + 2, (int32_t)sizeof(utf16le) - 2,
+				  page, -1, &status);
+	ck_assert(U_SUCCESS(status));
+
+	ck_assert_int_eq(gr_text_starts_with_markup("<html>", 6), 1);
+	ck_assert_int_eq(gr_text_starts_with_markup(" \t\r\n\n  <p>", 12), 1);
+	ck_assert_int_eq(gr_text_starts_with_markup("\xEF\xBB\xBF\n<p>", 7), 1);
+	ck_assert_int_eq(gr_text_starts_with_markup("text <b>", 8), 0);
+	ck_assert_int_eq(gr_text_starts_with_markup("\f<p>", 4), 0);
+	ck_assert_int_eq(gr_text_starts_with_markup("  ", 2), 0);
+	ck_assert_int_eq(gr_text_starts_with_markup("", 0), 0);
+	/* UTF-16, with a BOM or without: the bytes alone do not say. */
+	ck_assert_int_eq(gr_text_starts_with_markup(utf16le, n), 0);
+	ck_assert_int_eq(gr_text_starts_with_markup(utf16le + 2, n - 2), 0);
+	/* ... though they decode to a page of markup. */
+	decode_ok(utf16le + 2, n - 2, &t);
+	ck_assert_str_eq(line(&t, 0), page);
+	gr_text_release(&t);
+}
+END_TEST
+
+static size_t markup_files, markup_told;
+
+static int
+check_markup_file(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	const char *base = path + ftw->base;
+	struct gr_text t;
+	size_t len;
+	char *data;
+	int told;
+
+	(void)st;
+	if (type != FTW_F || strncmp(base, "expected", 8) == 0 ||
+	    (strncmp(base, "input.", 6) != 0 && !strstr(base, ".txt") &&
+	     !strstr(base, ".html") && !strstr(base, ".md")))
+		return 0;
+	data = test_read_file(path, &len);
+	told = gr_text_starts_with_markup(data, len);
+	if (gr_text_decode(data, len, &t) == GOVREPORT_OK) {
+		int decoded = decoded_starts_with_markup(&t);
+		/* Told only where decoding says so too. */
+		ck_assert_msg(!told || decoded, "%s: told markup, decodes to none", path);
+		markup_files += (size_t)decoded;
+		markup_told += (size_t)(told && decoded);
+		gr_text_release(&t);
+	}
+	free(data);
+	return 0;
+}
+
+/* Over every input of tests/data: what the bytes tell is what decoding
+ * says, and every UTF-8 page there is told (all of them but UTF-16). */
+START_TEST(markup_told_as_decoded_on_test_data)
+{
+	char *root = test_data_path("");
+
+	ck_assert_int_eq(nftw(root, check_markup_file, 16, FTW_PHYS), 0);
+	free(root);
+	ck_assert_uint_ge(markup_told, 20);
+	ck_assert_uint_ge(markup_told + 2, markup_files);
+}
+END_TEST
+
 static Suite *
 decode_suite(void)
 {
@@ -206,6 +299,8 @@ decode_suite(void)
 	tcase_add_test(tc, refused_inputs);
 	tcase_add_test(tc, truncated_utf8_stays_utf8);
 	tcase_add_test(tc, declared_charset_raw_and_pages);
+	tcase_add_test(tc, markup_told_from_bytes);
+	tcase_add_test(tc, markup_told_as_decoded_on_test_data);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -188,6 +188,29 @@ sniff_utf16(const unsigned char *s, size_t len)
 	return ENC_NONE;
 }
 
+int
+gr_text_starts_with_markup(const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0;
+	int bom = 0;
+
+	/* As sniff() below: after a UTF-8 BOM, or where the bytes are not
+	 * UTF-16, the text is UTF-8 or GB18030, in which a byte below 0x80
+	 * is that ASCII character. */
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = bom = 3;
+	else if (len >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF)))
+		return 0;
+	/* Spaces and tabs are trimmed from a line; CR and LF end one. */
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	if (i == len || s[i] != '<')
+		return 0;
+	/* Looked at last: it reads up to 4 KB. */
+	return bom || sniff_utf16(s, len) == ENC_NONE;
+}
+
 /* *utf8 says whether the bytes after the BOM are well-formed UTF-8, and
  * *k holds their counts then (only when the result is ENC_UTF8). */
 static enum encoding

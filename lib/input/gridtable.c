@@ -296,9 +296,14 @@ starts_with_markup(const struct gr_text *text)
 int
 gr_gridtable_sniff(struct gr_source *src)
 {
-	const struct gr_text *text = gr_source_text(src);
+	const struct gr_text *text;
 	size_t rules = 0;
 
+	/* A page of markup is told from its bytes: decoding it here, as
+	 * large as the page, cost HTML input a tenth of its reading. */
+	if (gr_text_starts_with_markup(src->data, src->len))
+		return 0;
+	text = gr_source_text(src);
 	/* Most documents have no '+' at all: one fast pass says so. */
 	if (!text || !memchr(text->buf, '+', text->len) || starts_with_markup(text))
 		return 0;

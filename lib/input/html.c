@@ -27,6 +27,7 @@
  * source line of their element.
  */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
@@ -143,7 +144,8 @@ push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 static int
 take_gathered(struct walker *w, const char **s, size_t *len)
 {
-	gr_strbuf_release(&w->tmp);
+	/* Emptied, not freed: a page has thousands of blocks and cells. */
+	w->tmp.len = 0;
 	gr_strbuf_append(&w->tmp, "", 0);
 	if (w->acc.len && gr_normalize_utf8(w->norm, w->acc.data, w->acc.len, &w->tmp) < 0)
 		return -1;
@@ -222,6 +224,23 @@ conditional_marker(const char *s, size_t len)
 	return (size_t)(end - s) + 1;
 }
 
+/* Where the characters from i on meet a blank or a '<' (or len). */
+static size_t
+run_end(const char *s, size_t len, size_t i)
+{
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '<')
+			break;
+		i++;
+	}
+	return i < len ? i : len;
+}
+
 static void
 add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 {
@@ -256,7 +275,6 @@ add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 		cp = gr_utf8_next(s, len, &n);
 		if (cp < 0)
 			break;
-		n -= i;
 		if (w->pending != PENDING_NONE && w->acc.len) {
 			if (!(w->pending == PENDING_BREAK &&
 			      gr_is_wide(last_code_point(&w->acc), GR_WIDE_PROSE) &&
@@ -266,8 +284,11 @@ add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 		w->pending = PENDING_NONE;
 		if (w->acc.len == 0)
 			w->acc_line = line;
-		gr_strbuf_append(&w->acc, s + i, n);
-		i += n;
+		/* The characters up to the next blank or '<' go in at once,
+		 * stepped as gr_utf8_next() steps. */
+		n = run_end(s, len, n);
+		gr_strbuf_append(&w->acc, s + i, n - i);
+		i = n;
 	}
 }
 
@@ -280,29 +301,48 @@ name_is(const xmlNode *node, const char *name)
 }
 
 static int
-name_in(const xmlNode *node, const char *const *names)
+compare_name(const void *name, const void *entry)
 {
-	for (const char *const *n = names; *n; n++)
-		if (name_is(node, *n))
-			return 1;
-	return 0;
+	return strcmp(name, *(const char *const *)entry);
 }
 
-/* Elements whose content is no part of the document's text. */
+/* Whether the element's name is in a sorted list: every element is
+ * looked up in the two below, often several times. */
+static int
+name_in(const xmlNode *node, const char *const *names, size_t count)
+{
+	return node->name &&
+	       bsearch(node->name, names, count, sizeof(*names), compare_name) != NULL;
+}
+
+/* Elements whose content is no part of the document's text; this list
+ * and the next are in strcmp() order, for bsearch(). */
 static const char *const skipped[] = {
-	"head", "title", "script", "style", "noscript", "template", "select",
-	"option", "button", "textarea", "input", "iframe", "object", "embed",
-	"svg", "math", "canvas", "audio", "video", "map", "xml", NULL,
+	"audio", "button", "canvas", "embed", "head", "iframe", "input", "map",
+	"math", "noscript", "object", "option", "script", "select", "style",
+	"svg", "template", "textarea", "title", "video", "xml",
 };
 
 /* Elements that begin and end a block of text. */
 static const char *const blocks[] = {
-	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-	"dt", "dd", "blockquote", "pre", "section", "article", "header",
-	"footer", "nav", "aside", "address", "figure", "figcaption", "center",
-	"form", "fieldset", "legend", "hr", "main", "body", "html", "caption",
-	"tr", "td", "th", "thead", "tbody", "tfoot", NULL,
+	"address", "article", "aside", "blockquote", "body", "caption",
+	"center", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+	"footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
+	"html", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
+	"tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 };
+
+static int
+is_skipped(const xmlNode *node)
+{
+	return name_in(node, skipped, sizeof(skipped) / sizeof(skipped[0]));
+}
+
+static int
+is_block(const xmlNode *node)
+{
+	return name_in(node, blocks, sizeof(blocks) / sizeof(blocks[0]));
+}
 
 /* A style attribute that hides the element (spaces and case ignored). */
 static int
@@ -366,7 +406,7 @@ walk_flat(struct walker *w, xmlNode *top)
 		if (node->type == XML_TEXT_NODE && node->content)
 			add_text_node(w, node);
 		if (node->type == XML_ELEMENT_NODE && node->children &&
-		    !name_in(node, skipped)) {
+		    !is_skipped(node)) {
 			node = node->children;
 			continue;
 		}
@@ -387,7 +427,7 @@ walk(struct walker *w, xmlNode *node, int depth)
 			add_text_node(w, node);
 		return;
 	}
-	if (node->type != XML_ELEMENT_NODE || name_in(node, skipped) || is_hidden(node))
+	if (node->type != XML_ELEMENT_NODE || is_skipped(node) || is_hidden(node))
 		return;
 	if (depth > GR_HTML_MAX_DEPTH) {
 		walk_flat(w, node);
@@ -398,7 +438,7 @@ walk(struct walker *w, xmlNode *node, int depth)
 	} else if (name_is(node, "table") && !w->in_cell) {
 		flush_block(w);
 		read_table(w, node, depth);
-	} else if (name_in(node, blocks)) {
+	} else if (is_block(node)) {
 		int pre = w->in_pre;
 		line_break(w);
 		w->in_pre = pre || name_is(node, "pre");
@@ -778,7 +818,7 @@ read_children(struct walker *w, xmlNode *node, const xmlNode *upto)
 static int
 is_open_element(xmlNode *node, size_t depth)
 {
-	return depth <= GR_HTML_MAX_DEPTH && !name_in(node, skipped) &&
+	return depth <= GR_HTML_MAX_DEPTH && !is_skipped(node) &&
 	       !name_is(node, "br") && !name_is(node, "table") && !is_hidden(node);
 }
 
@@ -838,6 +878,32 @@ close_above(struct stream *s, const xmlNode *node)
 	return 1;
 }
 
+/* The attributes the walk reads (is_hidden(), span_attr()): the tree
+ * gets no others, which it would build, copy and free for nothing (the
+ * data-* and class attributes of a page are most of its markup). */
+static const char *const read_attributes[] = { "colspan", "rowspan", "hidden", "style", NULL };
+#define GR_HTML_READ_ATTRIBUTES 4
+
+/* atts (name, value pairs; names lower case, each once) without the
+ * attributes the walk does not read, into kept; NULL when none is left. */
+static const xmlChar **
+keep_read_attributes(const xmlChar **atts, const xmlChar **kept)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; atts && atts[i] && n < 2 * GR_HTML_READ_ATTRIBUTES; i += 2) {
+		for (const char *const *a = read_attributes; *a; a++) {
+			if (strcmp((const char *)atts[i], *a) == 0) {
+				kept[n++] = atts[i];
+				kept[n++] = atts[i + 1];
+				break;
+			}
+		}
+	}
+	kept[n] = NULL;
+	return n ? kept : NULL;
+}
+
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
@@ -845,10 +911,11 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	struct stream *s = ctxt->_private;
 	struct walker *w = s->w;
 	xmlNode *before = ctxt->node, *node;
+	const xmlChar *kept[2 * GR_HTML_READ_ATTRIBUTES + 1];
 	size_t depth;
 	struct frame *f;
 
-	s->start(ctx, name, atts);
+	s->start(ctx, name, keep_read_attributes(atts, kept));
 	node = ctxt->node;
 	if (s->held && !held_open(s, ctxt))
 		read_held(s);
@@ -872,7 +939,7 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	f = &s->open[s->nopen++];
-	*f = (struct frame){ .node = node, .block = name_in(node, blocks), .pre = w->in_pre };
+	*f = (struct frame){ .node = node, .block = is_block(node), .pre = w->in_pre };
 	if (f->block) {
 		line_break(w);
 		w->in_pre = f->pre || name_is(node, "pre");

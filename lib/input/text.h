@@ -44,6 +44,14 @@ enum govreport_status gr_text_decode(const char *data, size_t len,
 				     struct gr_text *out);
 
 /*
+ * Whether the text gr_text_decode() makes of the bytes would begin, past
+ * blank lines and leading spaces and tabs, with '<' (a page of markup),
+ * told from the bytes without decoding them: 1 when it would, 0 when it
+ * would not or the bytes alone cannot say (UTF-16).
+ */
+int gr_text_starts_with_markup(const char *data, size_t len);
+
+/*
  * The most lines an input may have: far more than any report (a long
  * one has a few thousand), and what keeps their index (32 bytes a line)
  * within a constant whatever the input's shape. More is refused with

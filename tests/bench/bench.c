@@ -4,7 +4,7 @@
  * from about 2 KB to 10 MB (gen.h).
  *
  *   govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]
- *                   [--only per|sizes|threads|cli|once]
+ *                   [--only per|sizes|threads|html|cli|once]
  *
  * It prints Markdown tables: per 8 KB report, the median time of each
  * step and end to end, MB/s and reports/s; the cost by size (with peak
@@ -63,6 +63,16 @@ now_us(void)
 	struct timespec t;
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
+}
+
+/* This thread's CPU time: what a loaded machine inflates least. */
+static double
+cpu_us(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
 	return (double)t.tv_sec * 1e6 + (double)t.tv_nsec / 1e3;
 }
 
@@ -145,6 +155,7 @@ check_doc(const struct doc *d)
 
 struct timing {
 	double parse, validate, json, total; /* medians, µs */
+	double cpu; /* median CPU time end to end, µs */
 	size_t reps;
 };
 
@@ -156,15 +167,16 @@ time_doc(const struct settings *s, const struct doc *d, struct timing *t)
 	size_t cap = 4096, reps = 0;
 	double *p = malloc(cap * sizeof(double)), *v = malloc(cap * sizeof(double));
 	double *j = malloc(cap * sizeof(double)), *e = malloc(cap * sizeof(double));
+	double *c = malloc(cap * sizeof(double));
 	double start = now_us(), budget = s->seconds * 1e6;
 	size_t min_reps = s->quick ? 2 : 5;
 
-	if (!p || !v || !j || !e)
+	if (!p || !v || !j || !e || !c)
 		die("out of memory");
 	while (reps < cap && (reps < min_reps || now_us() - start < budget)) {
 		struct govreport *r;
 		char *json = NULL;
-		double t0 = now_us(), t1, t2, t3;
+		double c0 = cpu_us(), t0 = now_us(), t1, t2, t3;
 		if (govreport_parse(d->r.data, d->r.len, 0, &r) != GOVREPORT_OK)
 			die("parse failed");
 		t1 = now_us();
@@ -174,6 +186,7 @@ time_doc(const struct settings *s, const struct doc *d, struct timing *t)
 		if (govreport_to_json(r, 0, &json, NULL) != GOVREPORT_OK)
 			die("to_json failed");
 		t3 = now_us();
+		c[reps] = cpu_us() - c0;
 		govreport_string_free(json);
 		govreport_free(r);
 		p[reps] = t1 - t0;
@@ -186,7 +199,9 @@ time_doc(const struct settings *s, const struct doc *d, struct timing *t)
 	t->validate = median(v, reps);
 	t->json = median(j, reps);
 	t->total = median(e, reps);
+	t->cpu = median(c, reps);
 	t->reps = reps;
+	free(c);
 	free(p);
 	free(v);
 	free(j);
@@ -257,6 +272,69 @@ peak_extra(const struct doc *warm, const struct doc *d)
 	close(fds[0]);
 	waitpid(pid, NULL, 0);
 	return extra;
+}
+
+/* ---- HTML against text ------------------------------------------------- */
+
+/*
+ * The same reports as text and as HTML (govreport_render's page of them,
+ * which reads back to the same figures): the cost per byte of each, end
+ * to end, and HTML's as a multiple of text's. Medians of each report's
+ * repetitions, summed over the reports.
+ */
+static int
+html_against_text(const struct settings *s, const struct doc *docs, size_t ndocs)
+{
+	double text_us = 0, text_cpu = 0, html_us = 0, html_cpu = 0;
+	size_t text_bytes = 0, html_bytes = 0;
+	int failures = 0;
+	struct govreport *probe = NULL;
+	enum govreport_status st = govreport_parse("<p>", 3, GOVREPORT_FORMAT_HTML, &probe);
+
+	/* A build without HTML refuses the flag (GOVREPORT_ERR_ARGUMENT). */
+	if (st == GOVREPORT_ERR_ARGUMENT || st == GOVREPORT_ERR_INPUT_UNSUPPORTED) {
+		printf("\n### HTML against text: not measured, this build reads no HTML "
+		       "(-Dhtml=disabled)\n");
+		return 0;
+	}
+	govreport_free(probe);
+	printf("\n### HTML against text: the %zu simplified 8 KB reports, and each "
+	       "rendered as HTML (govreport_render), end to end\n\n", ndocs);
+	printf("| report | text bytes | text µs/KB (wall; CPU) | HTML bytes | "
+	       "HTML µs/KB (wall; CPU) |\n");
+	printf("|---|---:|---:|---:|---:|\n");
+	for (size_t i = 0; i < ndocs; i++) {
+		struct govreport *r;
+		struct doc html = docs[i];
+		struct timing t, h;
+		char *page = NULL;
+		size_t len = 0;
+		if (govreport_parse(docs[i].r.data, docs[i].r.len, 0, &r) != GOVREPORT_OK ||
+		    govreport_render(r, GOVREPORT_RENDER_HTML, 0, &page, &len) != GOVREPORT_OK)
+			die("cannot render a report as HTML");
+		govreport_free(r);
+		html.r.data = page;
+		html.r.len = len;
+		/* The page holds the report's every figure. */
+		failures += check_doc(&html);
+		time_doc(s, &docs[i], &t);
+		time_doc(s, &html, &h);
+		printf("| %s | %zu | %.2f; %.2f | %zu | %.2f; %.2f |\n", docs[i].name,
+		       docs[i].r.len, t.total / ((double)docs[i].r.len / KB),
+		       t.cpu / ((double)docs[i].r.len / KB), len, h.total / ((double)len / KB),
+		       h.cpu / ((double)len / KB));
+		text_us += t.total;
+		text_cpu += t.cpu;
+		text_bytes += docs[i].r.len;
+		html_us += h.total;
+		html_cpu += h.cpu;
+		html_bytes += len;
+		govreport_string_free(page);
+	}
+	printf("\nHTML per byte against text: %.2f × wall, %.2f × CPU.\n",
+	       (html_us / (double)html_bytes) / (text_us / (double)text_bytes),
+	       (html_cpu / (double)html_bytes) / (text_cpu / (double)text_bytes));
+	return failures;
 }
 
 /* ---- threads ------------------------------------------------------------ */
@@ -688,7 +766,7 @@ static void
 usage(void)
 {
 	fputs("usage: govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]\n"
-	      "                       [--only per|sizes|threads|cli|once]\n", stderr);
+	      "                       [--only per|sizes|threads|html|cli|once]\n", stderr);
 	exit(2);
 }
 
@@ -742,6 +820,8 @@ main(int argc, char **argv)
 	}
 	if (wanted(&s, "threads"))
 		threads(&s, simplified, nsimplified);
+	if (wanted(&s, "html"))
+		failures += html_against_text(&s, simplified, nsimplified);
 	if (s.cli && wanted(&s, "cli"))
 		bench_cli(&s, simplified, nsimplified);
 	if (s.cli && wanted(&s, "once"))
