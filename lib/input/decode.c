@@ -416,26 +416,7 @@ add_line(struct gr_text *text, size_t *cap, size_t start, size_t len,
 	return 0;
 }
 
-/* Append UTF-16 as UTF-8, unchanged (lone surrogates become U+FFFD). */
-static int
-append_units(const UChar *s, int32_t len, struct gr_strbuf *out)
-{
-	UErrorCode status = U_ZERO_ERROR;
-	int32_t need = 0;
-	char *at;
-
-	u_strToUTF8WithSub(NULL, 0, &need, s, len, 0xFFFD, NULL, &status);
-	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
-		return -1;
-	at = gr_strbuf_extend(out, (size_t)need);
-	if (!at)
-		return -1;
-	status = U_ZERO_ERROR;
-	u_strToUTF8WithSub(at, need + 1, NULL, s, len, 0xFFFD, NULL, &status);
-	return U_FAILURE(status) ? -1 : 0;
-}
-
-/* append_units() without the NULs: they are dropped, counted by decode. */
+/* gr_append_utf16() without the NULs: they are dropped, counted by decode. */
 static int
 append_raw(const UChar *s, int32_t len, struct gr_strbuf *out)
 {
@@ -445,7 +426,7 @@ append_raw(const UChar *s, int32_t len, struct gr_strbuf *out)
 		int32_t j = i;
 		while (j < len && s[j] != 0)
 			j++;
-		if (j > i && append_units(s + i, j - i, out) < 0)
+		if (j > i && gr_append_utf16(out, s + i, j - i) < 0)
 			return -1;
 		i = j + 1;
 	}

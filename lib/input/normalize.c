@@ -185,14 +185,16 @@ convert_from(struct gr_normalizer *n, struct gr_strbuf *out, size_t start)
 	n->converted = 1;
 }
 
-static int
-append_utf8(const UChar *s, int32_t len, struct gr_strbuf *out)
+/* Append UTF-16 as UTF-8, unchanged (lone surrogates become U+FFFD):
+ * decoding and normalising both end a line this way. */
+int
+gr_append_utf16(struct gr_strbuf *out, const UChar *s, int32_t len)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	int32_t need = 0;
 	char *at;
 
-	u_strToUTF8(NULL, 0, &need, s, len, &status);
+	u_strToUTF8WithSub(NULL, 0, &need, s, len, 0xFFFD, NULL, &status);
 	if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status))
 		return -1;
 	at = gr_strbuf_extend(out, (size_t)need);
@@ -200,7 +202,7 @@ append_utf8(const UChar *s, int32_t len, struct gr_strbuf *out)
 		return -1;
 	status = U_ZERO_ERROR;
 	/* The buffer has room for need + 1 bytes: the terminator too. */
-	u_strToUTF8(at, need + 1, NULL, s, len, &status);
+	u_strToUTF8WithSub(at, need + 1, NULL, s, len, 0xFFFD, NULL, &status);
 	return U_FAILURE(status) ? -1 : 0;
 }
 
@@ -218,7 +220,7 @@ gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 			n->work[0][clean++] = src[i];
 
 	if (!has_non_ascii(n->work[0], clean))
-		return append_utf8(n->work[0], clean, out);
+		return gr_append_utf16(out, n->work[0], clean);
 
 	/* NFKC: full-width digits and punctuation become ASCII. */
 	if (unorm2_quickCheck(n->nfkc, n->work[0], clean, &status) != UNORM_YES) {
@@ -242,13 +244,13 @@ gr_normalize_line(struct gr_normalizer *n, const UChar *src, int32_t len,
 	if (needs_hant(n, n->work[0], clean)) {
 		size_t start = out->len;
 		if (!n->tables->has_rules)
-			return to_simplified(n, &clean) < 0 ? -1 : append_utf8(n->work[0], clean, out);
-		if (append_utf8(n->work[0], clean, out) < 0)
+			return to_simplified(n, &clean) < 0 ? -1 : gr_append_utf16(out, n->work[0], clean);
+		if (gr_append_utf16(out, n->work[0], clean) < 0)
 			return -1;
 		convert_from(n, out, start);
 		return 0;
 	}
-	return append_utf8(n->work[0], clean, out);
+	return gr_append_utf16(out, n->work[0], clean);
 }
 
 /* ---- the same without ICU per line ------------------------------------ */
@@ -465,7 +467,7 @@ gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
 			if (units < 0 || to_simplified(n, &units) < 0)
 				return -1;
 			out->len = start;
-			return append_utf8(n->work[0], units, out);
+			return gr_append_utf16(out, n->work[0], units);
 		}
 	}
 	units = to_units(n, 2, s, len);

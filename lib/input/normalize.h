@@ -18,6 +18,10 @@ struct gr_normalizer;
 struct gr_normalizer *gr_normalizer_new(void);
 void gr_normalizer_free(struct gr_normalizer *n);
 
+/* Append UTF-16 to out as UTF-8 (lone surrogates become U+FFFD).
+ * Returns 0, or -1 when out of memory. */
+int gr_append_utf16(struct gr_strbuf *out, const UChar *s, int32_t len);
+
 /*
  * Normalise src (UTF-16, len units) and append it as UTF-8 to out.
  * Returns 0, or -1 on failure (out of memory or an ICU error).
