@@ -1,7 +1,8 @@
 /*
  * lib/parts/ — the second stage: the report's six parts found by their
  * headings (this file) and what it says of itself, title, organ, year,
- * date and prose (metadata.c). It reads the representation, never a shape.
+ * date and prose (metadata.h: metadata.c, with title.c, organ.c, dates.c
+ * and prose.c). It reads the representation, never a shape.
  *
  * The six parts of a report (一 总体情况 … 六 其他需要报告的事项), found by
  * their headings: 一、/1、/(一) numbering, traditional characters (already
