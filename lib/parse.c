@@ -4,7 +4,7 @@
  * (input/frontends.c: the shape is detected unless a flag names its
  * family; text shapes are decoded and normalised by decode.c), the parts found by
  * their headings (headings.c), metadata and prose read (metadata.c), the
- * template recognised from the tables' labels (tables.c), and each table
+ * template recognised from the tables' labels (tables_detect.c), and each table
  * recovered by its section module.
  */
 #include <limits.h>

@@ -66,7 +66,7 @@ struct gr_items {
 	char *joined; /* text of cells joined across lines (pdflayout.c) */
 	/* The shape drops an empty cell without a trace (one-line web text,
 	 * plain pdftotext): a row with fewer values than cells does not say
-	 * which were empty (tables.c places them by the equations). */
+	 * which were empty (tables_unstated.c places them by the equations). */
 	int blanks_unstated;
 	struct gr_text_chunk *chunks; /* texts a reader made (gr_items_keep) */
 	/* Keys of the items, made once per parse (NULL until then): per item

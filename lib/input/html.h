@@ -4,7 +4,7 @@
  * headings and list items outside tables become line items; a table is
  * laid out on its grid (rowspan and colspan expanded) and each row's cells
  * become cell items of the representation (grid.h) with the table, row,
- * column and spans the page states, which the table aligner (tables.c)
+ * column and spans the page states, which the table aligner (tables.h)
  * reads.
  */
 #ifndef GR_HTML_H

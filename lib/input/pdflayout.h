@@ -6,7 +6,7 @@
  * This module finds the columns and gives the items of the representation
  * (grid.h): prose and labels as lines, a value line's numbers as the cells
  * of one grid row (the line), each with its extent on the page, and the
- * columns it lacks as empty cells. The table aligner (tables.c) reads
+ * columns it lacks as empty cells. The table aligner (tables.h) reads
  * what a shape states, the grid rows included.
  */
 #ifndef GR_LAYOUT_H

@@ -1,11 +1,12 @@
 /*
  * lib/tables/ — the third stage: the representation aligned with the
- * template (this file), with label matching (label.h), cell values
- * (cellvalue.h), placement by the equations where a shape drops empty
- * cells or fuses digits (placement.h, joint.h across rows, sequence.h for
- * a table read in order, digitsplit.h), and
- * one module per table section (active_disclosure, applications,
- * review_litigation) over cell_access.h.
+ * template (this file, in tables.c and the pieces of tables_build.h),
+ * with label matching (label.h), cell values (cellvalue.h), placement by
+ * the equations where a shape drops empty cells or fuses digits
+ * (placement.h, joint.h across rows, sequence.h for a table read in
+ * order, digitsplit.h), and one module per table section
+ * (active_disclosure, applications, review_litigation) over
+ * cell_access.h.
  *
  * Table recovery driven by the template description: rows found by their
  * labels, in template order, and the values that follow each label
