@@ -74,52 +74,66 @@ if ! command -v pdftotext > /dev/null; then
 	exit 1
 fi
 
-# The LibreOffice PDF: the seed's report, every key of its expected JSON
-# (the PDF also has the prose, which that file predates; a blank cell of
-# the seed is a missing one here: a PDF does not show an empty cell).
-expect 0 "grep:^{\"format\":\"govreport-1\"" empty -- parse "$pdf"
-cp "$tmp/out" "$tmp/pdf.json"
-expect 0 "grep:^{\"format\":\"govreport-1\"" empty -- parse --format pdf "$pdf"
-cmp -s "$tmp/out" "$tmp/pdf.json"
-report $((! $?)) "parse --format pdf $pdf: as detected"
-if command -v python3 > /dev/null; then
-	python3 - "$tmp/pdf.json" "$expected" > "$tmp/out" 2> "$tmp/err" <<'PY'
-import json, sys
-got = json.load(open(sys.argv[1], encoding="utf-8"))
-want = json.load(open(sys.argv[2], encoding="utf-8"))
-bad = [key for key in want if got.get(key) != want[key]]
-sys.exit("keys that differ: %s" % bad if bad else 0)
-PY
-	report $((! $?)) "parse $pdf: every key of $expected"
-fi
-# The tables alone, as render writes them, without python3.
-"$govreport" render --to csv "$pdf" > "$tmp/pdf.csv" 2> "$tmp/err"
-"$govreport" render --to csv "$expected" > "$tmp/want.csv" 2>> "$tmp/err"
-diff -u "$tmp/want.csv" "$tmp/pdf.csv" > "$tmp/out"
-report $((! $?)) "render --to csv $pdf: the tables of $expected"
+if [ "${GOVREPORT_TEST_READS_HTML:-1}" = 1 ]; then
+	# The LibreOffice PDF: the seed's report, every key of its expected JSON
+	# (the PDF also has the prose, which that file predates; a blank cell of
+	# the seed is a missing one here: a PDF does not show an empty cell).
+	expect 0 "grep:^{\"format\":\"govreport-1\"" empty -- parse "$pdf"
+	cp "$tmp/out" "$tmp/pdf.json"
+	expect 0 "grep:^{\"format\":\"govreport-1\"" empty -- parse --format pdf "$pdf"
+	cmp -s "$tmp/out" "$tmp/pdf.json"
+	report $((! $?)) "parse --format pdf $pdf: as detected"
+	if command -v python3 > /dev/null; then
+		python3 - "$tmp/pdf.json" "$expected" > "$tmp/out" 2> "$tmp/err" <<-'PY'
+	import json, sys
+	got = json.load(open(sys.argv[1], encoding="utf-8"))
+	want = json.load(open(sys.argv[2], encoding="utf-8"))
+	bad = [key for key in want if got.get(key) != want[key]]
+	sys.exit("keys that differ: %s" % bad if bad else 0)
+	PY
+		report $((! $?)) "parse $pdf: every key of $expected"
+	fi
+	# The tables alone, as render writes them, without python3.
+	"$govreport" render --to csv "$pdf" > "$tmp/pdf.csv" 2> "$tmp/err"
+	"$govreport" render --to csv "$expected" > "$tmp/want.csv" 2>> "$tmp/err"
+	diff -u "$tmp/want.csv" "$tmp/pdf.csv" > "$tmp/out"
+	report $((! $?)) "render --to csv $pdf: the tables of $expected"
 
-# Standard input (a file, and a pipe): copied to a temporary file for
-# pdftotext; the same report.
-stdin=$pdf
-expect 0 nonempty empty -- parse -
-cmp -s "$tmp/out" "$tmp/pdf.json"
-report $((! $?)) "parse - < $pdf: the same JSON as the file's"
-cat "$pdf" | "$govreport" parse > "$tmp/out" 2> "$tmp/err"
-cmp -s "$tmp/out" "$tmp/pdf.json"
-report $((! $?)) "cat $pdf | govreport parse: the same JSON as the file's"
-stdin=/dev/null
-# A file name that pdftotext would take for an option.
-cp "$pdf" "$tmp/-report.pdf"
-(cd "$tmp" && "$govreport" parse -- -report.pdf > out 2> err)
-cmp -s "$tmp/out" "$tmp/pdf.json"
-report $((! $?)) "parse -- -report.pdf: the same JSON as $pdf's"
-# check and render read PDFs too; several at once, in threads.
-expect 0 "grep:^$pdf: " empty -- check "$pdf"
-expect 0 "grep:<table" empty -- render --to html "$pdf"
-expect 0 "grep:\"file\":\"$pdf\"" "grep:2 files" -- parse --jsonl -j 2 "$pdf" "$pdf"
-# No temporary file left behind.
-ls "$tmp" | grep -q '^govreport-pdf\.' && ok=0 || ok=1
-report "$ok" "no temporary copy left in $tmp"
+	# Standard input (a file, and a pipe): copied to a temporary file for
+	# pdftotext; the same report.
+	stdin=$pdf
+	expect 0 nonempty empty -- parse -
+	cmp -s "$tmp/out" "$tmp/pdf.json"
+	report $((! $?)) "parse - < $pdf: the same JSON as the file's"
+	cat "$pdf" | "$govreport" parse > "$tmp/out" 2> "$tmp/err"
+	cmp -s "$tmp/out" "$tmp/pdf.json"
+	report $((! $?)) "cat $pdf | govreport parse: the same JSON as the file's"
+	stdin=/dev/null
+	# A file name that pdftotext would take for an option.
+	cp "$pdf" "$tmp/-report.pdf"
+	(cd "$tmp" && "$govreport" parse -- -report.pdf > out 2> err)
+	cmp -s "$tmp/out" "$tmp/pdf.json"
+	report $((! $?)) "parse -- -report.pdf: the same JSON as $pdf's"
+	# check and render read PDFs too; several at once, in threads.
+	expect 0 "grep:^$pdf: " empty -- check "$pdf"
+	expect 0 "grep:<table" empty -- render --to html "$pdf"
+	expect 0 "grep:\"file\":\"$pdf\"" "grep:2 files" -- parse --jsonl -j 2 "$pdf" "$pdf"
+	# No temporary file left behind.
+	ls "$tmp" | grep -q '^govreport-pdf\.' && ok=0 || ok=1
+	report "$ok" "no temporary copy left in $tmp"
+else
+	# A build without HTML (meson.build's reads_env) has no reader for the
+	# XHTML pdftotext makes of a PDF: named, it is refused with the
+	# library's status. Detected, the XHTML is text to this build, which
+	# the seed's expected JSON does not describe.
+	unsupported="file format recognised but not read"
+	expect 2 empty "grep:$unsupported" -- parse --format pdf "$pdf"
+	expect 2 empty "grep:$unsupported" -- render --format pdf "$pdf"
+	stdin=$pdf
+	expect 2 empty "grep:<stdin>: $unsupported" -- parse --format pdf -
+	stdin=/dev/null
+	echo "# skipped: reading $pdf (this build reads no HTML: -Dhtml=disabled)"
+fi
 
 # A PDF without a text layer (a scan): refused, saying it needs OCR.
 expect 2 empty "grep:OCR" -- parse "$scan"

@@ -14,6 +14,7 @@
 #include <unicode/ucnv.h>
 
 #include "govreport.h"
+#include "input/html.h"
 #include "model/report.h"
 #include "testutil.h"
 
@@ -647,13 +648,18 @@ START_TEST(html_escapes_document_text)
 					  &annotated, NULL), GOVREPORT_OK);
 	assert_html_tags_ours(annotated);
 	/* The round trip holds for hostile text too. */
-	ck_assert_int_eq(govreport_parse(html, strlen(html), 0, &back), GOVREPORT_OK);
-	want = to_json(r);
-	got = to_json(back);
-	assert_same_json(got, want);
-	govreport_string_free(want);
-	govreport_string_free(got);
-	govreport_free(back);
+	if (gr_html_available()) {
+		ck_assert_int_eq(govreport_parse(html, strlen(html), 0, &back), GOVREPORT_OK);
+		want = to_json(r);
+		got = to_json(back);
+		assert_same_json(got, want);
+		govreport_string_free(want);
+		govreport_string_free(got);
+		govreport_free(back);
+	} else {
+		test_html_refused("html_escapes_document_text: the round trip", html,
+				  strlen(html));
+	}
 	govreport_string_free(annotated);
 	govreport_string_free(html);
 	govreport_free(r);
@@ -872,10 +878,17 @@ START_TEST(memory_bound)
 	};
 	size_t len;
 	char *doc = repeat_doc(cases[_i].head, cases[_i].unit, cases[_i].n, cases[_i].tail, &len);
-	enum govreport_status st;
+	enum govreport_status st, want = cases[_i].status;
 	long grown = peak_growth(doc, len, &st), bound = 3 * (long)len + cases[_i].constant;
 
-	ck_assert_msg(st == cases[_i].status, "%s: status %d", cases[_i].name, (int)st);
+	/* A build without HTML reads the markup as text, under the same
+	 * bound; GR_HTML_MAX_TAGS is the HTML reader's. */
+	if (strncmp(cases[_i].name, "HTML", 4) == 0 && !gr_html_available()) {
+		test_skip(cases[_i].name, "this build reads no HTML (-Dhtml=disabled): read as "
+			  "text, so the HTML reader's status is not expected");
+		want = GOVREPORT_OK;
+	}
+	ck_assert_msg(st == want, "%s: status %d", cases[_i].name, (int)st);
 	if (rss_measurable())
 		ck_assert_msg(grown >= 0 && grown <= bound,
 			      "%s: %zu bytes of input grew the peak by %ld bytes: "

@@ -516,6 +516,10 @@ parse_suite(void)
 	if (gr_html_available()) { /* the XHTML reader needs libxml2 */
 		tcase_add_test(edges, bbox_without_words_needs_ocr);
 		tcase_add_test(edges, bbox_named_format);
+	} else {
+		test_skip("bbox_without_words_needs_ocr, bbox_named_format",
+			  "this build reads no HTML (-Dhtml=disabled); "
+			  "files_refused_without_reader checks the refusal");
 	}
 	suite_add_tcase(s, edges);
 	return s;

@@ -52,6 +52,12 @@ round_trip(const struct govreport *r, enum govreport_render_format format,
 
 	ck_assert_int_eq(govreport_render(r, format, 0, &text, &len), GOVREPORT_OK);
 	ck_assert_uint_eq(strlen(text), len);
+	if (format == GOVREPORT_RENDER_HTML && !gr_html_available()) {
+		test_html_refused(name, text, len);
+		govreport_string_free(before);
+		govreport_string_free(text);
+		return;
+	}
 	ck_assert_int_eq(govreport_parse(text, len, flags, &back), GOVREPORT_OK);
 	after = json_of(back);
 	ck_assert_msg(strcmp(before, after) == 0,
@@ -128,10 +134,8 @@ START_TEST(corpus_round_trip)
 
 	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
 	free(data);
-	if (gr_html_available()) {
-		round_trip(r, GOVREPORT_RENDER_HTML, 0, cases.items[_i].input);
-		round_trip(r, GOVREPORT_RENDER_HTML, GOVREPORT_FORMAT_HTML, cases.items[_i].input);
-	}
+	round_trip(r, GOVREPORT_RENDER_HTML, 0, cases.items[_i].input);
+	round_trip(r, GOVREPORT_RENDER_HTML, GOVREPORT_FORMAT_HTML, cases.items[_i].input);
 	round_trip(r, GOVREPORT_RENDER_MARKDOWN, 0, cases.items[_i].input);
 	round_trip(r, GOVREPORT_RENDER_MARKDOWN, GOVREPORT_FORMAT_TEXT, cases.items[_i].input);
 	round_trip(r, GOVREPORT_RENDER_TEXT, 0, cases.items[_i].input);
@@ -231,8 +235,7 @@ START_TEST(api_report_round_trip)
 						    GOVREPORT_CELL_BLANK), GOVREPORT_OK);
 		ck_assert_int_eq(govreport_set_null(r, "applications.carried_over.commercial",
 						    GOVREPORT_CELL_DASH), GOVREPORT_OK);
-		if (gr_html_available())
-			round_trip(r, GOVREPORT_RENDER_HTML, 0, "api report");
+		round_trip(r, GOVREPORT_RENDER_HTML, 0, "api report");
 		round_trip(r, GOVREPORT_RENDER_MARKDOWN, 0, "api report");
 		round_trip(r, GOVREPORT_RENDER_TEXT, 0, "api report");
 		text_round_trip(r, "api report");
@@ -248,7 +251,7 @@ START_TEST(blank_form)
 	static const enum govreport_template tpls[] = { GOVREPORT_TEMPLATE_2019,
 							GOVREPORT_TEMPLATE_2021 };
 
-	for (size_t t = 0; t < 2 && gr_html_available(); t++) {
+	for (size_t t = 0; t < 2; t++) {
 		struct govreport *r = NULL, *back = NULL;
 		char *html = NULL;
 		size_t len;
@@ -261,6 +264,12 @@ START_TEST(blank_form)
 		ck_assert_ptr_nonnull(strstr(html, "结转下年度继续办理"));
 		ck_assert_ptr_nonnull(strstr(html, "复议后起诉"));
 		ck_assert_ptr_null(strstr(html, ">0<"));
+		if (!gr_html_available()) {
+			test_html_refused("blank_form: the form read back", html, len);
+			govreport_string_free(html);
+			govreport_free(r);
+			continue;
+		}
 		ck_assert_int_eq(govreport_parse(html, len, 0, &back), GOVREPORT_OK);
 		ck_assert_int_eq(govreport_template(back), tpls[t]);
 		ck_assert_int_eq(govreport_get(back, "applications.new_received.total", &v, &state),

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "govreport.h"
 #include "testutil.h"
 
 char *
@@ -40,6 +41,24 @@ test_read_file(const char *path, size_t *len)
 	if (len)
 		*len = (size_t)size;
 	return data;
+}
+
+void
+test_skip(const char *what, const char *why)
+{
+	fprintf(stderr, "skipped: %s: %s\n", what, why);
+}
+
+void
+test_html_refused(const char *what, const char *data, size_t len)
+{
+	struct govreport *r = NULL;
+
+	ck_assert_msg(govreport_parse(data, len, GOVREPORT_FORMAT_HTML, &r) ==
+		      GOVREPORT_ERR_ARGUMENT, "%s: HTML named is not refused", what);
+	ck_assert_ptr_null(r);
+	test_skip(what, "this build reads no HTML (-Dhtml=disabled): refused when named, "
+		  "read as text when detected");
 }
 
 int
