@@ -42,7 +42,7 @@ govreport_status_str(enum govreport_status status)
 	case GOVREPORT_ERR_INTERNAL: return "internal error";
 	case GOVREPORT_ERR_YEARS: return "reports are not of consecutive years";
 	case GOVREPORT_ERR_INPUT_UNSUPPORTED:
-		return "file format recognised but not read (.doc/.wps: convert to .docx; .docx/.odt: a build with libzip)";
+		return "file format recognised but not read (.doc/.wps: convert to .docx; .docx/.odt: a build with libzip; HTML and PDF: a build with libxml2)";
 	case GOVREPORT_ERR_INPUT_NO_TEXT: return "input has no text layer (needs OCR)";
 	}
 	return "unknown status";

@@ -109,13 +109,12 @@ PY
 }
 
 # A build without HTML (meson.build's reads_env) has no reader for the
-# XHTML pdftotext makes of a PDF: each case, named so, must be refused
-# with the library's status. (Detected, the XHTML is text to such a
-# build, which no expected.json describes: not read.)
+# XHTML pdftotext makes of a PDF: each case, named pdf or not, must be
+# refused with the library's status, never read as text.
 reads_html=${GOVREPORT_TEST_READS_HTML:-1}
 unsupported="file format recognised but not read"
 if [ "$reads_html" != 1 ]; then
-	echo "# skipped: reading the cases (this build reads no HTML: -Dhtml=disabled); each must be refused"
+	echo "# this build reads no HTML (-Dhtml=disabled): each case must be refused"
 fi
 
 gaps=$dir/GAPS
@@ -139,6 +138,10 @@ for case_dir in "$dir"/pdf/*/; do
 		status=$?
 		[ "$status" -eq 2 ] && [ ! -s "$tmp/got.json" ] && grep -q "$unsupported" "$tmp/why"
 		report $((! $?)) "$name: refused, named pdf (exit $status, want 2 and \"$unsupported\")"
+		"$govreport" parse "$pdf" > "$tmp/got.json" 2> "$tmp/why"
+		status=$?
+		[ "$status" -eq 2 ] && [ ! -s "$tmp/got.json" ] && grep -q "$unsupported" "$tmp/why"
+		report $((! $?)) "$name: refused, detected (exit $status, want 2 and \"$unsupported\")"
 		continue
 	fi
 	"$govreport" parse "$pdf" > "$tmp/got.json" 2> "$tmp/err"

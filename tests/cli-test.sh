@@ -162,6 +162,8 @@ if [ "${GOVREPORT_TEST_READS_HTML:-1}" = 1 ]; then
 else
 	expect 2 empty "grep:$unsupported" -- parse --format bbox "$seed"
 	expect 2 empty "grep:invalid argument" -- parse --format html "$seed"
+	html=$seeds/../html/official-2021/input.html
+	expect 2 empty "grep:$unsupported" -- parse "$html"
 fi
 docx=$seeds/../input/docx/001-simplified/input.docx
 odt=$seeds/../input/odt/001-simplified/input.odt

@@ -240,5 +240,6 @@ cli_status_hint(enum govreport_status status, const char *data, size_t len)
 		return "a Word 97-2003 .doc or WPS .wps file is not read: convert it to "
 		       ".docx first, e.g. soffice --headless --convert-to docx FILE";
 	return "this build of libgovreport has no reader for this file format "
-	       "(.docx and .odt need libzip: meson option docx)";
+	       "(.docx and .odt need libzip: meson option docx; HTML and PDF need "
+	       "libxml2: meson option html)";
 }

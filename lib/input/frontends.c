@@ -99,10 +99,12 @@ gr_frontend_build_lines(struct gr_source *src, struct gr_text *text,
 
 /* ---- HTML (html.c) ---------------------------------------------------- */
 
+/* HTML is told from its bytes even in a build that cannot read it, so
+ * that such a build refuses it instead of reading the markup as text. */
 static int
 sniff_html(struct gr_source *src)
 {
-	return gr_html_available() && gr_html_detect(src->data, src->len);
+	return gr_html_detect(src->data, src->len);
 }
 
 /* Decoded in the charset the page declares, as written: the front end
@@ -117,6 +119,8 @@ build_html(struct gr_source *src, struct gr_text *text, struct gr_items *items)
 
 	*text = (struct gr_text){ 0 };
 	*items = (struct gr_items){ 0 };
+	if (!gr_html_available())
+		return GOVREPORT_ERR_INPUT_UNSUPPORTED;
 	/* The sniffs' decodings are not what the page is read from: each is
 	 * as large as the page. */
 	gr_source_drop_texts(src);

@@ -552,6 +552,14 @@ class PdfTest(unittest.TestCase):
             self.assertIn("pdftotext could not read", str(cm.exception))
             self.assertIn(str(cut), str(cm.exception))
 
+    @unittest.skipUnless(HAVE_PDFTOTEXT, NEEDS_PDFTOTEXT)
+    @unittest.skipIf(READS_HTML, "this build reads HTML: test_read_a_pdf reads the PDF")
+    def test_refused_without_html(self):
+        """A build without HTML refuses pdftotext's XHTML: never read as text."""
+        with self.assertRaises(GovreportError) as cm:
+            govreport.read(PDF001)
+        self.assertEqual(cm.exception.status, Status.ERR_INPUT_UNSUPPORTED)
+
     def test_without_pdftotext(self):
         """No poppler needed: the error names the package to install."""
         with tempfile.TemporaryDirectory() as empty, \
