@@ -216,6 +216,49 @@ START_TEST(fused_digits_split_or_ambiguous)
 }
 END_TEST
 
+/* A '-' inside a fused run of table 二 starts a value: 行政许可
+ * "175-3720" is 175 and then -3 720, -37 20, -372 0 or a dash and 3720
+ * (only 本年增/减 may be negative); 行政事业性收费 "3-1" has two cells and
+ * one split, 3 -1. */
+START_TEST(fused_minus_starts_a_value)
+{
+	char *path = test_data_path("input/web-oneline/fused-004-figures/input.txt");
+	struct govreport *r = NULL;
+	enum govreport_cell_state state;
+	int64_t v;
+	size_t len;
+	char *data = test_read_file(path, &len);
+
+	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_get(r, "active_disclosure.licensing.previous_items", &v,
+				       &state), GOVREPORT_OK);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, 175);
+	govreport_get(r, "active_disclosure.licensing.change", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	govreport_get(r, "active_disclosure.licensing.decisions", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	ck_assert_uint_eq(count_diags(r, "CELL_AMBIGUOUS", "licensing"), 1);
+	/* 行政强制 "5-15": 5 -1 5 or 5, a dash, 15. */
+	govreport_get(r, "active_disclosure.enforcement.previous_items", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, 5);
+	govreport_get(r, "active_disclosure.enforcement.change", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	ck_assert_uint_eq(count_diags(r, "CELL_AMBIGUOUS", "enforcement"), 1);
+	govreport_get(r, "active_disclosure.fees.previous_items", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, 3);
+	govreport_get(r, "active_disclosure.fees.change", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, -1);
+	ck_assert_uint_eq(count_diags(r, "CELL_SPLIT", "fees"), 1);
+	govreport_free(r);
+	free(data);
+	free(path);
+}
+END_TEST
+
 START_TEST(seed_000_traditional_pipe_cells)
 {
 	struct govreport *r = parse_seed("000_60b25c9977688c27");
@@ -510,6 +553,7 @@ parse_suite(void)
 	tcase_add_test(edges, input_limits);
 	tcase_add_test(edges, text_without_tables);
 	tcase_add_test(edges, fused_digits_split_or_ambiguous);
+	tcase_add_test(edges, fused_minus_starts_a_value);
 	tcase_add_test(edges, unstated_blanks_placed_by_equations);
 	if (!gr_docfile_available() || !gr_html_available())
 		tcase_add_test(edges, files_refused_without_reader);

@@ -152,6 +152,31 @@ push_text(struct gr_items *items, const struct gr_line *line, const char *base,
 	return push(items, line, base, s + label, len - label);
 }
 
+/*
+ * A run of digits and '-' that starts at s[at], right after a row label
+ * (the text since s[text]), a '-' in it: 行政许可175-3720 is the cells 175
+ * -3 720 of table 二 fused, a '-' starting a value (digitsplit.h). Where
+ * it ends; at when there is none there. A '-' after a number that follows
+ * anything else is prose's (2024-01-16, 1-3月).
+ */
+static size_t
+signed_run_end(const char *s, size_t len, size_t text, size_t at)
+{
+	size_t end = at;
+	int minus = 0, digits = 0;
+
+	if ((s[at] != '-' && !is_digit((unsigned char)s[at])) || !gr_is_han(gr_utf8_before(s, at)))
+		return at;
+	for (; end < len && (s[end] == '-' || is_digit((unsigned char)s[end])); end++) {
+		minus |= s[end] == '-';
+		digits |= is_digit((unsigned char)s[end]);
+	}
+	if (!minus || !digits || is_prose_unit(gr_utf8_at(s, len, end)) ||
+	    label_start(s + text, at - text) == at - text)
+		return at;
+	return end;
+}
+
 /* Numbers apart from text in s[0, len). */
 static int
 cut_numbers(struct gr_items *items, const struct gr_line *line, const char *base,
@@ -160,8 +185,16 @@ cut_numbers(struct gr_items *items, const struct gr_line *line, const char *base
 	size_t text = 0, i = 0;
 
 	while (i < len) {
-		size_t end = i, value_end;
-		int32_t before = gr_utf8_before(s, i), after;
+		size_t end = signed_run_end(s, len, text, i), value_end;
+		int32_t before, after;
+		if (end > i) {
+			if (push_text(items, line, base, s + text, i - text) < 0 ||
+			    push(items, line, base, s + i, end - i) < 0)
+				return -1;
+			text = i = end;
+			continue;
+		}
+		before = gr_utf8_before(s, i);
 		if (!is_digit((unsigned char)s[i]) || is_digit(before)) {
 			i++;
 			continue;
