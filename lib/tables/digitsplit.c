@@ -85,7 +85,8 @@ fill_parts(struct search *s, const char *digits, size_t len)
 			if (ok && is_digit(digits[at])) {
 				int d = digits[at] - '0';
 				ok = magnitude <= (INT64_MAX - d) / 10;
-				magnitude = magnitude * 10 + d;
+				if (ok)
+					magnitude = magnitude * 10 + d;
 			}
 			s->is_part[i][j] = (unsigned char)ok;
 			s->part[i][j] = !ok ? 0
