@@ -125,6 +125,49 @@ START_TEST(leading_zero_rule)
 }
 END_TEST
 
+START_TEST(minus_starts_a_part)
+{
+	struct gr_split s;
+	static const int64_t first[] = { 175, GR_SPLIT_DASH, 3720 };
+	static const int64_t second[] = { 175, -3, 720 };
+	static const int64_t fee[] = { 3, -1 };
+	char described[128];
+
+	/* 行政许可 of table 二, fused: 175 -3 720 as printed, but also 175 -37
+	 * 20, 175 -372 0, a dash between 175 and 3720, and 1 75 -3720. */
+	ck_assert_int_eq(split("175-3720", 3, NULL, &s), 0);
+	ck_assert_uint_eq(s.count, 6);
+	assert_values(s.values[0], (const int64_t[]){ 1, 75, -3720 }, 3);
+	assert_values(s.values[2], first, 3);
+	assert_values(s.values[3], second, 3);
+	gr_split_describe(&s, described, sizeof(described));
+	ck_assert_str_eq(described, "1 75 -3720 | 17 5 -3720 | 175 - 3720 | 175 -3 720");
+	/* 行政事业性收费: two cells, one way. */
+	ck_assert_int_eq(split("3-1", 2, NULL, &s), 0);
+	ck_assert_uint_eq(s.count, 1);
+	assert_values(s.values[0], fee, 2);
+	/* "-0" is no value and a '-' never ends a part: 5-05 has no split into
+	 * two, and into three only 5 - 05 would do, which has a leading zero. */
+	ck_assert_int_eq(split("5-05", 2, NULL, &s), 0);
+	ck_assert_uint_eq(s.count, 0);
+	ck_assert_int_eq(split("5-05", 3, NULL, &s), 0);
+	ck_assert_uint_eq(s.count, 0);
+	ck_assert_int_eq(split("5-0", 3, NULL, &s), 0);
+	ck_assert_uint_eq(s.count, 1);
+	assert_values(s.values[0], (const int64_t[]){ 5, GR_SPLIT_DASH, 0 }, 3);
+	/* The row total takes no negative cell or dash. */
+	ck_assert_int_eq(split("2-13", 3, gr_split_fits_row_total, &s), 0);
+	ck_assert_uint_eq(s.count, 0);
+	ck_assert_int_eq(split("-", 1, NULL, &s), 0);
+	ck_assert_uint_eq(s.count, 1);
+	ck_assert_int_eq(s.values[0][0], GR_SPLIT_DASH);
+	/* At the limit: "-" and 18 digits; 19 are beyond a part. */
+	ck_assert_int_eq(split("-999999999999999999", 1, NULL, &s), 0);
+	ck_assert_int_eq(s.values[0][0], -INT64_C(999999999999999999));
+	ck_assert_int_eq(split("-9223372036854775807", 1, NULL, &s), -1);
+}
+END_TEST
+
 START_TEST(table4_group)
 {
 	struct gr_split s;
@@ -326,6 +369,7 @@ digitsplit_suite(void)
 	tcase_add_test(tc, table3_row_ambiguous);
 	tcase_add_test(tc, zeros_and_too_few_digits);
 	tcase_add_test(tc, leading_zero_rule);
+	tcase_add_test(tc, minus_starts_a_part);
 	tcase_add_test(tc, table4_group);
 	tcase_add_test(tc, bad_input_leaves_out_alone);
 	tcase_add_test(tc, out_of_memory);

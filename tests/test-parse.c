@@ -216,6 +216,91 @@ START_TEST(fused_digits_split_or_ambiguous)
 }
 END_TEST
 
+/* A '-' inside a fused run of table 二 starts a value: 行政许可
+ * "175-3720" is 175 and then -3 720, -37 20, -372 0 or a dash and 3720
+ * (only 本年增/减 may be negative); 行政事业性收费 "3-1" has two cells and
+ * one split, 3 -1. */
+START_TEST(fused_minus_starts_a_value)
+{
+	char *path = test_data_path("input/web-oneline/fused-004-figures/input.txt");
+	struct govreport *r = NULL;
+	enum govreport_cell_state state;
+	int64_t v;
+	size_t len;
+	char *data = test_read_file(path, &len);
+
+	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+	ck_assert_int_eq(govreport_get(r, "active_disclosure.licensing.previous_items", &v,
+				       &state), GOVREPORT_OK);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, 175);
+	govreport_get(r, "active_disclosure.licensing.change", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	govreport_get(r, "active_disclosure.licensing.decisions", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	ck_assert_uint_eq(count_diags(r, "CELL_AMBIGUOUS", "licensing"), 1);
+	/* 行政强制 "5-15": 5 -1 5 or 5, a dash, 15. */
+	govreport_get(r, "active_disclosure.enforcement.previous_items", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, 5);
+	govreport_get(r, "active_disclosure.enforcement.change", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_INVALID);
+	ck_assert_uint_eq(count_diags(r, "CELL_AMBIGUOUS", "enforcement"), 1);
+	govreport_get(r, "active_disclosure.fees.previous_items", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, 3);
+	govreport_get(r, "active_disclosure.fees.change", &v, &state);
+	ck_assert_int_eq(state, GOVREPORT_CELL_PRESENT);
+	ck_assert_int_eq(v, -1);
+	ck_assert_uint_eq(count_diags(r, "CELL_SPLIT", "fees"), 1);
+	govreport_free(r);
+	free(data);
+	free(path);
+}
+END_TEST
+
+/* The page's chrome, title and signature fused with the text around them
+ * are cut apart where the one-line text has a space: the metadata read as
+ * from web-oneline/001-simplified and 004-figures-utf16le. */
+START_TEST(fused_metadata_as_spaced)
+{
+	static const char *const cases[] = { "fused-001-figures", "fused-004-figures",
+					     "fused-002-traditional-gb18030" };
+	static const char *const organs[] = { "锦屏县大同乡人民政府",
+					      "鲤城区人民政府临江街道办事处", "绿园区民政局" };
+	static const char *const titles[] = {
+		NULL, "鲤城区人民政府临江街道办事处2020年政府信息公开工作年度报告",
+		"绿园区民政局2020年政府信息公开工作年度报告"
+	};
+	static const char *const dates[] = { NULL, "2021-01-06", "2021-01-14" };
+	static const int years[] = { 2024, 2020, 2020 };
+
+	for (size_t i = 0; i < 3; i++) {
+		char rel[128], *path, *data;
+		struct govreport *r = NULL;
+		size_t len;
+
+		snprintf(rel, sizeof(rel), "input/web-oneline/%s/input.txt", cases[i]);
+		path = test_data_path(rel);
+		data = test_read_file(path, &len);
+		ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
+		ck_assert_str_eq(govreport_organ(r), organs[i]);
+		ck_assert_int_eq(govreport_year(r), years[i]);
+		if (titles[i])
+			ck_assert_str_eq(govreport_title(r), titles[i]);
+		else
+			ck_assert_ptr_null(govreport_title(r));
+		if (dates[i])
+			ck_assert_str_eq(govreport_published(r), dates[i]);
+		else
+			ck_assert_ptr_null(govreport_published(r));
+		govreport_free(r);
+		free(data);
+		free(path);
+	}
+}
+END_TEST
+
 START_TEST(seed_000_traditional_pipe_cells)
 {
 	struct govreport *r = parse_seed("000_60b25c9977688c27");
@@ -510,6 +595,8 @@ parse_suite(void)
 	tcase_add_test(edges, input_limits);
 	tcase_add_test(edges, text_without_tables);
 	tcase_add_test(edges, fused_digits_split_or_ambiguous);
+	tcase_add_test(edges, fused_minus_starts_a_value);
+	tcase_add_test(edges, fused_metadata_as_spaced);
 	tcase_add_test(edges, unstated_blanks_placed_by_equations);
 	if (!gr_docfile_available() || !gr_html_available())
 		tcase_add_test(edges, files_refused_without_reader);

@@ -152,6 +152,31 @@ push_text(struct gr_items *items, const struct gr_line *line, const char *base,
 	return push(items, line, base, s + label, len - label);
 }
 
+/*
+ * A run of digits and '-' that starts at s[at], right after a row label
+ * (the text since s[text]), a '-' in it: 行政许可175-3720 is the cells 175
+ * -3 720 of table 二 fused, a '-' starting a value (digitsplit.h). Where
+ * it ends; at when there is none there. A '-' after a number that follows
+ * anything else is prose's (2024-01-16, 1-3月).
+ */
+static size_t
+signed_run_end(const char *s, size_t len, size_t text, size_t at)
+{
+	size_t end = at;
+	int minus = 0, digits = 0;
+
+	if ((s[at] != '-' && !is_digit((unsigned char)s[at])) || !gr_is_han(gr_utf8_before(s, at)))
+		return at;
+	for (; end < len && (s[end] == '-' || is_digit((unsigned char)s[end])); end++) {
+		minus |= s[end] == '-';
+		digits |= is_digit((unsigned char)s[end]);
+	}
+	if (!minus || !digits || is_prose_unit(gr_utf8_at(s, len, end)) ||
+	    label_start(s + text, at - text) == at - text)
+		return at;
+	return end;
+}
+
 /* Numbers apart from text in s[0, len). */
 static int
 cut_numbers(struct gr_items *items, const struct gr_line *line, const char *base,
@@ -160,8 +185,16 @@ cut_numbers(struct gr_items *items, const struct gr_line *line, const char *base
 	size_t text = 0, i = 0;
 
 	while (i < len) {
-		size_t end = i, value_end;
-		int32_t before = gr_utf8_before(s, i), after;
+		size_t end = signed_run_end(s, len, text, i), value_end;
+		int32_t before, after;
+		if (end > i) {
+			if (push_text(items, line, base, s + text, i - text) < 0 ||
+			    push(items, line, base, s + i, end - i) < 0)
+				return -1;
+			text = i = end;
+			continue;
+		}
+		before = gr_utf8_before(s, i);
 		if (!is_digit((unsigned char)s[i]) || is_digit(before)) {
 			i++;
 			continue;
@@ -224,6 +257,152 @@ heading_numbering_start(const char *s, size_t at)
 	return gr_utf8_prev(s, start);
 }
 
+/* ---- where the plain one-line text has a space -------------------------- */
+
+/*
+ * Fused, the page's chrome and the title run into the text around them
+ * ("…浏览次数:128鲤城区…年度报告现公布2020年…。", "…2021年1月6日【打印】
+ * 【关闭】主办单位:…"), where the one-line text of get_text(" ") has a
+ * space: between elements. Those boundaries are cut again where the text
+ * says for sure where an element ends: after a counter's digits, before a
+ * bracketed page action, after a title followed by more text.
+ */
+
+/* A page counter whose value is digits: 浏览次数:128. */
+static const char *const counters[] = { "浏览次数:", "阅读次数:", "点击数:", "点击:" };
+/* Page actions: 【打印】【关闭】. */
+static const char *const actions[] = { "【打印】", "[打印]", "【关闭】", "[关闭]",
+				       "【收藏】", "[收藏]" };
+
+/* A title's longest text, in bytes (80 characters). */
+#define GR_FUSED_MAX_TITLE 240
+
+static int
+has_prose_punctuation(const char *s, size_t len)
+{
+	return gr_contains(s, len, ",") || gr_contains(s, len, "。") ||
+	       gr_contains(s, len, ";") || gr_contains(s, len, ":");
+}
+
+/* Where the title that starts s ends ("…2020年政府信息公开工作年度报告"
+ * followed by Han text), or 0 when s starts with none such. */
+static size_t
+title_end(const char *s, size_t len)
+{
+	static const char *const ends[] = { "年度报告", "工作报告" };
+	size_t best = 0;
+
+	for (size_t k = 0; k < sizeof(ends) / sizeof(ends[0]); k++) {
+		size_t n = strlen(ends[k]), end;
+		const char *at = gr_search(s, len < GR_FUSED_MAX_TITLE ? len : GR_FUSED_MAX_TITLE,
+					   ends[k], n);
+		if (!at)
+			continue;
+		end = (size_t)(at - s) + n;
+		if (end < len && gr_is_han(gr_utf8_at(s, len, end)) &&
+		    gr_search(s, end, "信息公开", strlen("信息公开")) &&
+		    !has_prose_punctuation(s, end) && (best == 0 || end < best))
+			best = end;
+	}
+	return best;
+}
+
+/* Where the date that ends s[0, len) begins ("2021年1月6日"), or len. */
+static size_t
+date_start(const char *s, size_t len)
+{
+	static const char *const marks[] = { "日", "月", "年" };
+	static const size_t most[] = { 2, 2, 4 };
+	size_t at = len;
+
+	for (size_t k = 0; k < 3; k++) {
+		size_t n = strlen(marks[k]), digits = 0;
+		if (at < n || memcmp(s + at - n, marks[k], n) != 0)
+			return len;
+		at -= n;
+		while (at > 0 && digits < most[k] && is_digit((unsigned char)s[at - 1])) {
+			at--;
+			digits++;
+		}
+		if (digits == 0 || (k == 2 && digits != 4))
+			return len;
+	}
+	return at;
+}
+
+/* The closing signature before the page's chrome, "无。鲤城区…办事处
+ * 2021年1月6日": where the organ and date begin after the last sentence
+ * (the element before them), or 0 when s[0, len) ends with none such. */
+#define GR_FUSED_MAX_SIGNATURE 120
+static size_t
+signature_start(const char *s, size_t len)
+{
+	size_t date = date_start(s, len), from;
+	const char *stop = NULL, *at;
+
+	if (date == len)
+		return 0;
+	from = date > GR_FUSED_MAX_SIGNATURE ? date - GR_FUSED_MAX_SIGNATURE : 0;
+	while ((at = gr_search(s + from, date - from, "。", strlen("。"))) != NULL) {
+		stop = at;
+		from = (size_t)(at - s) + strlen("。");
+	}
+	if (!stop || has_prose_punctuation(s + from, date - from))
+		return 0;
+	return from;
+}
+
+/* The first boundary in s[0, len) after its start, or len. */
+static size_t
+next_element(const char *s, size_t len)
+{
+	size_t cut = title_end(s, len);
+
+	if (cut == 0)
+		cut = len;
+	for (size_t k = 0; k < sizeof(counters) / sizeof(counters[0]); k++) {
+		const char *at = gr_search(s, cut, counters[k], strlen(counters[k]));
+		size_t end;
+		if (!at)
+			continue;
+		end = (size_t)(at - s) + strlen(counters[k]);
+		if (end >= len || !is_digit((unsigned char)s[end]))
+			continue;
+		while (end < len && is_digit((unsigned char)s[end]))
+			end++;
+		if (end < cut)
+			cut = end;
+	}
+	for (size_t k = 0; k < sizeof(actions) / sizeof(actions[0]); k++) {
+		const char *at = gr_search(s, cut, actions[k], strlen(actions[k]));
+		if (at && at > s && (size_t)(at - s) < cut)
+			cut = (size_t)(at - s);
+	}
+	/* Before a page action: the signature apart from the last sentence. */
+	if (cut < len) {
+		size_t signature = signature_start(s, cut);
+		if (signature > 0 && signature < cut)
+			cut = signature;
+	}
+	return cut;
+}
+
+/* s[0, len) apart at its elements' boundaries, each piece's numbers
+ * apart from its text. */
+static int
+cut_elements(struct gr_items *items, const struct gr_line *line, const char *base,
+	     const char *s, size_t len)
+{
+	while (len > 0) {
+		size_t cut = next_element(s, len);
+		if (cut_numbers(items, line, base, s, cut) < 0)
+			return -1;
+		s += cut;
+		len -= cut;
+	}
+	return 0;
+}
+
 /* The first part heading in s[0, len) with its numbering: *begin and
  * *end, or 0 when there is none. */
 static int
@@ -257,11 +436,11 @@ gr_fused_cut(struct gr_items *items, const struct gr_line *line, const char *bas
 
 	/* The part headings, numbered, are paragraphs of their own. */
 	while (find_heading(s, len, &begin, &end)) {
-		if (cut_numbers(items, line, base, s, begin) < 0 ||
+		if (cut_elements(items, line, base, s, begin) < 0 ||
 		    push(items, line, base, s + begin, end - begin) < 0)
 			return -1;
 		s += end;
 		len -= end;
 	}
-	return cut_numbers(items, line, base, s, len);
+	return cut_elements(items, line, base, s, len);
 }

@@ -17,7 +17,8 @@
 #include "util/alloc.h"
 #include "tables/digitsplit.h"
 
-/* Digits of INT64_MAX (9223372036854775807). */
+/* Digits of INT64_MAX (9223372036854775807): the most characters of a
+ * part (a negative one has a digit fewer). */
 #define MAX_PART_DIGITS 19
 
 struct search {
@@ -28,9 +29,10 @@ struct search {
 	unsigned long steps;
 	int exhausted;         /* the step bound was reached */
 	int in_order;          /* splits are met in the order they are kept in */
-	/* part[i][j]: the value of the j digits at i, -1 when they are not a
-	 * part (a leading zero, beyond int64, past the end). */
+	/* part[i][j]: the value of the j characters at i when is_part[i][j]
+	 * (not: a leading zero, a '-' inside, beyond int64, past the end). */
 	int64_t part[GR_SPLIT_MAX_DIGITS][MAX_PART_DIGITS + 1];
+	unsigned char is_part[GR_SPLIT_MAX_DIGITS][MAX_PART_DIGITS + 1];
 	/* feasible[i][c]: digits[i..len) splits into c parts. */
 	unsigned char feasible[GR_SPLIT_MAX_DIGITS + 1][GR_SPLIT_MAX_CELLS + 1];
 	/* The row-total search: the least and greatest sums of such splits
@@ -41,24 +43,55 @@ struct search {
 	struct gr_split result;
 };
 
-/* Fill s->part for digits[0..len). */
+static int
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * Whether the j characters at i have the shape of a part, its size aside:
+ * "0", digits without a leading zero, "-" alone (a dash) or "-" and
+ * digits without a leading zero (a negative value; "-0" is none). The
+ * longer parts at i have it only if the shorter ones do.
+ */
+static int
+part_shape(const char *digits, size_t i, size_t j)
+{
+	int negative = digits[i] == '-';
+	size_t first = i + (size_t)negative;
+
+	if (negative && j == 1)
+		return 1;
+	for (size_t k = first; k < i + j; k++)
+		if (!is_digit(digits[k]))
+			return 0;
+	return digits[first] != '0' || (!negative && j == 1);
+}
+
+/* Fill s->part and s->is_part for digits[0..len). */
 static void
 fill_parts(struct search *s, const char *digits, size_t len)
 {
 	for (size_t i = 0; i < len; i++) {
-		int64_t v = 0;
+		int negative = digits[i] == '-';
+		int64_t magnitude = 0;
+		int ok = 1;
 
-		s->part[i][0] = -1;
 		for (size_t j = 1; j <= MAX_PART_DIGITS; j++) {
-			int d;
+			size_t at = i + j - 1;
 
-			if (v < 0 || i + j > len || (j > 1 && digits[i] == '0')) {
-				v = -1;
-			} else {
-				d = digits[i + j - 1] - '0';
-				v = v > (INT64_MAX - d) / 10 ? -1 : v * 10 + d;
+			ok = ok && at < len && part_shape(digits, i, j);
+			if (ok && is_digit(digits[at])) {
+				int d = digits[at] - '0';
+				ok = magnitude <= (INT64_MAX - d) / 10;
+				if (ok)
+					magnitude = magnitude * 10 + d;
 			}
-			s->part[i][j] = v;
+			s->is_part[i][j] = (unsigned char)ok;
+			s->part[i][j] = !ok ? 0
+				      : !negative ? magnitude
+				      : j == 1 ? GR_SPLIT_DASH : -magnitude;
 		}
 	}
 }
@@ -87,7 +120,7 @@ fill_feasible(struct search *s, size_t cells, int sums)
 			for (size_t j = 1; j <= MAX_PART_DIGITS && i + j <= len; j++) {
 				int64_t v = s->part[i][j], lo, hi;
 
-				if (v < 0)
+				if (!s->is_part[i][j])
 					break; /* so is every longer part */
 				if (!s->feasible[i + j][c - 1])
 					continue;
@@ -109,7 +142,7 @@ fill_feasible(struct search *s, size_t cells, int sums)
 
 /*
  * Whether digits[0..len) splits into ncells parts when a part's size is
- * not limited (only the leading-zero rule): a part of more than 19 digits
+ * not limited (only its shape, part_shape()): a part of more than 19 digits
  * is then allowed, so splits exist where every one overflows.
  */
 static int
@@ -122,7 +155,7 @@ splits_unbounded(const char *digits, size_t len, size_t ncells)
 	for (size_t i = len; i-- > 0;)
 		for (size_t c = 1; c <= ncells; c++)
 			for (size_t j = 1; i + j <= len; j++) {
-				if (j > 1 && digits[i] == '0')
+				if (!part_shape(digits, i, j))
 					break;
 				if (can[i + j][c - 1]) {
 					can[i][c] = 1;
@@ -132,11 +165,18 @@ splits_unbounded(const char *digits, size_t len, size_t ncells)
 	return can[0][ncells];
 }
 
+/* The characters a part was written with. */
 static size_t
-decimal_digits(int64_t v)
+part_chars(int64_t v)
 {
 	size_t n = 1;
 
+	if (v == GR_SPLIT_DASH)
+		return 1;
+	if (v < 0) {
+		n++;
+		v = -v;
+	}
 	while (v >= 10) {
 		v /= 10;
 		n++;
@@ -145,15 +185,15 @@ decimal_digits(int64_t v)
 }
 
 /*
- * Order of candidates: by the digit counts of their parts, first cell
- * first (the order the general search meets them in). Parts have no
- * leading zeros, so the digit counts say where the boundaries are.
+ * Order of candidates: by the lengths of their parts, first cell first
+ * (the order the general search meets them in). Parts have no leading
+ * zeros, so the lengths say where the boundaries are.
  */
 static int
 split_before(const int64_t *a, const int64_t *b, size_t ncells)
 {
 	for (size_t i = 0; i < ncells; i++) {
-		size_t da = decimal_digits(a[i]), db = decimal_digits(b[i]);
+		size_t da = part_chars(a[i]), db = part_chars(b[i]);
 
 		if (da != db)
 			return da < db;
@@ -213,8 +253,8 @@ search_general(struct search *s, size_t pos, size_t cell)
 	for (size_t j = 1; j <= MAX_PART_DIGITS && pos + j <= s->len; j++) {
 		int64_t v = s->part[pos][j];
 
-		if (v < 0)
-			break; /* a leading zero, or beyond int64 */
+		if (!s->is_part[pos][j])
+			break; /* a leading zero, a '-' inside, beyond int64 */
 		if (!s->feasible[pos + j][left - 1])
 			continue;
 		if (!step(s))
@@ -245,7 +285,7 @@ search_row_total(struct search *s, size_t pos, size_t cell, int64_t rest)
 		int64_t v = s->part[pos][j];
 		size_t next = pos + j;
 
-		if (v < 0 || v > rest)
+		if (!s->is_part[pos][j] || v > rest)
 			break; /* so is every longer part */
 		if (!s->feasible[next][left - 1] ||
 		    s->min_sum[next][left - 1] > rest - v ||
@@ -267,14 +307,14 @@ run_row_total(struct search *s, size_t len)
 
 	if (ncells == 1) {
 		/* A total of nothing: the one cell is 0. */
-		if (len == 1 && s->part[0][1] == 0)
+		if (len == 1 && s->is_part[0][1] && s->part[0][1] == 0)
 			keep(s, (const int64_t[]){ 0 });
 		return;
 	}
 	for (size_t k = 1; k <= MAX_PART_DIGITS && k < len; k++) {
 		int64_t total = s->part[len - k][k];
 
-		if (total < 0)
+		if (!s->is_part[len - k][k])
 			continue; /* a leading zero: a longer total may do */
 		if (!step(s))
 			return;
@@ -296,13 +336,17 @@ gr_split_digits(const char *digits, size_t len, size_t ncells,
 		gr_split_fits fits, void *ctx, struct gr_split *out)
 {
 	struct search *s;
+	int has_sign = 0;
 
 	if (out == NULL || ncells == 0 || ncells > GR_SPLIT_MAX_CELLS ||
 	    len > GR_SPLIT_MAX_DIGITS || (digits == NULL && len > 0))
 		return -1;
-	for (size_t i = 0; i < len; i++)
-		if (digits[i] < '0' || digits[i] > '9')
+	for (size_t i = 0; i < len; i++) {
+		if (digits[i] == '-')
+			has_sign = 1;
+		else if (!is_digit(digits[i]))
 			return -1;
+	}
 
 	/* About 22 KiB: too much for a library's caller's stack. */
 	s = gr_calloc(1, sizeof(*s));
@@ -320,7 +364,8 @@ gr_split_digits(const char *digits, size_t len, size_t ncells,
 		return -1;
 	}
 	if (s->feasible[0][ncells]) {
-		if (fits == gr_split_fits_row_total)
+		/* Its bounds hold for parts that are not negative. */
+		if (fits == gr_split_fits_row_total && !has_sign)
 			run_row_total(s, len);
 		else {
 			s->in_order = 1;
@@ -364,8 +409,10 @@ gr_split_describe(const struct gr_split *s, char *buf, size_t size)
 		for (size_t i = 0; i < s->ncells; i++) {
 			char part[24];
 			const char *sep = i > 0 ? " " : k > 0 ? " | " : "";
-			int n = snprintf(part, sizeof(part), "%s%lld", sep,
-					 (long long)s->values[k][i]);
+			int n = s->values[k][i] == GR_SPLIT_DASH
+					? snprintf(part, sizeof(part), "%s-", sep)
+					: snprintf(part, sizeof(part), "%s%lld", sep,
+						   (long long)s->values[k][i]);
 
 			if (n < 0)
 				continue;

@@ -74,6 +74,7 @@ struct split_rule {
 
 struct split_record {
 	struct split_rule rule;
+	unsigned signed_cells; /* bit c: cell c may be negative (本年增/减) */
 	int64_t (*values)[GR_SPLIT_MAX_CELLS]; /* NULL: not recorded */
 	size_t count;
 };

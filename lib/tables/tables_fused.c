@@ -31,40 +31,64 @@ gr_tables_split_fits(const int64_t *values, size_t ncells, void *ctx)
 			all = inside(rule, eq->rhs[k], ncells);
 		if (!all)
 			continue;
+		/* A dash (a fused run's "-") is no number: the equation does
+		 * not say. Parts of up to 19 digits may overflow a sum: no fit. */
+		for (size_t k = 0; k < eq->nlhs && all; k++)
+			all = values[eq->lhs[k] - rule->first] != GR_SPLIT_DASH;
+		for (size_t k = 0; k < eq->nrhs && all; k++)
+			all = values[eq->rhs[k] - rule->first] != GR_SPLIT_DASH;
+		if (!all)
+			continue;
 		for (size_t k = 0; k < eq->nlhs; k++)
-			lhs += values[eq->lhs[k] - rule->first];
+			if (__builtin_add_overflow(lhs, values[eq->lhs[k] - rule->first], &lhs))
+				return 0;
 		for (size_t k = 0; k < eq->nrhs; k++)
-			rhs += values[eq->rhs[k] - rule->first];
+			if (__builtin_add_overflow(rhs, values[eq->rhs[k] - rule->first], &rhs))
+				return 0;
 		if (lhs != rhs)
 			return 0;
 	}
 	return 1;
 }
 
-/* Whether the item is one run of at least `ncells` ASCII digits (and more
- * than one digit): cells fused with no separator. */
+/* Whether the item is one run of at least `ncells` ASCII digits and
+ * '-' (a negative value or a dash among them: digitsplit.h), a digit
+ * among them: cells fused with no separator. */
 static int
 is_fused_run(const struct gr_item *item, size_t ncells)
 {
+	int digits = 0;
+
 	if (ncells < 2 || item->len < ncells || item->len > GR_SPLIT_MAX_DIGITS)
 		return 0;
-	for (size_t i = 0; i < item->len; i++)
-		if (item->text[i] < '0' || item->text[i] > '9')
+	for (size_t i = 0; i < item->len; i++) {
+		if (item->text[i] >= '0' && item->text[i] <= '9')
+			digits = 1;
+		else if (item->text[i] != '-')
 			return 0;
-	return 1;
+	}
+	return digits;
 }
 
-/* The one item of [from, to) that holds a value, or NULL when none or
- * several do. */
+/* Whether the fused run holds a '-'. */
+static int
+is_signed_run(const struct gr_item *item)
+{
+	return memchr(item->text, '-', item->len) != NULL;
+}
+
+/* The one item of [from, to) that holds a value (a fused run of
+ * `ncells` cells counts as one), or NULL when none or several do. */
 static const struct gr_item *
-only_value(const struct gr_items *items, size_t from, size_t to)
+only_value(const struct gr_items *items, size_t from, size_t to, size_t ncells)
 {
 	const struct gr_item *found = NULL;
 	struct gr_value v;
 
 	for (size_t i = from; i < to; i++) {
 		gr_value_parse(items->items[i].text, items->items[i].len, &v);
-		if (!gr_value_is_filled(&v) && v.kind != GR_VALUE_OVERFLOW)
+		if (!gr_value_is_filled(&v) && v.kind != GR_VALUE_OVERFLOW &&
+		    !is_fused_run(&items->items[i], ncells))
 			continue;
 		if (found)
 			return NULL;
@@ -78,6 +102,10 @@ record_split(const int64_t *values, size_t ncells, void *ctx)
 {
 	struct split_record *rec = ctx;
 
+	for (size_t c = 0; c < ncells; c++)
+		if (values[c] < 0 && values[c] != GR_SPLIT_DASH &&
+		    !(rec->signed_cells & (1u << c)))
+			return 0;
 	if (!gr_tables_split_fits(values, ncells, &rec->rule))
 		return 0;
 	if (rec->values && rec->count < GR_OPEN_MAX_READINGS)
@@ -99,12 +127,16 @@ split_run(const struct gr_recovery *rc, const struct row_cells *rw,
 	  size_t ncells, const char *what_zh, const char *what_en)
 {
 	struct govreport *r = rc->report;
-	struct split_record rec = { { NULL, 0, cells[0] }, NULL, 0 };
+	struct split_record rec = { { NULL, 0, cells[0] }, 0, NULL, 0 };
 	struct gr_split split;
 	int rc_split, status;
 
 	rec.rule.eqs = gr_table_equations(r->tpl, rc->table->section, &rec.rule.neq);
-	if (rw && rw->open) {
+	for (size_t c = 0; rw && c < ncells; c++)
+		if (rw->group->columns[c].flags & GR_COL_SIGNED)
+			rec.signed_cells |= 1u << c;
+	/* The equations across rows (joint.h) read numbers, not dashes. */
+	if (rw && rw->open && !is_signed_run(item)) {
 		rec.values = gr_calloc(GR_OPEN_MAX_READINGS, sizeof(*rec.values));
 		if (!rec.values)
 			return -1;
@@ -153,7 +185,9 @@ gr_tables_write_split(const struct gr_recovery *rc, const struct gr_cell_ref *ro
 		cell->offset = item->offset;
 		if (gr_report_set_raw(r, cell, item->text, item->len) < 0)
 			return -1;
-		if (agree)
+		if (agree && split.values[0][c] == GR_SPLIT_DASH)
+			gr_cell_set_null(cell, GOVREPORT_CELL_DASH);
+		else if (agree)
 			gr_cell_set_value(cell, split.values[0][c], 0, GOVREPORT_CELL_PRESENT);
 		else
 			gr_cell_set_null(cell, GOVREPORT_CELL_INVALID);
@@ -202,7 +236,7 @@ gr_tables_assign_fused_table(const struct gr_recovery *rc)
 	for (size_t i = rc->begin; i < rc->end && !candidate; i++)
 		candidate = is_fused_run(&rc->items->items[i], t->ncells);
 	if (candidate)
-		run = only_value(rc->items, rc->begin, rc->end);
+		run = only_value(rc->items, rc->begin, rc->end, t->ncells);
 	if (t->ncells > GR_SPLIT_MAX_CELLS || !run || !is_fused_run(run, t->ncells))
 		return 0;
 	gr_tables_print_order(t, cells);
@@ -229,7 +263,7 @@ gr_tables_assign_fused_row(const struct row_cells *rw, size_t from, size_t to)
 	for (size_t i = from; i < to && !candidate; i++)
 		candidate = is_fused_run(&items[i], ncols);
 	if (candidate)
-		run = only_value(rw->rc->items, from, to);
+		run = only_value(rw->rc->items, from, to, ncols);
 	if (ncols > GR_SPLIT_MAX_CELLS || !run || !is_fused_run(run, ncols))
 		return 0;
 	for (size_t c = 0; c < ncols; c++)
