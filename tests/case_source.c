@@ -55,8 +55,8 @@ is_table(yajl_val v)
 	return 1;
 }
 
-static const char *
-show(yajl_val v, char *buf, size_t size)
+const char *
+case_json_show(yajl_val v, char *buf, size_t size)
 {
 	if (!v)
 		return "(absent)";
@@ -137,10 +137,10 @@ check_cell(struct case_findings *out, const struct govreport *parsed, const char
 	if (want && !YAJL_IS_NULL(want)) {
 		if (!same(want, was))
 			finding(out, "%s.%s.%s: expected.json has %s, source.json %s", section, row,
-				column, show(want, a, sizeof(a)), show(was, b, sizeof(b)));
+				column, case_json_show(want, a, sizeof(a)), case_json_show(was, b, sizeof(b)));
 	} else if (was && !YAJL_IS_NULL(was) && !is_ambiguous(parsed, section, row, column)) {
 		finding(out, "%s.%s.%s: null in expected.json, %s in source.json, and the parse "
-			"has no CELL_AMBIGUOUS for it", section, row, column, show(was, b, sizeof(b)));
+			"has no CELL_AMBIGUOUS for it", section, row, column, case_json_show(was, b, sizeof(b)));
 	}
 }
 
@@ -210,7 +210,7 @@ check_key(struct case_findings *out, const struct govreport *parsed, const char 
 		return; /* expected.json leaves the prose out (SPEC §3) */
 	else if (!same(want, was))
 		finding(out, "%s: expected.json has %s, source.json %s", key,
-			show(want, a, sizeof(a)), show(was, b, sizeof(b)));
+			case_json_show(want, a, sizeof(a)), case_json_show(was, b, sizeof(b)));
 }
 
 static yajl_val

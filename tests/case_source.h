@@ -25,6 +25,8 @@
 
 #include <stddef.h>
 
+#include <yajl/yajl_tree.h>
+
 #include "govreport.h"
 
 struct case_findings {
@@ -48,5 +50,10 @@ unsigned case_source_check(const struct govreport *parsed, const char *expected_
  */
 void case_source_assert(const char *name, const struct govreport *parsed,
 			const char *expected_path, const char *source_path);
+
+/* A JSON value as a message shows it: null, a number as written, a string
+ * (cut at 80 bytes, quoted) or what kind of value it is; "(absent)" for
+ * NULL. buf holds the string's text. */
+const char *case_json_show(yajl_val v, char *buf, size_t size);
 
 #endif

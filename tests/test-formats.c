@@ -97,22 +97,6 @@ mismatch(struct mismatches *m, const char *path, const char *what)
 		m->len += (size_t)n;
 }
 
-static const char *
-describe(yajl_val v, char *buf, size_t size)
-{
-	if (!v)
-		return "(absent)";
-	if (YAJL_IS_NULL(v))
-		return "null";
-	if (YAJL_IS_NUMBER(v))
-		return YAJL_GET_NUMBER(v);
-	if (YAJL_IS_STRING(v)) {
-		snprintf(buf, size, "\"%.100s\"", v->u.string);
-		return buf;
-	}
-	return YAJL_IS_OBJECT(v) ? "an object" : "something else";
-}
-
 /* Every key of `want` in `got`, recursively; numbers as written. */
 static void
 compare(struct mismatches *m, const char *path, yajl_val want, yajl_val got)
@@ -122,7 +106,7 @@ compare(struct mismatches *m, const char *path, yajl_val want, yajl_val got)
 	if (YAJL_IS_OBJECT(want)) {
 		if (!got || !YAJL_IS_OBJECT(got)) {
 			snprintf(what, sizeof(what), "expected an object, got %s",
-				 describe(got, b, sizeof(b)));
+				 case_json_show(got, b, sizeof(b)));
 			mismatch(m, path, what);
 			return;
 		}
@@ -146,8 +130,8 @@ compare(struct mismatches *m, const char *path, yajl_val want, yajl_val got)
 	if (got && YAJL_IS_STRING(want) && YAJL_IS_STRING(got) &&
 	    strcmp(want->u.string, got->u.string) == 0)
 		return;
-	snprintf(what, sizeof(what), "expected %s, got %s", describe(want, a, sizeof(a)),
-		 describe(got, b, sizeof(b)));
+	snprintf(what, sizeof(what), "expected %s, got %s", case_json_show(want, a, sizeof(a)),
+		 case_json_show(got, b, sizeof(b)));
 	mismatch(m, path, what);
 }
 
