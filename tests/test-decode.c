@@ -1,4 +1,4 @@
-/* Decoding and normalisation (lib/input/decode.c, lib/input/normalize.c): SPEC §4. */
+/* Decoding and normalisation (lib/input/decode*.c, lib/input/normalize.c): SPEC §4. */
 #define _XOPEN_SOURCE 700 /* nftw */
 #include <ftw.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /*
- * The HTML front end (lib/input/html.c, lib/input/html_sniff.c): the same cell stream
+ * The HTML front end (lib/input/html.c and its pieces html_*.c): the same cell stream
  * as text input — spans expanded on the grid, cell text from nested markup,
  * entities, Word's residue, what is no text skipped — and telling HTML
  * apart, with the charset it declares. Built only with libxml2.

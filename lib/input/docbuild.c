@@ -276,7 +276,8 @@ covers(const struct gr_doccell *cell, uint32_t row)
 }
 
 /* The rows in order, each row's cells placed on the grid where the file
- * put them, then its slots emitted in column order (html.c's emit_grid). */
+ * put them, then its slots emitted in column order (html_tables.c's
+ * emit_grid). */
 static int
 emit_grid(struct gr_docbuild *b, struct gr_doctable *t)
 {

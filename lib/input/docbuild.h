@@ -2,10 +2,10 @@
  * What the word-processor readers (docx.c, odt.c) share: gathering the
  * text of paragraphs and cells, normalised as all input is (SPEC §4), and
  * laying a table's cells out on the grid the file states, emitted as
- * lib/input/html.c emits an HTML table: each cell once, at its first slot; a
- * slot that a value cell (a number, a dash or nothing) spans into is an
- * empty cell when a cell of the row follows it; a slot that a label spans
- * into yields nothing.
+ * lib/input/html_tables.c emits an HTML table: each cell once, at its
+ * first slot; a slot that a value cell (a number, a dash or nothing)
+ * spans into is an empty cell when a cell of the row follows it; a slot
+ * that a label spans into yields nothing.
  *
  * A word-processor file has no source lines: an item's `line` is its
  * ordinal in the document (the n-th paragraph or cell read), its offset 0.

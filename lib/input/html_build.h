@@ -1,0 +1,86 @@
+/*
+ * What the files of the HTML reader share (see html.c for how it reads a
+ * page): the state of the walk, and the step each file takes —
+ *
+ *   html_text.c    the items a page yields, and text gathered into the
+ *                  block or cell being read, whitespace collapsed
+ *   html_walk.c    the walk of the tree: elements skipped, hidden, blocks
+ *   html_tables.c  a table laid out on its grid, rowspan and colspan
+ *                  expanded, read row by row
+ *   html.c         the page read while libxml2 parses it
+ */
+#ifndef GR_HTML_BUILD_H
+#define GR_HTML_BUILD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "input/grid.h"
+#include "input/normalize.h"
+#include "input/printed.h"
+#include "input/text.h"
+#include "util/strbuf.h"
+
+/* Elements nested deeper than this are read for their text alone. */
+#define GR_HTML_MAX_DEPTH 256
+
+enum pending { PENDING_NONE = 0, PENDING_SPACE = 1, PENDING_BREAK = 2 };
+
+struct walker {
+	const struct gr_text *raw;
+	struct gr_normalizer *norm;
+	/* What the walk produces: texts (each NUL-terminated), one line per
+	 * item, and the items, whose text pointers are set at the end. */
+	struct gr_strbuf buf;
+	struct gr_line *lines;
+	size_t nlines, lines_cap;
+	struct gr_items *items;
+	size_t *starts;
+	size_t starts_cap;
+	/* The block or cell being read, as written (UTF-8, not normalised). */
+	struct gr_strbuf acc;
+	struct gr_strbuf tmp;
+	/* Where the blocks' text narrowed punctuation (printed.h). */
+	struct gr_printed printed;
+	uint32_t acc_line;
+	enum pending pending;
+	int in_cell; /* breaks join the cell's text instead of ending it */
+	int in_pre;
+	int failed;
+	uint16_t tables; /* data tables read so far: the current one's number */
+};
+
+/* ---- the steps ----------------------------------------------------------- */
+
+/* html_text.c: an item with a copy of its (normalised, trimmed) text, or
+ * NULL when out of memory. */
+struct gr_item *gr_html_push_item(struct walker *w, const char *s, size_t len,
+				  uint32_t line, enum gr_item_kind kind);
+/* Normalise what was gathered (trimmed) into *s, *len; resets the
+ * gathering. 0, or -1 when out of memory. */
+int gr_html_take_gathered(struct walker *w, const char **s, size_t *len);
+/* End the block being read: a line item, unless it holds no text. */
+void gr_html_flush_block(struct walker *w);
+/* A line break: it ends the block, or joins the cell's text. */
+void gr_html_line_break(struct walker *w);
+/* Text of the page, starting on the given line, into the block or cell. */
+void gr_html_add_text(struct walker *w, const char *s, size_t len, uint32_t line);
+
+/* html_walk.c: what an element is. */
+int gr_html_name_is(const xmlNode *node, const char *name);
+int gr_html_is_skipped(const xmlNode *node);
+int gr_html_is_block(const xmlNode *node);
+int gr_html_is_hidden(xmlNode *node);
+uint32_t gr_html_node_line(const xmlNode *node);
+/* Read a node (its text, or the element and what it holds) and the
+ * children of one. */
+void gr_html_walk(struct walker *w, xmlNode *node, int depth);
+void gr_html_walk_children(struct walker *w, xmlNode *node, int depth);
+
+/* html_tables.c: a table as cell items on its grid, or as blocks when it
+ * lays out a page. */
+void gr_html_read_table(struct walker *w, xmlNode *table, int depth);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * An HTML table laid out on its grid (HTML's table model, rowspan and
+ * colspan expanded) and read row by row, each cell's text once at its
+ * first slot; a table that holds a table, or has one column, is page
+ * layout, read as blocks. See html.c for the rules and html_build.h.
+ */
+#include "util/alloc.h"
+#include "tables/cellvalue.h"
+#include "input/html_build.h"
+#include "input/xmltree.h"
+
+/* A table's widest grid (cells past it are dropped) and its longest
+ * rowspan. */
+#define GR_HTML_MAX_COLUMNS 1000
+#define GR_HTML_MAX_ROWSPAN 65534
+
+/* ---- tables ------------------------------------------------------------ */
+
+struct cell {
+	xmlNode *node;
+	size_t row, col, rowspan, colspan;
+	size_t text, len; /* normalised text in the table's texts */
+	uint32_t line;
+	int label; /* text, not a value: spans leave nothing behind */
+};
+
+struct table {
+	xmlNode **rows;
+	size_t nrows, rows_cap;
+	struct cell *cells;
+	size_t ncells, cells_cap;
+	struct gr_strbuf texts;
+};
+
+static int
+add_row(struct table *t, xmlNode *tr)
+{
+	if (t->nrows == t->rows_cap) {
+		size_t cap = t->rows_cap ? t->rows_cap * 2 : 32;
+		xmlNode **grown = gr_realloc(t->rows, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		t->rows = grown;
+		t->rows_cap = cap;
+	}
+	t->rows[t->nrows++] = tr;
+	return 0;
+}
+
+/* The table's rows in document order: in thead/tbody/tfoot or directly
+ * under the table (or under stray wrappers), never in a nested table. */
+static int
+collect_rows(struct table *t, xmlNode *parent, int depth)
+{
+	for (xmlNode *c = parent->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || gr_html_name_is(c, "table"))
+			continue;
+		if (gr_html_name_is(c, "tr")) {
+			if (add_row(t, c) < 0)
+				return -1;
+		} else if (!gr_html_name_is(c, "td") && !gr_html_name_is(c, "th") &&
+			   depth < GR_HTML_MAX_DEPTH && collect_rows(t, c, depth + 1) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+is_cell(const xmlNode *node)
+{
+	return node->type == XML_ELEMENT_NODE && (gr_html_name_is(node, "td") || gr_html_name_is(node, "th"));
+}
+
+/* Whether a table lies inside the node (walked without recursion: the
+ * markup may nest deeper than a stack should). */
+static int
+is_table_element(const xmlNode *node)
+{
+	return gr_html_name_is(node, "table");
+}
+
+/* A table that holds a table, or has one column, lays out a page. */
+static int
+is_layout_table(const struct table *t)
+{
+	size_t widest = 0;
+
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t n = 0;
+		for (xmlNode *c = t->rows[r]->children; c; c = c->next) {
+			if (!is_cell(c))
+				continue;
+			if (gr_xml_has_descendant(c, is_table_element))
+				return 1;
+			n++;
+		}
+		if (n > widest)
+			widest = n;
+	}
+	return widest <= 1;
+}
+
+static size_t
+span_attr(xmlNode *node, const char *name, size_t max)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+	size_t n = 0;
+	const xmlChar *p;
+
+	if (!v)
+		return 1;
+	for (p = v; *p == ' '; p++)
+		;
+	for (; *p >= '0' && *p <= '9' && n <= max; p++)
+		n = n * 10 + (size_t)(*p - '0');
+	xmlFree(v);
+	if (n == 0)
+		return 1;
+	return n > max ? max : n;
+}
+
+/* Read a cell's text into the table's texts. */
+static int
+read_cell(struct walker *w, struct table *t, struct cell *cell, int depth)
+{
+	const char *s;
+	size_t len;
+
+	w->in_cell = 1;
+	w->acc.len = 0;
+	w->acc_line = 0;
+	w->pending = PENDING_NONE;
+	gr_html_walk_children(w, cell->node, depth + 1);
+	w->in_cell = 0;
+	if (w->failed)
+		return -1;
+	cell->line = w->acc_line ? w->acc_line : gr_html_node_line(cell->node);
+	if (gr_html_take_gathered(w, &s, &len) < 0)
+		return -1;
+	cell->text = t->texts.len;
+	cell->len = len;
+	gr_strbuf_append(&t->texts, s, len);
+	if (gr_strbuf_failed(&t->texts))
+		return -1;
+	if (len) {
+		struct gr_value v;
+		gr_value_parse(s, len, &v);
+		cell->label = v.kind == GR_VALUE_TEXT;
+	}
+	return 0;
+}
+
+static int
+add_cell(struct table *t, xmlNode *node, size_t row, size_t rows_left)
+{
+	struct cell *cell;
+
+	if (t->ncells == t->cells_cap) {
+		size_t cap = t->cells_cap ? t->cells_cap * 2 : 128;
+		struct cell *grown = gr_realloc(t->cells, cap * sizeof(*grown));
+		if (!grown)
+			return -1;
+		t->cells = grown;
+		t->cells_cap = cap;
+	}
+	cell = &t->cells[t->ncells++];
+	*cell = (struct cell){ .node = node, .row = row };
+	cell->colspan = span_attr(node, "colspan", GR_HTML_MAX_COLUMNS);
+	cell->rowspan = span_attr(node, "rowspan", GR_HTML_MAX_ROWSPAN);
+	if (cell->rowspan > rows_left)
+		cell->rowspan = rows_left;
+	return 0;
+}
+
+static int
+covers(const struct cell *cell, size_t row)
+{
+	return cell && row >= cell->row && row < cell->row + cell->rowspan;
+}
+
+/*
+ * Lay the cells out on the grid row by row (HTML's table model: a cell
+ * takes the first column no cell from above still covers) and emit each
+ * row's slots in column order.
+ */
+static int
+emit_grid(struct walker *w, struct table *t)
+{
+	struct cell **owner = gr_calloc(GR_HTML_MAX_COLUMNS, sizeof(*owner));
+	size_t width = 0, next = 0;
+
+	if (!owner)
+		return -1;
+	for (size_t r = 0; r < t->nrows; r++) {
+		size_t col = 0;
+		uint32_t row_line = gr_html_node_line(t->rows[r]);
+		for (; next < t->ncells && t->cells[next].row == r; next++) {
+			struct cell *cell = &t->cells[next];
+			while (col < GR_HTML_MAX_COLUMNS && covers(owner[col], r) &&
+			       owner[col]->row < r)
+				col++;
+			if (col >= GR_HTML_MAX_COLUMNS)
+				break;
+			if (cell->colspan > GR_HTML_MAX_COLUMNS - col)
+				cell->colspan = GR_HTML_MAX_COLUMNS - col;
+			cell->col = col;
+			for (size_t k = col; k < col + cell->colspan; k++)
+				owner[k] = cell;
+			col += cell->colspan;
+			if (col > width)
+				width = col;
+		}
+		for (; next < t->ncells && t->cells[next].row == r; next++)
+			; /* cells past the widest grid are dropped */
+		/* Slots a span covers after the row's last cell of its own
+		 * are nothing: no value comes after them to keep in place. */
+		size_t last = 0;
+		for (size_t k = 0; k < width; k++)
+			if (covers(owner[k], r) && owner[k]->row == r && owner[k]->col == k)
+				last = k;
+		for (size_t k = 0; k < width; k++) {
+			struct cell *cell = owner[k];
+			struct gr_item *item = NULL;
+			if (!covers(cell, r))
+				continue;
+			if (cell->row == r && cell->col == k) {
+				item = gr_html_push_item(w, t->texts.data + cell->text, cell->len,
+							 cell->line, GR_ITEM_CELL);
+				if (item) {
+					item->rowspan = gr_span(cell->rowspan);
+					item->colspan = gr_span(cell->colspan);
+				}
+			} else if (!cell->label && k < last) {
+				item = gr_html_push_item(w, "", 0, row_line ? row_line : cell->line,
+							 GR_ITEM_CELL);
+			} else {
+				continue;
+			}
+			if (!item) {
+				gr_free(owner);
+				return -1;
+			}
+			/* The grid the markup states: the table, the row, the
+			 * column of the slot. */
+			item->table = w->tables;
+			item->row = (uint32_t)r + 1;
+			item->col = (uint16_t)(k + 1);
+		}
+	}
+	gr_free(owner);
+	return 0;
+}
+
+static void
+release_table(struct table *t)
+{
+	gr_free(t->rows);
+	gr_free(t->cells);
+	gr_strbuf_release(&t->texts);
+}
+
+void
+gr_html_read_table(struct walker *w, xmlNode *node, int depth)
+{
+	struct table t = { 0 };
+
+	gr_strbuf_init(&t.texts);
+	gr_strbuf_append(&t.texts, "", 0);
+	/* A caption is a line of its own before the rows. */
+	for (xmlNode *c = node->children; c && !w->failed; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && gr_html_name_is(c, "caption"))
+			gr_html_walk(w, c, depth + 1);
+	if (w->failed || collect_rows(&t, node, depth) < 0) {
+		w->failed = 1;
+		release_table(&t);
+		return;
+	}
+	if (is_layout_table(&t)) {
+		for (size_t r = 0; r < t.nrows && !w->failed; r++)
+			gr_html_walk(w, t.rows[r], depth + 1);
+		release_table(&t);
+		return;
+	}
+	for (size_t r = 0; r < t.nrows && !w->failed; r++) {
+		for (xmlNode *c = t.rows[r]->children; c; c = c->next) {
+			if (!is_cell(c) || gr_html_is_hidden(c))
+				continue;
+			if (add_cell(&t, c, r, t.nrows - r) < 0 ||
+			    read_cell(w, &t, &t.cells[t.ncells - 1], depth) < 0) {
+				w->failed = 1;
+				break;
+			}
+		}
+	}
+	if (w->tables < UINT16_MAX)
+		w->tables++;
+	if (!w->failed && emit_grid(w, &t) < 0)
+		w->failed = 1;
+	release_table(&t);
+}
