@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "input/html_build.h"
+#include "input/xmltree.h"
 
 /* ---- elements ---------------------------------------------------------- */
 
@@ -120,15 +121,8 @@ walk_flat(struct walker *w, xmlNode *top)
 	while (node && node != top) {
 		if (node->type == XML_TEXT_NODE && node->content)
 			add_text_node(w, node);
-		if (node->type == XML_ELEMENT_NODE && node->children &&
-		    !gr_html_is_skipped(node)) {
-			node = node->children;
-			continue;
-		}
-		while (node != top && !node->next)
-			node = node->parent;
-		if (node != top)
-			node = node->next;
+		node = gr_xml_next(top, node, node->type == XML_ELEMENT_NODE &&
+					      !gr_html_is_skipped(node));
 	}
 }
 

@@ -12,4 +12,11 @@
  */
 int gr_xml_has_descendant(const xmlNode *top, int (*is_table)(const xmlNode *node));
 
+/*
+ * The node after `node` in document order below `top`, entering its
+ * children when `descend` says so; `top` when the walk is over. The walks
+ * of a tree take their steps from here, so that none recurses.
+ */
+xmlNode *gr_xml_next(const xmlNode *top, xmlNode *node, int descend);
+
 #endif
