@@ -65,6 +65,16 @@ struct row_cells {
 	struct open_rows *open;
 };
 
+/* The row_cells of row r of a group of the table being recovered. */
+static inline struct row_cells
+gr_tables_row_cells(const struct gr_recovery *rc, const struct gr_group *group, size_t r)
+{
+	struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+
+	rw.first = gr_row_first_cell(rc->table, group, rw.row);
+	return rw;
+}
+
 /* The equations a split must satisfy: those of the table whose cells all
  * lie in [first, first + ncells) (a row's, or table 四's groups'). */
 struct split_rule {

@@ -33,8 +33,7 @@ group_unplaced(const struct gr_recovery *rc, const struct gr_group *group, size_
 	char what_zh[160], what_en[160];
 
 	for (size_t r = 0; r < group->nrows; r++) {
-		struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
-		rw.first = gr_row_first_cell(rc->table, group, rw.row);
+		struct row_cells rw = gr_tables_row_cells(rc, group, r);
 		for (size_t c = 0; c < group->ncolumns && k > 0; c++) {
 			struct gr_cell_ref ref;
 			struct gr_cell *cell = gr_tables_cell_at(&rw, c, &ref);
@@ -312,8 +311,7 @@ read_groups_in_order(const struct gr_recovery *rc, const size_t *caption)
 			continue;
 		}
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
-			rw.first = gr_row_first_cell(t, group, rw.row);
+			struct row_cells rw = gr_tables_row_cells(rc, group, r);
 			for (size_t c = 0; c < group->ncolumns; c++) {
 				size_t at = r * group->ncolumns + c;
 				struct gr_cell_ref ref;

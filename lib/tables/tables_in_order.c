@@ -133,8 +133,7 @@ read_values_in_order(const struct gr_recovery *rc)
 	for (size_t g = 0; g < rc->table->ngroups; g++) {
 		const struct gr_group *group = &rc->table->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
-			rw.first = gr_row_first_cell(rc->table, group, rw.row);
+			struct row_cells rw = gr_tables_row_cells(rc, group, r);
 			for (size_t c = 0; c < group->ncolumns; c++, i++) {
 				for (;; i++) {
 					gr_value_parse(items[i].text, items[i].len, &v);
@@ -245,8 +244,7 @@ place_in_order(const struct gr_recovery *rc, size_t mark)
 		goto out;
 	}
 	for (size_t r = 0; r < group->nrows && status > 0; r++) {
-		struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
-		rw.first = gr_row_first_cell(t, group, rw.row);
+		struct row_cells rw = gr_tables_row_cells(rc, group, r);
 		for (size_t c = 0; c < group->ncolumns && status > 0; c++) {
 			size_t holds = cell[r * group->ncolumns + c];
 			unsure += holds == GR_PLACE_UNSURE;

@@ -19,6 +19,16 @@ gr_recover_by_sequence(const struct gr_recovery *rc)
 	return read_in_sequence(rc);
 }
 
+/* The table read in sequence from item `first` on: present, and the
+ * header cells before `first` checked. Returns 0 or -1. */
+static int
+begin_table(const struct gr_recovery *rc, size_t first)
+{
+	if (gr_report_add_table(rc->report, rc->table->section) < 0)
+		return -1;
+	return gr_tables_check_headers(rc, &rc->table->groups[0], rc->begin, first);
+}
+
 /*
  * Table 四's values in a shape that drops empty cells, fewer than its
  * cells: placed by the equations. Returns the values placed, 0 when the
@@ -41,14 +51,12 @@ sequence_unstated(const struct gr_recovery *rc, size_t first, size_t last)
 	kept = gr_tables_place_unstated(rc, first, k, order[0], t->ncells, cell, NULL);
 	if (kept < 0)
 		return 0;
-	if (gr_report_add_table(rc->report, t->section) < 0 ||
-	    gr_tables_check_headers(rc, &t->groups[0], rc->begin, first) < 0)
+	if (begin_table(rc, first) < 0)
 		return -1;
 	for (size_t g = 0; g < t->ngroups; g++) {
 		const struct gr_group *group = &t->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
-			rw.first = gr_row_first_cell(t, group, rw.row);
+			struct row_cells rw = gr_tables_row_cells(rc, group, r);
 			for (size_t c = 0; c < group->ncolumns; c++, at++) {
 				unsure |= cell[at] == GR_PLACE_UNSURE;
 				if (gr_tables_put_placed(&rw, c, cell[at], first) < 0)
@@ -84,14 +92,12 @@ sequence_by_lines(const struct gr_recovery *rc, size_t first, size_t last)
 	if (!gr_tables_cell_per_line(rc, first, last, &inner) || inner == 0 ||
 	    last - first + 1 + inner != t->ncells)
 		return 0;
-	if (gr_report_add_table(rc->report, t->section) < 0 ||
-	    gr_tables_check_headers(rc, &t->groups[0], rc->begin, first) < 0)
+	if (begin_table(rc, first) < 0)
 		return -1;
 	for (size_t g = 0; g < t->ngroups; g++) {
 		const struct gr_group *group = &t->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
-			rw.first = gr_row_first_cell(t, group, rw.row);
+			struct row_cells rw = gr_tables_row_cells(rc, group, r);
 			for (size_t c = 0; c < group->ncolumns; c++) {
 				if (i > first && blanks < items[i].blank_before) {
 					if (gr_tables_put_empty(&rw, c, &items[i],
@@ -146,15 +152,13 @@ read_in_sequence(const struct gr_recovery *rc)
 			start--;
 		first = start;
 	}
-	if (gr_report_add_table(rc->report, rc->table->section) < 0 ||
-	    gr_tables_check_headers(rc, &rc->table->groups[0], rc->begin, first) < 0)
+	if (begin_table(rc, first) < 0)
 		return -1;
 	/* Walk group by group, row by row: a row_cells per row. */
 	for (size_t g = 0; g < rc->table->ngroups; g++) {
 		const struct gr_group *group = &rc->table->groups[g];
 		for (size_t r = 0; r < group->nrows; r++) {
-			struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
-			rw.first = gr_row_first_cell(rc->table, group, rw.row);
+			struct row_cells rw = gr_tables_row_cells(rc, group, r);
 			for (size_t c = 0; c < group->ncolumns; c++, cell++) {
 				size_t i = first + cell;
 				if (i <= last) {
