@@ -155,6 +155,80 @@ START_TEST(sequence_leaves_zero_rows_unsure)
 }
 END_TEST
 
+/*
+ * Table 三 of the report as plain pdftotext printed it (004-figures-utf16):
+ * the 自然人 cells of rows (三) 3.-5., (四) 2.-3. and (五) 3.-4. carried
+ * after the table, the others in order. gr_place_sequence_displaced()
+ * with the displaced numbers given `displaced` (NULL: the report's own)
+ * returns its status; with the report's, every cell must be the report's.
+ */
+static int
+place_displaced(const struct govreport *truth, const int64_t *displaced)
+{
+	static const size_t rows[] = { 6, 7, 8, 13, 14, 17, 18 };
+	const struct gr_table *t = gr_table_get(truth->tpl, GOVREPORT_SECTION_APPLICATIONS);
+	const struct gr_cell *cells = gr_report_cells(truth, GOVREPORT_SECTION_APPLICATIONS);
+	const struct gr_group *g = &t->groups[0];
+	size_t n = g->nrows * g->ncolumns, k = 0, d = 0, neq, nd = sizeof(rows) / sizeof(*rows);
+	const struct gr_equation *eqs = gr_table_equations(truth->tpl, t->section, &neq);
+	size_t *order = calloc(n, sizeof(*order)), *cell = calloc(n, sizeof(*cell));
+	int64_t *numbers = calloc(n, sizeof(*numbers));
+	int status;
+
+	ck_assert(order && cell && numbers);
+	for (size_t p = 0; p < n; p++) {
+		int moved = 0;
+		order[p] = p;
+		for (size_t i = 0; i < nd; i++)
+			moved |= p == rows[i] * g->ncolumns;
+		ck_assert(gr_cell_has_value(&cells[p]));
+		if (moved)
+			numbers[n - nd + d] = displaced ? displaced[d] : cells[p].value, d++;
+		else
+			numbers[k++] = cells[p].value;
+	}
+	ck_assert_uint_eq(d, nd);
+	status = gr_place_sequence_displaced(numbers, k, g->nrows, g->ncolumns, order, t->ncells,
+					     eqs, neq, cell);
+	for (size_t p = 0; p < n; p++) {
+		if (status != 1) {
+			ck_assert_uint_eq(cell[p], GR_PLACE_UNSURE);
+			continue;
+		}
+		ck_assert_uint_lt(cell[p], n);
+		ck_assert_msg(numbers[cell[p]] == cells[p].value, "cell %zu read as %lld, holds %lld",
+			      p, (long long)numbers[cell[p]], (long long)cells[p].value);
+	}
+	free(order);
+	free(cell);
+	free(numbers);
+	return status;
+}
+
+/* The displaced numbers back in their cells: the numbers in place fill
+ * the others, and the equations leave one table, the report's. */
+START_TEST(sequence_places_displaced)
+{
+	struct govreport *truth = load_truth("input/pdftotext-plain/004-figures-utf16/expected.json");
+
+	ck_assert_int_eq(place_displaced(truth, NULL), 1);
+	govreport_free(truth);
+}
+END_TEST
+
+/* Displaced numbers that are not what their cells solve to (the report's
+ * 0 7 4 12 14 3 2 with 7 and 4 swapped): no reading, every cell unsure —
+ * never the nearest fit. */
+START_TEST(sequence_displaced_must_match)
+{
+	struct govreport *truth = load_truth("input/pdftotext-plain/004-figures-utf16/expected.json");
+	static const int64_t swapped[] = { 0, 4, 7, 12, 14, 3, 2 };
+
+	ck_assert_int_eq(place_displaced(truth, swapped), 0);
+	govreport_free(truth);
+}
+END_TEST
+
 /* Joint narrowing: two rows whose own equations leave two readings each
  * (fused digits of fused-004-figures: 予以公开 146112051165 and 总计
  * 291133184320) are settled by the column equations with the rows read
@@ -270,6 +344,8 @@ placement_suite(void)
 
 	tcase_add_test(tc, sequence_places_by_columns);
 	tcase_add_test(tc, sequence_leaves_zero_rows_unsure);
+	tcase_add_test(tc, sequence_places_displaced);
+	tcase_add_test(tc, sequence_displaced_must_match);
 	tcase_add_test(tc, joint_fused_rows);
 	tcase_add_test(tc, joint_keeps_all_without_solution);
 	tcase_add_test(tc, plain_pdftotext_cases);

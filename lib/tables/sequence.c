@@ -26,6 +26,12 @@ struct rows {
 	/* Each row's own equations: row r's are own_eq[first_own[r] ..
 	 * first_own[r + 1]). */
 	size_t *own_eq, *first_own;
+	/* 0: a cell without a value is empty (0). 1: numbers[k ..
+	 * nrows × ncols) were carried out of their places, and the cells
+	 * without a value, one a row at most, are theirs in order — each
+	 * the value its row's own equations solve it to
+	 * (gr_place_sequence_displaced). */
+	int displaced;
 };
 
 #define FIT_WORDS ((1u << GR_SEQUENCE_MAX_COLUMNS) / 64)
@@ -42,13 +48,56 @@ popcount(unsigned mask)
 	return n;
 }
 
-/* Row r's cells as reading (j, mask) fills them: the values from j on,
- * in order, in the columns of mask; 0 in the others. */
-static void
-row_values(const struct rows *s, size_t j, unsigned mask, int64_t *v)
+/* Whether the first of row r's own equations to hold column c once
+ * makes it hold with v[c] (set in v) — a displaced value must be the
+ * one its cell's row solves the cell to. */
+static int
+solves_to(const struct rows *s, size_t r, size_t c, const int64_t *v)
 {
-	for (size_t c = 0, at = j; c < s->ncols; c++)
+	for (size_t i = s->first_own[r]; i < s->first_own[r + 1]; i++) {
+		const struct gr_equation *eq = &s->eqs[s->own_eq[i]];
+		int64_t sum = 0, coef = 0;
+		for (size_t t = 0; t < eq->nlhs + eq->nrhs; t++) {
+			int sign = t < eq->nlhs ? 1 : -1;
+			size_t col = s->col_of[t < eq->nlhs ? eq->lhs[t] : eq->rhs[t - eq->nlhs]];
+			sum += sign * v[col];
+			coef += col == c ? sign : 0;
+		}
+		if (coef == 1 || coef == -1)
+			return sum == 0;
+	}
+	return 0;
+}
+
+/* The index of the displaced value a cell without one in row r takes
+ * when the rows before took values up to j: those cells before it that
+ * had none took the ones before. */
+static size_t
+displaced_at(const struct rows *s, size_t r, size_t j)
+{
+	return s->k + (r * s->ncols - j);
+}
+
+/* Row r's cells as reading (j, mask) fills them: the values from j on,
+ * in order, in the columns of mask; 0 in the others, or when displaced
+ * the next displaced value. Returns 0 when there is none, or when the
+ * row's own equations do not solve the cell to it. */
+static int
+row_values(const struct rows *s, size_t r, size_t j, unsigned mask, int64_t *v)
+{
+	size_t missing = NONE;
+
+	for (size_t c = 0, at = j; c < s->ncols; c++) {
 		v[c] = mask & (1u << c) ? s->numbers[at++] : 0;
+		if (!(mask & (1u << c)))
+			missing = c;
+	}
+	if (!s->displaced || missing == NONE)
+		return 1;
+	if (displaced_at(s, r, j) >= s->nrows * s->ncols)
+		return 0;
+	v[missing] = s->numbers[displaced_at(s, r, j)];
+	return solves_to(s, r, missing, v);
 }
 
 /* Whether row r's own equations hold on reading (j, mask). */
@@ -57,7 +106,8 @@ row_fits(const struct rows *s, size_t r, size_t j, unsigned mask)
 {
 	int64_t v[GR_SEQUENCE_MAX_COLUMNS];
 
-	row_values(s, j, mask, v);
+	if (!row_values(s, r, j, mask, v))
+		return 0;
 	for (size_t i = s->first_own[r]; i < s->first_own[r + 1]; i++) {
 		const struct gr_equation *eq = &s->eqs[s->own_eq[i]];
 		int64_t sum = 0;
@@ -96,7 +146,8 @@ find_fits(struct rows *s, size_t r, size_t j)
 	unsigned masks = 1u << s->ncols;
 
 	for (unsigned m = 0; m < masks; m++)
-		if (j + popcount(m) <= s->k && row_fits(s, r, j, m))
+		if (j + popcount(m) <= s->k &&
+		    (!s->displaced || popcount(m) + 1 >= s->ncols) && row_fits(s, r, j, m))
 			s->fit[(r * (s->k + 1) + j) * FIT_WORDS + m / 64] |= (uint64_t)1 << (m % 64);
 }
 
@@ -147,6 +198,23 @@ merge(size_t *cell, struct holding *seen, int *any, const struct holding *h)
 		*cell = GR_PLACE_UNSURE;
 	}
 }
+
+/* What column c of row r holds in reading (j, mask), the value at *at
+ * next (moved past when taken). */
+static struct holding
+held(const struct rows *s, size_t r, size_t j, unsigned mask, size_t c, size_t *at)
+{
+	size_t d = displaced_at(s, r, j);
+
+	if (mask & (1u << c)) {
+		*at += 1;
+		return (struct holding){ 0, s->numbers[*at - 1], *at - 1 };
+	}
+	if (s->displaced)
+		return (struct holding){ 0, s->numbers[d], d };
+	return (struct holding){ 1, 0, 0 };
+}
+
 /* Fold every reading on a path (the rows' own equations only) into
  * cell[]. */
 static void
@@ -162,9 +230,7 @@ merge_readings(const struct rows *s, size_t *cell)
 				if (!on_path(s, r, j, m))
 					continue;
 				for (size_t c = 0, at = j; c < s->ncols; c++) {
-					struct holding h = { 1, 0, 0 };
-					if (m & (1u << c))
-						h = (struct holding){ 0, s->numbers[at], at }, at++;
+					struct holding h = held(s, r, j, m, c, &at);
 					merge(&cell[r * s->ncols + c], &seen[c], &any[c], &h);
 				}
 			}
@@ -181,6 +247,11 @@ merge_readings(const struct rows *s, size_t *cell)
  * GR_SEQUENCE_MAX_STEPS readings leave the equations across rows unused.
  */
 #define GR_SEQUENCE_MAX_STATES (1u << 12)
+/* With displaced values (gr_place_sequence_displaced) a cell without a
+ * value may stand anywhere in its row and moves the rest of it, so the
+ * states are many more: table 三 with 7 displaced and 154 numbers in
+ * place (004-figures-utf16) needs about 211,000, and 218,000 steps. */
+#define GR_SEQUENCE_DISPLACED_MAX_STATES (1u << 18)
 /* Readings tried at most going forward (backward tries as many again):
  * a table of 150 zeros for 175 cells needs about 60,000. */
 #define GR_SEQUENCE_MAX_STEPS (1ul << 18)
@@ -206,7 +277,7 @@ struct across {
 	size_t neq;           /* equations across rows */
 	size_t *eq;           /* [neq] their indexes */
 	struct layer *layers; /* [nrows + 1] */
-	size_t states;
+	size_t states, max_states;
 	unsigned long steps;  /* readings tried forward */
 	struct term *terms;   /* each row's, in order */
 	size_t *first_term;   /* [nrows + 1]: row r's are [first_term[r], first_term[r + 1]) */
@@ -278,7 +349,7 @@ layer_find(struct across *a, struct layer *l, size_t taken, const int64_t *sums,
 	}
 	if (!add)
 		return NONE;
-	if (a->states == GR_SEQUENCE_MAX_STATES) {
+	if (a->states == a->max_states) {
 		*full = 1;
 		return NONE;
 	}
@@ -326,7 +397,7 @@ contribution(const struct across *a, size_t r, size_t j, unsigned mask, int64_t 
 	const struct rows *s = a->s;
 	int64_t v[GR_SEQUENCE_MAX_COLUMNS];
 
-	row_values(s, j, mask, v);
+	row_values(s, r, j, mask, v); /* it fits: on_path() held */
 	memset(add, 0, a->neq * sizeof(*add));
 	for (size_t t = a->first_term[r]; t < a->first_term[r + 1]; t++)
 		add[a->terms[t].eq] += a->terms[t].sign * v[a->terms[t].col];
@@ -418,9 +489,7 @@ backward(struct across *a, size_t r, int64_t *add, int64_t *sums, size_t *cell)
 				continue;
 			from->alive[i] = 1;
 			for (size_t c = 0, at = j; c < s->ncols; c++) {
-				struct holding h = { 1, 0, 0 };
-				if (m & (1u << c))
-					h = (struct holding){ 0, s->numbers[at], at }, at++;
+				struct holding h = held(s, r, j, m, c, &at);
 				merge(&cell[r * s->ncols + c], &seen[c], &had[c], &h);
 			}
 		}
@@ -474,7 +543,9 @@ out:
 static int
 across_rows(const struct rows *s, size_t *cell)
 {
-	struct across a = { s, 0, NULL, NULL, 0, 0, NULL, NULL };
+	struct across a = { s, 0, NULL, NULL, 0,
+			    s->displaced ? GR_SEQUENCE_DISPLACED_MAX_STATES : GR_SEQUENCE_MAX_STATES,
+			    0, NULL, NULL };
 	int status = -1;
 
 	a.eq = gr_calloc(s->neq ? s->neq : 1, sizeof(*a.eq));
@@ -494,13 +565,13 @@ across_rows(const struct rows *s, size_t *cell)
 	return status;
 }
 
-int
-gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
-		  const size_t *order, size_t ncells, const struct gr_equation *eqs,
-		  size_t neq, size_t *cell)
+static int
+place(const int64_t *numbers, size_t k, size_t nrows, size_t ncols, const size_t *order,
+      size_t ncells, const struct gr_equation *eqs, size_t neq, size_t *cell,
+      int displaced)
 {
 	struct rows s = { numbers, k, nrows, ncols, ncells, order, eqs, neq,
-			  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
+			  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, displaced };
 	size_t nown = 0;
 	int status = -1;
 
@@ -551,10 +622,16 @@ gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
 		goto out;
 	}
 	status = across_rows(&s, cell);
-	if (status == 0)
+	if (status == 0 && !displaced)
 		merge_readings(&s, cell);
-	if (status >= 0)
+	if (status == 0 && displaced) {
+		/* Past the bounds, or no reading holds every equation: a
+		 * displaced reading is taken only when they all held. */
+		for (size_t p = 0; p < nrows * ncols; p++)
+			cell[p] = GR_PLACE_UNSURE;
+	} else if (status >= 0) {
 		status = 1;
+	}
 out:
 	gr_free(s.row_of);
 	gr_free(s.col_of);
@@ -565,4 +642,20 @@ out:
 	gr_free(s.own_eq);
 	gr_free(s.first_own);
 	return status;
+}
+
+int
+gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
+		  const size_t *order, size_t ncells, const struct gr_equation *eqs,
+		  size_t neq, size_t *cell)
+{
+	return place(numbers, k, nrows, ncols, order, ncells, eqs, neq, cell, 0);
+}
+
+int
+gr_place_sequence_displaced(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
+			    const size_t *order, size_t ncells,
+			    const struct gr_equation *eqs, size_t neq, size_t *cell)
+{
+	return place(numbers, k, nrows, ncols, order, ncells, eqs, neq, cell, 1);
 }

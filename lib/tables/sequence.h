@@ -37,4 +37,20 @@ int gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t nco
 		      const size_t *order, size_t ncells, const struct gr_equation *eqs,
 		      size_t neq, size_t *cell);
 
+/*
+ * The same, where plain pdftotext carried some numbers out of their
+ * places, after the table into the labels' flow: numbers[0..k) stand in
+ * their places, numbers[k..nrows × ncols) are the displaced ones. The
+ * numbers in place fill the cells in order but at most one a row; those
+ * cells take the displaced numbers in order, each the value the row's own
+ * equations solve its cell to (a cell without a value is never empty
+ * here). cell[p] gets a number's index or GR_PLACE_UNSURE. Returns 1 when
+ * some reading holds every equation of the table, across rows too (within
+ * the bounds), 0 when none does or past the bounds (every cell unsure),
+ * -1 as gr_place_sequence().
+ */
+int gr_place_sequence_displaced(const int64_t *numbers, size_t k, size_t nrows,
+				size_t ncols, const size_t *order, size_t ncells,
+				const struct gr_equation *eqs, size_t neq, size_t *cell);
+
 #endif

@@ -17,7 +17,8 @@
  *                      readings, narrowed across rows (joint.h)
  *   tables_sequence.c  table 四, its cells read in template order
  *   tables_in_order.c  the values in order where the reading by rows goes
- *                      wrong (sequence.h), and gr_recover_table
+ *                      wrong (sequence.h), some of them displaced after
+ *                      the table, and gr_recover_table
  *   tables_groups.c    table 二's groups in order, by their captions
  *   tables_detect.c    the template, from the labels only one has
  */

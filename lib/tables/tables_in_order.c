@@ -2,9 +2,11 @@
  * Where the reading by rows goes wrong (rows not found, values with no
  * cell or no number): the values in order when they fill the table and
  * its equations hold, or, fewer than its cells, placed by the equations
- * (sequence.h), or table 二's groups (tables_groups.c); gr_recover_table
- * chooses. See tables_build.h.
+ * (sequence.h), or with some carried after the table (sequence.h), or
+ * table 二's groups (tables_groups.c); gr_recover_table chooses. See tables_build.h.
  */
+#include <string.h>
+
 #include "util/alloc.h"
 #include "tables/sequence.h"
 #include "tables/tables_build.h"
@@ -160,6 +162,32 @@ read_values_in_order(const struct gr_recovery *rc)
  * reading by rows left them. */
 #define GR_SEQUENCE_MAX_NUMBER ((int64_t)1 << 40)
 
+/* The stretch's values as numbers for gr_place_sequence(), at most n:
+ * numbers[j] is item idx[j], their count in *k. Returns 0 when they are
+ * more than n, or not all whole numbers the bound allows (or none). */
+static int
+sequence_numbers(const struct gr_recovery *rc, size_t n, int64_t *numbers, size_t *idx,
+		 size_t *k)
+{
+	const struct gr_item *items = rc->items->items;
+	struct gr_value v;
+
+	*k = 0;
+	for (size_t i = rc->begin; i < rc->end; i++) {
+		gr_value_parse(items[i].text, items[i].len, &v);
+		if (!gr_value_is_filled(&v))
+			continue;
+		if (*k == n || v.extra || v.kind == GR_VALUE_OVERFLOW ||
+		    (v.kind == GR_VALUE_NUMBER &&
+		     (v.scale || v.coefficient >= GR_SEQUENCE_MAX_NUMBER ||
+		      v.coefficient <= -GR_SEQUENCE_MAX_NUMBER)))
+			return 0;
+		numbers[*k] = v.kind == GR_VALUE_NUMBER ? v.coefficient : 0;
+		idx[(*k)++] = i;
+	}
+	return *k > 0;
+}
+
 /* A cell as gr_place_sequence() decided it: value j is item idx[j]. */
 static int
 put_sequenced(const struct row_cells *rw, size_t column, size_t holds, const size_t *idx,
@@ -205,7 +233,6 @@ place_in_order(const struct gr_recovery *rc, size_t mark)
 	const struct gr_equation *eqs = gr_table_equations(rc->report->tpl, t->section, &neq);
 	size_t *idx = NULL, *order = NULL, *cell = NULL;
 	int64_t *numbers = NULL;
-	struct gr_value v;
 	int status = 0;
 
 	if (!rc->items->blanks_unstated || !eqs || !neq || t->ngroups != 1 ||
@@ -219,19 +246,7 @@ place_in_order(const struct gr_recovery *rc, size_t mark)
 		status = -1;
 		goto out;
 	}
-	for (size_t i = rc->begin; i < rc->end; i++) {
-		gr_value_parse(items[i].text, items[i].len, &v);
-		if (!gr_value_is_filled(&v))
-			continue;
-		if (k == n || v.extra || v.kind == GR_VALUE_OVERFLOW ||
-		    (v.kind == GR_VALUE_NUMBER &&
-		     (v.scale || v.coefficient >= GR_SEQUENCE_MAX_NUMBER ||
-		      v.coefficient <= -GR_SEQUENCE_MAX_NUMBER)))
-			goto out;
-		numbers[k] = v.kind == GR_VALUE_NUMBER ? v.coefficient : 0;
-		idx[k++] = i;
-	}
-	if (k == 0 || k >= n)
+	if (!sequence_numbers(rc, n, numbers, idx, &k) || k >= n)
 		goto out;
 	gr_tables_print_order(t, order);
 	status = gr_place_sequence(numbers, k, group->nrows, group->ncolumns, order, t->ncells,
@@ -277,6 +292,120 @@ out:
 	return status;
 }
 
+/* ---- cells carried out of their place (sequence.h) --------------------- */
+
+/* Whether the reading by rows left a row missing. */
+static int
+rows_missing(const struct gr_diags *diags, size_t mark)
+{
+	for (size_t i = mark; i < diags->count; i++)
+		if (diags->items[i].code == GR_ROW_MISSING)
+			return 1;
+	return 0;
+}
+
+/*
+ * The numbers as read with the last d of them displaced (sequence.h):
+ * 1 when exactly one table holds every equation (cell[] then holds every
+ * cell's number), 0 when none or several, -1 when out of memory.
+ */
+static int
+displaced_reading(const int64_t *numbers, size_t n, size_t d, const struct gr_group *group,
+		  const size_t *order, size_t ncells, const struct gr_equation *eqs,
+		  size_t neq, size_t *cell)
+{
+	int status = gr_place_sequence_displaced(numbers, n - d, group->nrows, group->ncolumns,
+						 order, ncells, eqs, neq, cell);
+
+	for (size_t p = 0; p < n && status > 0; p++)
+		if (cell[p] == GR_PLACE_UNSURE)
+			status = 0;
+	return status;
+}
+
+/*
+ * Table 三 (one group, equations) in plain pdftotext's reading order,
+ * whose reading by rows left rows missing: the order can carry a cell's
+ * number out of its place, after the table's last row into the labels'
+ * flow, and its row's label with it. Its n numbers, read in order with
+ * the last d displaced (d from 1 to a row each): those in place fill the
+ * cells but d, at most one a row, which take the displaced ones in order,
+ * each the value its row's own equations solve the cell to. Read so when
+ * exactly one d and one table hold every equation; else nothing changes
+ * (several readings are never a guess). Returns 1
+ * when read so (the reading by rows and its diagnostics from `mark` on
+ * replaced), 0 when not, -1 when out of memory.
+ */
+static int
+place_displaced(const struct gr_recovery *rc, size_t mark)
+{
+	const struct gr_table *t = rc->table;
+	const struct gr_group *group = &t->groups[0];
+	const struct gr_item *items = rc->items->items;
+	size_t n = group->nrows * group->ncolumns, k = 0, neq, found_d = 0, readings = 0;
+	const struct gr_equation *eqs = gr_table_equations(rc->report->tpl, t->section, &neq);
+	size_t *idx = NULL, *order = NULL, *cell = NULL, *kept = NULL;
+	int64_t *numbers = NULL;
+	int status = 0;
+
+	if (!rc->items->blanks_unstated || !eqs || !neq || t->ngroups != 1 ||
+	    group->ncolumns > GR_SEQUENCE_MAX_COLUMNS || !rows_missing(&rc->report->diags, mark))
+		return 0;
+	idx = gr_calloc(n, sizeof(*idx));
+	numbers = gr_calloc(n, sizeof(*numbers));
+	order = gr_calloc(n, sizeof(*order));
+	cell = gr_calloc(n, sizeof(*cell));
+	kept = gr_calloc(n, sizeof(*kept));
+	if (!idx || !numbers || !order || !cell || !kept) {
+		status = -1;
+		goto out;
+	}
+	if (!sequence_numbers(rc, n, numbers, idx, &k) || k != n)
+		goto out;
+	gr_tables_print_order(t, order);
+	for (size_t d = 1; d <= group->nrows && d < n && readings < 2; d++) {
+		status = displaced_reading(numbers, n, d, group, order, t->ncells, eqs, neq, cell);
+		if (status < 0)
+			goto out;
+		if (status > 0) {
+			readings++;
+			found_d = d;
+			memcpy(kept, cell, n * sizeof(*kept));
+		}
+	}
+	status = 0;
+	if (readings != 1)
+		goto out;
+	gr_diags_truncate(&rc->report->diags, mark);
+	status = gr_tables_check_headers(rc, group, rc->begin, idx[0]) < 0 ? -1 : 1;
+	for (size_t r = 0; r < group->nrows && status > 0; r++) {
+		struct row_cells rw = { rc, group, &group->rows[r], 0, NULL };
+		rw.first = gr_row_first_cell(t, group, rw.row);
+		for (size_t c = 0; c < group->ncolumns && status > 0; c++)
+			if (put_sequenced(&rw, c, kept[r * group->ncolumns + c], idx,
+					  &items[idx[0]]) < 0)
+				status = -1;
+	}
+	if (status > 0 &&
+	    gr_diag_add(&rc->report->diags, GR_TABLE_IN_ORDER, t, NULL, 0,
+			gr_printf("表%s的行标签与数字交错，无法按行对应；按顺序读取%zu个数字，其中最后%zu个脱离原位：其余数字按顺序填入各格，空出的%zu格（每行至多一格）依次为这%zu个数字，各等于其所在行的合计所定之值；符合表格全部勾稽关系的读法唯一",
+				  t->number, k, found_d, found_d, found_d),
+			gr_printf("%s: its row labels and numbers are interleaved; its %zu numbers "
+				  "were read in order, the last %zu carried out of their places: the "
+				  "others fill the cells in order, and the %zu cells left (one a row "
+				  "at most) are those numbers in order, each the value its row's total "
+				  "gives; exactly one such reading satisfies all the table's equations",
+				  t->en, k, found_d, found_d)) < 0)
+		status = -1;
+out:
+	gr_free(idx);
+	gr_free(numbers);
+	gr_free(order);
+	gr_free(cell);
+	gr_free(kept);
+	return status;
+}
+
 int
 gr_recover_table(const struct gr_recovery *rc)
 {
@@ -289,6 +418,8 @@ gr_recover_table(const struct gr_recovery *rc)
 	fits = in_order_fits(rc);
 	if (fits == 0 && found > 0) {
 		int placed = place_in_order(rc, mark);
+		if (placed == 0)
+			placed = place_displaced(rc, mark);
 		if (placed != 0)
 			return placed < 0 ? -1 : found;
 		return gr_tables_read_table_groups(rc, mark, found);
