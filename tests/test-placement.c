@@ -189,7 +189,7 @@ place_displaced(const struct govreport *truth, const int64_t *displaced)
 	}
 	ck_assert_uint_eq(d, nd);
 	status = gr_place_sequence_displaced(numbers, k, g->nrows, g->ncolumns, order, t->ncells,
-					     eqs, neq, cell);
+					     eqs, neq, cell, NULL);
 	for (size_t p = 0; p < n; p++) {
 		if (status != 1) {
 			ck_assert_uint_eq(cell[p], GR_PLACE_UNSURE);

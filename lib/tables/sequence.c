@@ -32,6 +32,9 @@ struct rows {
 	 * the value its row's own equations solve it to
 	 * (gr_place_sequence_displaced). */
 	int displaced;
+	/* Steps the searches of several calls share (the reader tries one
+	 * count of displaced numbers after another), or NULL. */
+	unsigned long *steps_left;
 };
 
 #define FIT_WORDS ((1u << GR_SEQUENCE_MAX_COLUMNS) / 64)
@@ -278,7 +281,7 @@ struct across {
 	size_t *eq;           /* [neq] their indexes */
 	struct layer *layers; /* [nrows + 1] */
 	size_t states, max_states;
-	unsigned long steps;  /* readings tried forward */
+	unsigned long steps, max_steps; /* readings tried forward, and the cap */
 	struct term *terms;   /* each row's, in order */
 	size_t *first_term;   /* [nrows + 1]: row r's are [first_term[r], first_term[r + 1]) */
 };
@@ -459,7 +462,7 @@ forward(struct across *a, size_t r, int64_t *add, int64_t *sums)
 		for (unsigned m = 0; m < masks && !full; m++) {
 			if (!on_path(s, r, from->taken[i], m))
 				continue;
-			if (++a->steps > GR_SEQUENCE_MAX_STEPS)
+			if (++a->steps > a->max_steps)
 				return 1;
 			step_sums(a, from, i, r, m, add, sums);
 			layer_find(a, to, from->taken[i] + popcount(m), sums, 1, &full);
@@ -545,9 +548,11 @@ across_rows(const struct rows *s, size_t *cell)
 {
 	struct across a = { s, 0, NULL, NULL, 0,
 			    s->displaced ? GR_SEQUENCE_DISPLACED_MAX_STATES : GR_SEQUENCE_MAX_STATES,
-			    0, NULL, NULL };
+			    0, GR_SEQUENCE_MAX_STEPS, NULL, NULL };
 	int status = -1;
 
+	if (s->steps_left && *s->steps_left < a.max_steps)
+		a.max_steps = *s->steps_left;
 	a.eq = gr_calloc(s->neq ? s->neq : 1, sizeof(*a.eq));
 	a.layers = gr_calloc(s->nrows + 1, sizeof(*a.layers));
 	if (a.eq && a.layers) {
@@ -562,16 +567,19 @@ across_rows(const struct rows *s, size_t *cell)
 		layer_release(&a.layers[r]);
 	gr_free(a.layers);
 	gr_free(a.eq);
+	if (s->steps_left)
+		*s->steps_left -= a.steps < *s->steps_left ? a.steps : *s->steps_left;
 	return status;
 }
 
 static int
 place(const int64_t *numbers, size_t k, size_t nrows, size_t ncols, const size_t *order,
       size_t ncells, const struct gr_equation *eqs, size_t neq, size_t *cell,
-      int displaced)
+      int displaced, unsigned long *steps_left)
 {
 	struct rows s = { numbers, k, nrows, ncols, ncells, order, eqs, neq,
-			  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, displaced };
+			  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, displaced,
+			  steps_left };
 	size_t nown = 0;
 	int status = -1;
 
@@ -649,13 +657,14 @@ gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
 		  const size_t *order, size_t ncells, const struct gr_equation *eqs,
 		  size_t neq, size_t *cell)
 {
-	return place(numbers, k, nrows, ncols, order, ncells, eqs, neq, cell, 0);
+	return place(numbers, k, nrows, ncols, order, ncells, eqs, neq, cell, 0, NULL);
 }
 
 int
 gr_place_sequence_displaced(const int64_t *numbers, size_t k, size_t nrows, size_t ncols,
 			    const size_t *order, size_t ncells,
-			    const struct gr_equation *eqs, size_t neq, size_t *cell)
+			    const struct gr_equation *eqs, size_t neq, size_t *cell,
+			    unsigned long *steps_left)
 {
-	return place(numbers, k, nrows, ncols, order, ncells, eqs, neq, cell, 1);
+	return place(numbers, k, nrows, ncols, order, ncells, eqs, neq, cell, 1, steps_left);
 }

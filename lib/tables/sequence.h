@@ -47,10 +47,19 @@ int gr_place_sequence(const int64_t *numbers, size_t k, size_t nrows, size_t nco
  * here). cell[p] gets a number's index or GR_PLACE_UNSURE. Returns 1 when
  * some reading holds every equation of the table, across rows too (within
  * the bounds), 0 when none does or past the bounds (every cell unsure),
- * -1 as gr_place_sequence().
+ * -1 as gr_place_sequence(). When steps_left is not NULL, the search
+ * takes at most that many steps (and never more than one search's
+ * bound) and subtracts those it took: calls that share it share one
+ * budget, so that trying every count of displaced numbers stays bounded
+ * as one search is.
  */
+/* What the readings of one table by gr_place_sequence_displaced() may
+ * take together, in steps of the search (two searches' bound). */
+#define GR_SEQUENCE_DISPLACED_BUDGET (1ul << 19)
+
 int gr_place_sequence_displaced(const int64_t *numbers, size_t k, size_t nrows,
 				size_t ncols, const size_t *order, size_t ncells,
-				const struct gr_equation *eqs, size_t neq, size_t *cell);
+				const struct gr_equation *eqs, size_t neq, size_t *cell,
+				unsigned long *steps_left);
 
 #endif

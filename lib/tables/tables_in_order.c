@@ -312,10 +312,10 @@ rows_missing(const struct gr_diags *diags, size_t mark)
 static int
 displaced_reading(const int64_t *numbers, size_t n, size_t d, const struct gr_group *group,
 		  const size_t *order, size_t ncells, const struct gr_equation *eqs,
-		  size_t neq, size_t *cell)
+		  size_t neq, size_t *cell, unsigned long *steps_left)
 {
 	int status = gr_place_sequence_displaced(numbers, n - d, group->nrows, group->ncolumns,
-						 order, ncells, eqs, neq, cell);
+						 order, ncells, eqs, neq, cell, steps_left);
 
 	for (size_t p = 0; p < n && status > 0; p++)
 		if (cell[p] == GR_PLACE_UNSURE)
@@ -347,6 +347,10 @@ place_displaced(const struct gr_recovery *rc, size_t mark)
 	size_t *idx = NULL, *order = NULL, *cell = NULL, *kept = NULL;
 	int64_t *numbers = NULL;
 	int status = 0;
+	/* One budget for every count of displaced numbers tried: twice what
+	 * one search may take, so that a table whose rows fit many counts
+	 * costs at most two searches (004-figures-utf16 needs one). */
+	unsigned long steps_left = GR_SEQUENCE_DISPLACED_BUDGET;
 
 	if (!rc->items->blanks_unstated || !eqs || !neq || t->ngroups != 1 ||
 	    group->ncolumns > GR_SEQUENCE_MAX_COLUMNS || !rows_missing(&rc->report->diags, mark))
@@ -364,7 +368,8 @@ place_displaced(const struct gr_recovery *rc, size_t mark)
 		goto out;
 	gr_tables_print_order(t, order);
 	for (size_t d = 1; d <= group->nrows && d < n && readings < 2; d++) {
-		status = displaced_reading(numbers, n, d, group, order, t->ncells, eqs, neq, cell);
+		status = displaced_reading(numbers, n, d, group, order, t->ncells, eqs, neq, cell,
+					   &steps_left);
 		if (status < 0)
 			goto out;
 		if (status > 0) {
