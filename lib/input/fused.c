@@ -277,13 +277,6 @@ static const char *const actions[] = { "【打印】", "[打印]", "【关闭】
 /* A title's longest text, in bytes (80 characters). */
 #define GR_FUSED_MAX_TITLE 240
 
-static int
-has_prose_punctuation(const char *s, size_t len)
-{
-	return gr_contains(s, len, ",") || gr_contains(s, len, "。") ||
-	       gr_contains(s, len, ";") || gr_contains(s, len, ":");
-}
-
 /* Where the title that starts s ends ("…2020年政府信息公开工作年度报告"
  * followed by Han text), or 0 when s starts with none such. */
 static size_t
@@ -301,7 +294,7 @@ title_end(const char *s, size_t len)
 		end = (size_t)(at - s) + n;
 		if (end < len && gr_is_han(gr_utf8_at(s, len, end)) &&
 		    gr_search(s, end, "信息公开", strlen("信息公开")) &&
-		    !has_prose_punctuation(s, end) && (best == 0 || end < best))
+		    !gr_has_prose_punctuation(s, end) && (best == 0 || end < best))
 			best = end;
 	}
 	return best;
@@ -347,7 +340,7 @@ signature_start(const char *s, size_t len)
 		stop = at;
 		from = (size_t)(at - s) + strlen("。");
 	}
-	if (!stop || has_prose_punctuation(s + from, date - from))
+	if (!stop || gr_has_prose_punctuation(s + from, date - from))
 		return 0;
 	return from;
 }

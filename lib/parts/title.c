@@ -12,13 +12,6 @@
 /* Longest title, in bytes. */
 #define GR_MAX_TITLE 240
 
-static int
-has_prose_punctuation(const char *s, size_t len)
-{
-	return gr_contains(s, len, ",") || gr_contains(s, len, "。") ||
-	       gr_contains(s, len, ";") || gr_contains(s, len, ":");
-}
-
 /*
  * The length of s without a closing note of the year it reports on:
  * "…工作年度报告(2023年度)" → "…工作年度报告".
@@ -46,7 +39,7 @@ is_title(const char *s, size_t len)
 
 	return len <= GR_MAX_TITLE && gr_contains(s, body, "信息公开") &&
 	       (ends_with(s, body, "年度报告") || ends_with(s, body, "工作报告")) &&
-	       !has_prose_punctuation(s, len);
+	       !gr_has_prose_punctuation(s, len);
 }
 
 /* The title s, read from items [first, first + count). */

@@ -140,3 +140,10 @@ gr_contains(const char *s, size_t len, const char *word)
 {
 	return gr_search(s, len, word, strlen(word)) != NULL;
 }
+
+int
+gr_has_prose_punctuation(const char *s, size_t len)
+{
+	return gr_contains(s, len, ",") || gr_contains(s, len, "。") ||
+	       gr_contains(s, len, ";") || gr_contains(s, len, ":");
+}

@@ -170,4 +170,9 @@ void gr_trim_spaces(const char **s, size_t *len);
 /* Whether s[0..len) contains the NUL-terminated word. */
 int gr_contains(const char *s, size_t len, const char *word);
 
+/* Whether s holds the punctuation of a sentence (, 。 ; :, normalised:
+ * NFKC makes the full-width comma, semicolon and colon ASCII): what tells
+ * prose from a title or a heading. */
+int gr_has_prose_punctuation(const char *s, size_t len);
+
 #endif
