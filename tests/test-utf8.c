@@ -6,6 +6,8 @@
  */
 #include <string.h>
 
+#include <unicode/utf8.h>
+
 #include "util/utf8.h"
 #include "testutil.h"
 
@@ -27,6 +29,51 @@ START_TEST(well_formed_only)
 	ck_assert(!valid("\x80"));
 	ck_assert_uint_eq(gr_utf8_valid_prefix("ab\xED\xA0\x80", 5), 2);
 	ck_assert_uint_eq(gr_utf8_valid_prefix("中\xE4\xB8", 5), 3);
+}
+END_TEST
+
+/* ICU's reading of the same bytes: where the first ill-formed sequence
+ * starts, or len. */
+static size_t
+icu_valid_prefix(const unsigned char *s, size_t len)
+{
+	int32_t i = 0;
+
+	while ((size_t)i < len) {
+		int32_t start = i;
+		UChar32 c;
+		U8_NEXT(s, i, (int32_t)len, c);
+		if (c < 0)
+			return (size_t)start;
+	}
+	return len;
+}
+
+/*
+ * Long strings, where the check takes two characters at a time: Chinese
+ * with one byte changed at each position to bytes that make every kind of
+ * ill-formed sequence (a stray continuation, an overlong or surrogate
+ * lead, a lead cut short, a byte UTF-8 never has) agrees with ICU.
+ */
+START_TEST(long_strings_agree_with_icu)
+{
+	static const char base[] = "政府信息公开工作年度报告（2023年）：主动公开ab政策文件…";
+	static const unsigned char bytes[] = { 0x80, 0xBF, 0xA0, 0xE0, 0xED, 0xEF, 0xC0,
+					       0xC2, 0xF0, 0xF4, 0xF5, 0xFF, 0x41, 0x00 };
+	unsigned char s[sizeof(base) - 1];
+	size_t len = sizeof(base) - 1;
+
+	ck_assert_uint_eq(gr_utf8_valid_prefix(base, len), len);
+	for (size_t at = 0; at < len; at++) {
+		for (size_t k = 0; k < sizeof(bytes); k++) {
+			memcpy(s, base, len);
+			s[at] = bytes[k];
+			for (size_t cut = at; cut <= len; cut += 5)
+				ck_assert_msg(gr_utf8_valid_prefix((const char *)s, cut) ==
+						      icu_valid_prefix(s, cut),
+					      "byte %zu set to %02X, %zu bytes", at, bytes[k], cut);
+		}
+	}
 }
 END_TEST
 
@@ -67,6 +114,7 @@ utf8_suite(void)
 	TCase *tc = tcase_create("utf8");
 
 	tcase_add_test(tc, well_formed_only);
+	tcase_add_test(tc, long_strings_agree_with_icu);
 	tcase_add_test(tc, wide_counts_differ_on_purpose);
 	suite_add_tcase(s, tc);
 	return s;

@@ -76,6 +76,9 @@ decode_utf8(const char *data, size_t len, size_t bom, unsigned options,
 	text->lines = gr_malloc(k.lines * sizeof(*text->lines));
 	if (!text->lines || (!raw && !(norm = gr_normalizer_new())))
 		return GOVREPORT_ERR_NOMEM;
+	/* buf becomes the text: the normaliser notes marks at its offsets. */
+	if (norm)
+		gr_normalizer_note_printed(norm, &text->printed);
 	gr_strbuf_init(&buf);
 	/* Normalising seldom makes text longer: one allocation, usually. */
 	gr_strbuf_reserve(&buf, len - bom + k.lines);
@@ -88,11 +91,6 @@ decode_utf8(const char *data, size_t len, size_t bom, unsigned options,
 			gr_strbuf_append(&buf, data + pos, end - pos);
 		else
 			rc = gr_normalize_line_utf8(norm, data + pos, end - pos, &buf);
-		/* The line's kept punctuation, when the normaliser saw any. */
-		if (rc == 0 && !raw && gr_normalizer_line_kept(norm))
-			rc = gr_printed_note(&text->printed, data + pos, end - pos,
-					     buf.data + start, buf.len - start, 0,
-					     buf.len - start, start);
 		failed = rc < 0 || gr_strbuf_failed(&buf);
 		if (failed)
 			break;

@@ -18,7 +18,7 @@ struct gr_normalizer {
 	const struct gr_chardata *tables;
 	UTransliterator *hant; /* this parse's clone, opened on first need */
 	int converted;
-	int kept; /* see gr_normalizer_line_kept() */
+	struct gr_printed *printed; /* see gr_normalizer_note_printed() */
 	UChar *work[3]; /* scratch buffers, grown as needed */
 	int32_t cap[3];
 };
@@ -65,10 +65,10 @@ gr_normalizer_converted(const struct gr_normalizer *n)
 	return n->converted;
 }
 
-int
-gr_normalizer_line_kept(const struct gr_normalizer *n)
+void
+gr_normalizer_note_printed(struct gr_normalizer *n, struct gr_printed *p)
 {
-	return n->kept;
+	n->printed = p;
 }
 
 static int
@@ -334,15 +334,18 @@ strip_pinyin_utf8(unsigned char *s, size_t len)
 }
 
 /*
- * The line normalised without ICU, appended to out: 1; 0 when the line
- * needs ICU after all (out is left as it was); -1 when out of memory.
- * *hant says whether it holds characters the transliterator changes,
- * *kept whether it holds punctuation strings keep as printed (printed.h):
- * NFKC changes those, so they are never quiet or plain but mapped.
+ * The line normalised without ICU, appended to out: 1, or 2 when pinyin
+ * residue was removed from it; 0 when the line needs ICU after all (out is
+ * left as it was); -1 when out of memory. *hant says whether it holds
+ * characters the transliterator changes, *kept whether it holds
+ * punctuation strings keep as printed (printed.h): NFKC changes those, so
+ * they are never quiet or plain but mapped, and each is added to marks
+ * (unless NULL) at its offset in out. When residue was removed, what
+ * follows it moved: those marks no longer hold.
  */
 static int
 fast_line(const struct gr_chardata *t, const unsigned char *s, size_t len,
-	  struct gr_strbuf *out, int *hant, int *kept)
+	  struct gr_strbuf *out, int *hant, int *kept, struct gr_printed *marks)
 {
 	size_t start = out->len, i = 0, run = 0;
 	int paren = 0;
@@ -396,7 +399,13 @@ fast_line(const struct gr_chardata *t, const unsigned char *s, size_t len,
 		if (!gr_bit(t->mapped, c))
 			goto slow;
 		m = &t->map[t->map_page[c >> 8] - 1][c & 0xFF];
-		*kept |= gr_printed_fold((int32_t)c) != (int32_t)c;
+		if (gr_printed_fold((int32_t)c) != (int32_t)c) {
+			*kept = 1;
+			if (marks &&
+			    gr_printed_add(marks, (size_t)(w - (unsigned char *)out->data),
+					   (int32_t)c) < 0)
+				return -1;
+		}
 		if ((size_t)(end - w) < m->len + (len - i)) {
 			/* A mapping longer than its character: grow. */
 			size_t at = (size_t)(w - (unsigned char *)out->data);
@@ -413,9 +422,16 @@ fast_line(const struct gr_chardata *t, const unsigned char *s, size_t len,
 	memcpy(w, s + run, i - run);
 	w += i - run;
 	out->len = (size_t)(w - (unsigned char *)out->data);
-	if (paren)
+	if (paren) {
+		size_t was = out->len;
 		out->len = start + strip_pinyin_utf8((unsigned char *)out->data + start,
 						     out->len - start);
+		/* Residue removed moves what follows it: the caller aligns. */
+		if (out->len != was) {
+			out->data[out->len] = '\0';
+			return 2;
+		}
+	}
 	out->data[out->len] = '\0';
 	return 1;
 slow:
@@ -439,23 +455,32 @@ to_units(struct gr_normalizer *n, int which, const char *s, size_t len)
 	return U_FAILURE(status) ? -1 : need;
 }
 
-int
-gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
-		       struct gr_strbuf *out)
+/*
+ * gr_normalize_line_utf8() but for its marks: *exact says whether every
+ * mark of the line is in n->printed (the fast path normalised it alone),
+ * *kept whether the line may hold kept punctuation at all.
+ */
+static int
+normalize_utf8(struct gr_normalizer *n, const char *s, size_t len, struct gr_strbuf *out,
+	       int *exact, int *kept)
 {
 	size_t start = out->len;
 	int32_t units;
 	int hant, rc;
 
-	n->kept = 1; /* unless the fast path says otherwise */
+	*exact = 0;
+	*kept = 1; /* unless the fast path says otherwise */
 	if (n->tables) {
-		rc = fast_line(n->tables, (const unsigned char *)s, len, out, &hant, &n->kept);
+		rc = fast_line(n->tables, (const unsigned char *)s, len, out, &hant, kept,
+			       n->printed);
 		if (rc < 0)
 			return -1;
 		if (rc == 0)
-			n->kept = 1;
-		if (rc > 0 && !hant)
+			*kept = 1;
+		if (rc > 0 && !hant) {
+			*exact = rc == 1;
 			return 0;
+		}
 		if (rc > 0 && n->tables->has_rules) {
 			/* Normalised already: only the conversion is left. */
 			convert_from(n, out, start);
@@ -474,4 +499,25 @@ gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
 	if (units < 0)
 		return -1;
 	return gr_normalize_line(n, n->work[2], units, out);
+}
+
+int
+gr_normalize_line_utf8(struct gr_normalizer *n, const char *s, size_t len,
+		       struct gr_strbuf *out)
+{
+	struct gr_printed *p = n->printed;
+	size_t first = p ? p->count : 0, start = out->len;
+	int exact, kept;
+
+	if (normalize_utf8(n, s, len, out, &exact, &kept) < 0)
+		return -1;
+	if (!p || exact)
+		return 0;
+	/* Marks the fast path made before it gave way, or whose offsets the
+	 * conversion moved: found again by aligning the line. */
+	p->count = first;
+	if (!kept)
+		return 0;
+	return gr_printed_note(p, s, len, out->data + start, out->len - start, 0,
+			       out->len - start, start);
 }

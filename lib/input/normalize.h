@@ -49,11 +49,15 @@ int gr_normalize_drops(int32_t c);
 /* Whether any line so far needed traditional → simplified conversion. */
 int gr_normalizer_converted(const struct gr_normalizer *n);
 
+struct gr_printed;
+
 /*
- * Whether the last line gr_normalize_line_utf8() normalised may hold
- * punctuation that strings keep as printed (printed.h): 0 only when it
- * surely holds none, and gr_printed_note() has nothing to note for it.
+ * Have gr_normalize_line_utf8() note in p the punctuation each line keeps
+ * as printed (printed.h), at its byte offset in the output buffer: for a
+ * reader whose output buffer is the text p belongs to. NULL (the default):
+ * note none. The fast path notes what it narrows as it goes; a line it
+ * cannot take alone is aligned with its result (gr_printed_note()).
  */
-int gr_normalizer_line_kept(const struct gr_normalizer *n);
+void gr_normalizer_note_printed(struct gr_normalizer *n, struct gr_printed *p);
 
 #endif

@@ -42,20 +42,16 @@ folded_length(int32_t cp)
 	return cp == 0x2026 ? 3 : cp == 0x2025 ? 2 : 1;
 }
 
-static int
-add_mark(struct gr_printed *p, size_t at, int32_t cp)
+int
+gr_printed_grow(struct gr_printed *p)
 {
-	if (at > UINT32_MAX)
-		return 0; /* beyond what a mark holds: printed as normalised */
-	if (p->count == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct gr_printed_mark *grown = gr_realloc(p->marks, cap * sizeof(*grown));
-		if (!grown)
-			return -1;
-		p->marks = grown;
-		p->cap = cap;
-	}
-	p->marks[p->count++] = (struct gr_printed_mark){ (uint32_t)at, (uint32_t)cp };
+	size_t cap = p->cap ? p->cap * 2 : 64;
+	struct gr_printed_mark *grown = gr_realloc(p->marks, cap * sizeof(*grown));
+
+	if (!grown)
+		return -1;
+	p->marks = grown;
+	p->cap = cap;
 	return 0;
 }
 
@@ -189,7 +185,7 @@ align(struct gr_printed *p, const char *raw, size_t rawlen, const char *norm,
 			for (size_t k = 0; k < n; k++)
 				if (j + k >= normlen || norm[j + k] != folded)
 					return 0;
-			if (j >= from && j + n <= from + len && add_mark(p, at + j - from, c) < 0) {
+			if (j >= from && j + n <= from + len && gr_printed_add(p, at + j - from, c) < 0) {
 				*failed = 1;
 				return 0;
 			}
@@ -299,7 +295,7 @@ align_narrowed(struct gr_printed *p, const char *raw, size_t rawlen, const char 
 		for (size_t k = 0; k < n; k++)
 			if (j + k >= normlen || norm[j + k] != folded)
 				return 0;
-		if (j >= from && j + n <= from + len && add_mark(p, at + j - from, c) < 0) {
+		if (j >= from && j + n <= from + len && gr_printed_add(p, at + j - from, c) < 0) {
 			*failed = 1;
 			return 0;
 		}
@@ -371,13 +367,22 @@ gr_printed_release(struct gr_printed *p)
 #define GR_PRINTED_SKIP_LINES 8
 
 /* The UTF-8 of a kept character (all are three bytes long). */
+static char *
+put_kept_at(char *w, uint32_t cp)
+{
+	w[0] = (char)(0xE0 | (cp >> 12));
+	w[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	w[2] = (char)(0x80 | (cp & 0x3F));
+	return w + 3;
+}
+
 static void
 put_kept(struct gr_strbuf *out, uint32_t cp)
 {
-	char utf8[3] = { (char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
-			 (char)(0x80 | (cp & 0x3F)) };
+	char *w = gr_strbuf_extend(out, 3);
 
-	gr_strbuf_append(out, utf8, 3);
+	if (w)
+		put_kept_at(w, cp);
 }
 
 /* The first mark at or after offset `off`. */
@@ -401,18 +406,27 @@ static void
 append_span(const struct gr_printed *p, const char *s, size_t len, size_t off,
 	    struct gr_strbuf *out)
 {
-	size_t done = 0;
+	size_t first = first_mark(p, off), last = first_mark(p, off + len), done = 0;
+	char *w;
 
-	for (size_t k = first_mark(p, off); k < p->count; k++) {
+	/* A mark's character takes at most two bytes more than it stood
+	 * for: written straight into room made once. */
+	if (gr_strbuf_reserve(out, len + 2 * (last - first)) < 0)
+		return;
+	w = out->data + out->len;
+	for (size_t k = first; k < last; k++) {
 		const struct gr_printed_mark *m = &p->marks[k];
 		size_t rel = m->at - off, n = folded_length((int32_t)m->cp);
 		if (rel + n > len)
 			break;
-		gr_strbuf_append(out, s + done, rel - done);
-		put_kept(out, m->cp);
+		memcpy(w, s + done, rel - done);
+		w = put_kept_at(w + (rel - done), m->cp);
 		done = rel + n;
 	}
-	gr_strbuf_append(out, s + done, len - done);
+	memcpy(w, s + done, len - done);
+	w += len - done;
+	out->len = (size_t)(w - out->data);
+	out->data[out->len] = '\0';
 }
 
 /*

@@ -55,6 +55,23 @@ int gr_printed_note(struct gr_printed *p, const char *raw, size_t rawlen,
 int gr_printed_note_units(struct gr_printed *p, const UChar *raw, int32_t rawlen,
 			  const char *norm, size_t normlen, size_t at);
 
+/* Room for more marks; 0, or -1 when out of memory. */
+int gr_printed_grow(struct gr_printed *p);
+
+/* Add one mark, after every other (at past 4 GiB: none; the character
+ * prints as normalised). Returns 0, or -1 when out of memory. Inline: the
+ * normaliser adds one for each kept character it narrows. */
+static inline int
+gr_printed_add(struct gr_printed *p, size_t at, int32_t cp)
+{
+	if (at > UINT32_MAX)
+		return 0;
+	if (p->count == p->cap && gr_printed_grow(p) < 0)
+		return -1;
+	p->marks[p->count++] = (struct gr_printed_mark){ (uint32_t)at, (uint32_t)cp };
+	return 0;
+}
+
 void gr_printed_release(struct gr_printed *p);
 
 /*

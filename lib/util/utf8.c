@@ -9,6 +9,16 @@ gr_utf8_valid(const char *str, size_t len)
 	return gr_utf8_valid_prefix(str, len) == len;
 }
 
+/* The bits of two three-byte characters in the first six bytes of a word
+ * read from memory: 1110xxxx 10xxxxxx 10xxxxxx twice. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define THREE_BYTE_PAIR_MASK 0xF0C0C0F0C0C00000ull
+#define THREE_BYTE_PAIR_BITS 0xE08080E080800000ull
+#else
+#define THREE_BYTE_PAIR_MASK 0x0000C0C0F0C0C0F0ull
+#define THREE_BYTE_PAIR_BITS 0x00008080E08080E0ull
+#endif
+
 static int
 is_continuation(unsigned char c)
 {
@@ -38,8 +48,25 @@ gr_utf8_valid_prefix(const char *str, size_t len)
 			}
 			continue;
 		}
-		/* The usual three-byte character (U+1000–U+CFFF, U+E000–U+FFFF:
-		 * all of CJK): no overlong form, no surrogate possible. */
+		/* Two of the usual three-byte characters at once (U+1000–U+CFFF,
+		 * U+E000–U+FFFF: all of CJK): lead and continuation bits in one
+		 * test, then the two leads that allow an overlong form (E0) or
+		 * a surrogate (ED) ruled out. Strings of Chinese spend most of
+		 * their time here. */
+		while (len - i >= 8) {
+			uint64_t word;
+			memcpy(&word, s + i, 8);
+			if ((word & THREE_BYTE_PAIR_MASK) != THREE_BYTE_PAIR_BITS ||
+			    s[i] == 0xE0 || s[i] == 0xED || s[i + 3] == 0xE0 || s[i + 3] == 0xED)
+				break;
+			i += 6;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
+		if (c < 0x80)
+			continue;
+		/* The usual three-byte character, one. */
 		if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
 		    len - i > 2 && is_continuation(s[i + 1]) && is_continuation(s[i + 2])) {
 			i += 3;
