@@ -12,6 +12,12 @@ gr_source_text(struct gr_source *src)
 	if (!src->tried) {
 		src->tried = 1;
 		src->decoded = gr_text_decode(src->data, src->len, &src->text);
+		for (size_t i = 0; src->decoded == GOVREPORT_OK && i < src->text.nlines; i++) {
+			const struct gr_line *line = &src->text.lines[i];
+			src->page_breaks += line->page_break;
+			if (line->len > src->longest_line)
+				src->longest_line = line->len;
+		}
 	}
 	return src->decoded == GOVREPORT_OK ? &src->text : NULL;
 }

@@ -33,6 +33,10 @@ struct gr_source {
 	struct gr_text text;
 	enum govreport_status decoded; /* GOVREPORT_OK once text is made */
 	int tried;                     /* whether decoding was attempted */
+	/* What several sniffers ask of text first, measured once with it:
+	 * how many lines begin a page (a form feed), and the longest line's
+	 * bytes. */
+	size_t page_breaks, longest_line;
 	/* The same lines as written (not normalised), for shapes whose
 	 * geometry normalisation would change (full-width punctuation is
 	 * two columns wide, its NFKC form one). */

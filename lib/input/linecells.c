@@ -64,12 +64,12 @@ strip_docx_residue(const char **s, size_t *len)
 
 static int unescape_last(struct builder *b);
 
+/* Push s, which the caller trimmed, as an item of the current line. */
 static struct gr_item *
 push(struct builder *b, const char *s, size_t len, enum gr_item_kind kind)
 {
 	struct gr_item item;
 
-	gr_trim_spaces(&s, &len);
 	strip_docx_residue(&s, &len);
 	item = gr_item_at(s, len, b->line->offset, b->line->number, kind);
 	item.column = (uint32_t)(s - b->line_text) + 1;
@@ -179,7 +179,11 @@ push_pipe_cells(struct builder *b, const char *s, size_t len, int leading)
 		if (!bar)
 			break; /* the piece after the last pipe */
 		if (!(first && leading)) {
-			struct gr_item *item = push(b, p, (size_t)(bar - p), GR_ITEM_CELL);
+			const char *cell = p;
+			size_t cell_len = (size_t)(bar - p);
+			struct gr_item *item;
+			gr_trim_spaces(&cell, &cell_len);
+			item = push(b, cell, cell_len, GR_ITEM_CELL);
 			if (!item)
 				return -1;
 			if (leading && col < UINT16_MAX) {
@@ -244,16 +248,21 @@ read_line(struct builder *b, const char *s, size_t len)
 	size_t tlen = len, pipes;
 	int was_tab_cell = b->in_tab_cell, was_in_rows = b->in_rows;
 
-	gr_trim_spaces(&t, &tlen);
-	strip_heading_marks(&t, &tlen);
-	strip_bold(&t, &tlen);
-	b->in_tab_cell = 0;
-	b->in_rows = 0;
 	/* Only empty lines right before an item count: another reader may
 	 * have taken the lines between. */
 	if (b->line->number != b->last_line + 1)
 		b->blank_run = 0;
 	b->last_line = b->line->number;
+	b->in_tab_cell = 0;
+	b->in_rows = 0;
+	/* An empty line, half the lines of some shapes: only counted. */
+	if (len == 0) {
+		b->blank_run++;
+		return 0;
+	}
+	gr_trim_spaces(&t, &tlen);
+	strip_heading_marks(&t, &tlen);
+	strip_bold(&t, &tlen);
 	/* A tab-indented line is a cell, an empty one too ("\t"). */
 	if (len > 0 && s[0] == '\t') {
 		b->in_tab_cell = 1;

@@ -43,7 +43,7 @@ gr_oneline_sniff(struct gr_source *src)
 {
 	const struct gr_text *text = gr_source_text(src);
 
-	if (!text || text->len < GR_ONELINE_MIN_BYTES)
+	if (!text || src->longest_line < GR_ONELINE_MIN_BYTES)
 		return 0;
 	for (size_t i = 0; i < text->nlines; i++)
 		if (text->lines[i].len >= GR_ONELINE_MIN_BYTES &&

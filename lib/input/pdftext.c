@@ -37,15 +37,13 @@ int
 gr_pdftext_sniff(struct gr_source *src)
 {
 	const struct gr_text *text = gr_source_text(src);
-	size_t numbers = 0, pages = 0;
+	size_t numbers = 0;
 
-	if (!text)
-		return 0;
 	/* pdftotext ends every page with a form feed: without one, no
 	 * line needs reading. */
-	for (size_t i = 0; i < text->nlines && !pages; i++)
-		pages += text->lines[i].page_break;
-	for (size_t i = 0; pages && i < text->nlines && numbers < GR_PDFTEXT_MIN_NUMBERS; i++) {
+	if (!text || src->page_breaks == 0)
+		return 0;
+	for (size_t i = 0; i < text->nlines && numbers < GR_PDFTEXT_MIN_NUMBERS; i++) {
 		const struct gr_line *line = &text->lines[i];
 		const char *s = gr_line_text(text, line);
 		if (line->len && line->len <= 24 && s[0] >= '0' && s[0] <= '9' &&

@@ -151,17 +151,6 @@ gr_utf8_encode(uint32_t cp, char out[4])
 	return 4;
 }
 
-void
-gr_trim_spaces(const char **s, size_t *len)
-{
-	while (*len && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-		(*len)--;
-}
-
 int
 gr_contains(const char *s, size_t len, const char *word)
 {

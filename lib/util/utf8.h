@@ -164,8 +164,23 @@ gr_is_wide(int32_t c, enum gr_wide_count count)
 	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
 }
 
-/* Drop spaces and tabs at both ends of s[0..len). */
-void gr_trim_spaces(const char **s, size_t *len);
+/* Drop spaces and tabs at both ends of s[0..len). Inline: every reader
+ * trims every cell and line. */
+static inline void
+gr_trim_spaces(const char **s, size_t *len)
+{
+	const char *p = *s;
+	size_t n = *len;
+
+	while (n && (*p == ' ' || *p == '\t')) {
+		p++;
+		n--;
+	}
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	*s = p;
+	*len = n;
+}
 
 /* Whether s[0..len) contains the NUL-terminated word. */
 int gr_contains(const char *s, size_t len, const char *word);
