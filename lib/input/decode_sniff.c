@@ -18,6 +18,15 @@ is_continuation(unsigned char c)
 	return (c & 0xC0) == 0x80;
 }
 
+/* A lead byte of three that holds no character scan_utf8() must look at:
+ * E1–EE but E3 (U+3000 is there) and ED (surrogates); the bit of each in
+ * the mask, by its low nibble. */
+static int
+plain_lead(unsigned char b)
+{
+	return b >= 0xE0 && b <= 0xEF && ((0x5FF6u >> (b & 0x0F)) & 1);
+}
+
 /*
  * gr_utf8_valid_prefix(), counting on the way what gr_decode_check_text()
  * and the line splitting need: one pass over the bytes. The counts are
@@ -66,6 +75,13 @@ scan_utf8(const unsigned char *s, size_t len, struct utf8_counts *k)
 				}
 				run++;
 				i += 3;
+				/* Then two at a time while neither is one of the
+				 * lead bytes above that need a look. */
+				while (len - i >= 8 && gr_utf8_three_byte_pair(s + i) &&
+				       plain_lead(s[i]) && plain_lead(s[i + 3])) {
+					run += 2;
+					i += 6;
+				}
 				if (i == len)
 					break;
 				b = s[i];

@@ -334,6 +334,24 @@ strip_pinyin_utf8(unsigned char *s, size_t len)
 }
 
 /*
+ * Where the run of three-byte characters at s[i] that normalisation keeps
+ * as they are ends: the bulk of Chinese text, read in a loop of its own.
+ * The line is well-formed UTF-8 (gr_normalize_line_utf8()).
+ */
+static size_t
+quiet_run(const struct gr_chardata *t, const unsigned char *s, size_t i, size_t len)
+{
+	while (len - i >= 3 && (s[i] & 0xF0) == 0xE0) {
+		uint32_t c = (uint32_t)(s[i] & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
+			     (s[i + 2] & 0x3F);
+		if (!gr_bit(t->quiet, c))
+			break;
+		i += 3;
+	}
+	return i;
+}
+
+/*
  * The line normalised without ICU, appended to out: 1, or 2 when pinyin
  * residue was removed from it; 0 when the line needs ICU after all (out is
  * left as it was); -1 when out of memory. *hant says whether it holds
@@ -378,6 +396,13 @@ fast_line(const struct gr_chardata *t, const unsigned char *s, size_t len,
 		}
 		if (b >= 0xF0)
 			goto slow; /* beyond the BMP */
+		if (b >= 0xE0) {
+			size_t past = quiet_run(t, s, i, len);
+			if (past != i) {
+				i = past;
+				continue;
+			}
+		}
 		c = decode_bmp(s, i, &n);
 		if (gr_bit(t->quiet, c)) {
 			i += n;

@@ -9,16 +9,6 @@ gr_utf8_valid(const char *str, size_t len)
 	return gr_utf8_valid_prefix(str, len) == len;
 }
 
-/* The bits of two three-byte characters in the first six bytes of a word
- * read from memory: 1110xxxx 10xxxxxx 10xxxxxx twice. */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define THREE_BYTE_PAIR_MASK 0xF0C0C0F0C0C00000ull
-#define THREE_BYTE_PAIR_BITS 0xE08080E080800000ull
-#else
-#define THREE_BYTE_PAIR_MASK 0x0000C0C0F0C0C0F0ull
-#define THREE_BYTE_PAIR_BITS 0x00008080E08080E0ull
-#endif
-
 static int
 is_continuation(unsigned char c)
 {
@@ -54,10 +44,8 @@ gr_utf8_valid_prefix(const char *str, size_t len)
 		 * a surrogate (ED) ruled out. Strings of Chinese spend most of
 		 * their time here. */
 		while (len - i >= 8) {
-			uint64_t word;
-			memcpy(&word, s + i, 8);
-			if ((word & THREE_BYTE_PAIR_MASK) != THREE_BYTE_PAIR_BITS ||
-			    s[i] == 0xE0 || s[i] == 0xED || s[i + 3] == 0xE0 || s[i + 3] == 0xED)
+			if (!gr_utf8_three_byte_pair(s + i) || s[i] == 0xE0 || s[i] == 0xED ||
+			    s[i + 3] == 0xE0 || s[i + 3] == 0xED)
 				break;
 			i += 6;
 		}

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Whether s (len bytes) is well-formed UTF-8 (no surrogates, ≤ U+10FFFF). */
 int gr_utf8_valid(const char *s, size_t len);
@@ -162,6 +163,31 @@ gr_is_wide(int32_t c, enum gr_wide_count count)
 	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
 	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
 	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+}
+
+/* The bits of two three-byte characters in the first six bytes of a word
+ * read from memory: 1110xxxx 10xxxxxx 10xxxxxx twice. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define GR_THREE_BYTE_PAIR_MASK 0xF0C0C0F0C0C00000ull
+#define GR_THREE_BYTE_PAIR_BITS 0xE08080E080800000ull
+#else
+#define GR_THREE_BYTE_PAIR_MASK 0x0000C0C0F0C0C0F0ull
+#define GR_THREE_BYTE_PAIR_BITS 0x00008080E08080E0ull
+#endif
+
+/*
+ * Whether p[0, 6) has the lead and continuation bits of two three-byte
+ * characters, tested as one word: p must have eight bytes. Scans of
+ * Chinese text take two characters at a time so. The leads (p[0], p[3])
+ * are left to the caller: E0 allows an overlong form, ED a surrogate.
+ */
+static inline int
+gr_utf8_three_byte_pair(const unsigned char *p)
+{
+	uint64_t word;
+
+	memcpy(&word, p, 8);
+	return (word & GR_THREE_BYTE_PAIR_MASK) == GR_THREE_BYTE_PAIR_BITS;
 }
 
 /* Drop spaces and tabs at both ends of s[0..len). Inline: every reader
