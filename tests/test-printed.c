@@ -157,6 +157,59 @@ START_TEST(unaligned_pieces)
 }
 END_TEST
 
+/*
+ * Decoding notes the marks of a line two ways: the normaliser's fast path
+ * as it narrows each character, or (a line it cannot take alone) by
+ * aligning the line with what it became. Both give the same marks: each
+ * line's, decoded, against gr_printed_note() over the same line.
+ */
+START_TEST(marks_as_narrowed_equal_marks_aligned)
+{
+	static const char *const lines[] = {
+		"（一）主动公开。2023年，全年公开58条；解读……",
+		"依申请公开：新收申请１２件（含补正）！",          /* full-width digits */
+		"区（qū）政府：通知，见附件【一】～【二】",        /* pinyin residue */
+		"甲\xE2\x80\x8B，乙\x01；丙\t‥丁",                /* invisible, control, tab */
+		"區政府：“說明”，見附件……",                      /* traditional */
+		"ASCII only, (a) and [b]; nothing kept",
+		"＂＃＄％＆＇＊＋－．／＜＝＞＠［＼］＾＿｀｛｜｝～",
+	};
+	struct gr_strbuf doc;
+	struct gr_text t;
+
+	gr_strbuf_init(&doc);
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		gr_strbuf_puts(&doc, lines[i]);
+		gr_strbuf_putc(&doc, '\n');
+	}
+	ck_assert_int_eq(gr_text_decode(doc.data, doc.len, &t), GOVREPORT_OK);
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		const struct gr_line *line = &t.lines[i];
+		struct gr_printed aligned = { 0 };
+		size_t k = 0, m;
+		ck_assert_int_eq(gr_printed_note(&aligned, lines[i], strlen(lines[i]),
+						 gr_line_text(&t, line), line->len, 0, line->len,
+						 line->start),
+				 0);
+		while (k < t.printed.count && t.printed.marks[k].at < line->start)
+			k++;
+		for (m = 0; m < aligned.count; m++, k++) {
+			ck_assert_msg(k < t.printed.count, "line %zu: mark %zu missing", i, m);
+			ck_assert_uint_eq(t.printed.marks[k].at, aligned.marks[m].at);
+			ck_assert_uint_eq(t.printed.marks[k].cp, aligned.marks[m].cp);
+		}
+		ck_assert_msg(k == t.printed.count ||
+				      t.printed.marks[k].at >= line->start + line->len + 1,
+			      "line %zu: a mark alignment does not make", i);
+		gr_printed_release(&aligned);
+	}
+	/* Not a test that cannot fail: the lines hold marks. */
+	ck_assert_uint_ge(t.printed.count, 40);
+	gr_text_release(&t);
+	gr_strbuf_release(&doc);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -167,6 +220,7 @@ main(void)
 	tcase_add_test(tc, traditional_and_utf16);
 	tcase_add_test(tc, joined_pieces);
 	tcase_add_test(tc, unaligned_pieces);
+	tcase_add_test(tc, marks_as_narrowed_equal_marks_aligned);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }
