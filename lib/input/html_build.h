@@ -7,6 +7,8 @@
  *   html_walk.c    the walk of the tree: elements skipped, hidden, blocks
  *   html_tables.c  a table laid out on its grid, rowspan and colspan
  *                  expanded, read row by row
+ *   html_feed.c    the page handed to libxml2, without the attributes
+ *                  the walk does not read
  *   html.c         the page read while libxml2 parses it
  */
 #ifndef GR_HTML_BUILD_H
@@ -15,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 #include "input/grid.h"
@@ -53,6 +56,13 @@ struct walker {
 };
 
 /* ---- the steps ----------------------------------------------------------- */
+
+/* html_feed.c: whether the walk reads the attribute (colspan, rowspan,
+ * hidden, style; case ignored), and the page fed to libxml2's push parser
+ * to its end without the others. 0, or -1 when out of memory. */
+#define GR_HTML_READ_ATTRIBUTES 4
+int gr_html_reads_attribute(const char *name, size_t len);
+int gr_html_feed(htmlParserCtxtPtr ctxt, const struct gr_text *raw);
 
 /* html_text.c: an item with a copy of its (normalised, trimmed) text, or
  * NULL when out of memory. */
