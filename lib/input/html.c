@@ -332,6 +332,7 @@ walker_release(struct walker *w)
 	gr_free(w->starts);
 	gr_normalizer_free(w->norm);
 	gr_printed_release(&w->printed);
+	gr_html_release_tables(w);
 }
 
 /* libxml2's parser, with the tree builder's element callbacks wrapped by

@@ -53,6 +53,9 @@ struct walker {
 	int in_pre;
 	int failed;
 	uint16_t tables; /* data tables read so far: the current one's number */
+	/* Room the page's tables share (html_tables.c). */
+	struct table *table;
+	int table_in_use;
 };
 
 /* ---- the steps ----------------------------------------------------------- */
@@ -82,7 +85,10 @@ void gr_html_add_text(struct walker *w, const char *s, size_t len, uint32_t line
 int gr_html_name_is(const xmlNode *node, const char *name);
 int gr_html_is_skipped(const xmlNode *node);
 int gr_html_is_block(const xmlNode *node);
-int gr_html_is_hidden(xmlNode *node);
+int gr_html_is_hidden(const xmlNode *node);
+/* The value of the element's attribute `name` (lower case) where the tree
+ * holds it, "" for one without a value; NULL when it has none. */
+const char *gr_html_attribute(const xmlNode *node, const char *name);
 uint32_t gr_html_node_line(const xmlNode *node);
 /* Read a node (its text, or the element and what it holds) and the
  * children of one. */
@@ -92,5 +98,6 @@ void gr_html_walk_children(struct walker *w, xmlNode *node, int depth);
 /* html_tables.c: a table as cell items on its grid, or as blocks when it
  * lays out a page. */
 void gr_html_read_table(struct walker *w, xmlNode *table, int depth);
+void gr_html_release_tables(struct walker *w);
 
 #endif

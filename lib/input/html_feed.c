@@ -128,23 +128,42 @@ name_equals(const char *s, size_t n, const char *word)
 int
 gr_html_reads_attribute(const char *name, size_t len)
 {
-	return name_equals(name, len, "colspan") || name_equals(name, len, "rowspan") ||
-	       name_equals(name, len, "hidden") || name_equals(name, len, "style");
+	/* By length first: a page's attributes are mostly others. */
+	switch (len) {
+	case 5:
+		return name_equals(name, len, "style");
+	case 6:
+		return name_equals(name, len, "hidden");
+	case 7:
+		return name_equals(name, len, "colspan") || name_equals(name, len, "rowspan");
+	default:
+		return 0;
+	}
 }
 
 /* Elements whose content is raw text, up to their end tag: script and
- * style in libxml2 2.9, and the rest in HTML5 (and newer libxml2). */
+ * style in libxml2 2.9, and the rest in HTML5 (and newer libxml2). By
+ * length first: every start tag is looked up. */
 static int
 is_raw_text_element(const char *name, size_t len)
 {
-	static const char *const raw[] = { "script", "style", "textarea", "title", "xmp",
-					   "iframe", "noembed", "noframes", "noscript",
-					   "plaintext", NULL };
-
-	for (const char *const *r = raw; *r; r++)
-		if (name_equals(name, len, *r))
-			return 1;
-	return 0;
+	switch (len) {
+	case 3:
+		return name_equals(name, len, "xmp");
+	case 5:
+		return name_equals(name, len, "style") || name_equals(name, len, "title");
+	case 6:
+		return name_equals(name, len, "script") || name_equals(name, len, "iframe");
+	case 7:
+		return name_equals(name, len, "noembed");
+	case 8:
+		return name_equals(name, len, "textarea") || name_equals(name, len, "noframes") ||
+		       name_equals(name, len, "noscript");
+	case 9:
+		return name_equals(name, len, "plaintext");
+	default:
+		return 0;
+	}
 }
 
 /* ---- the scan ------------------------------------------------------------- */

@@ -63,30 +63,46 @@ gr_html_is_block(const xmlNode *node)
 	return name_in(node, blocks, sizeof(blocks) / sizeof(blocks[0]));
 }
 
+const char *
+gr_html_attribute(const xmlNode *node, const char *name)
+{
+	for (const xmlAttr *a = node->properties; a; a = a->next) {
+		if (strcmp((const char *)a->name, name) != 0)
+			continue;
+		/* libxml2's HTML parser gives an attribute one text node, or
+		 * none when it has no value (xmlGetProp() copies the same). */
+		if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
 /* A style attribute that hides the element (spaces and case ignored). */
 int
-gr_html_is_hidden(xmlNode *node)
+gr_html_is_hidden(const xmlNode *node)
 {
 	static const char *const hiding[] = { "display:none", "mso-hide:all",
 					      "visibility:hidden", NULL };
-	xmlChar *style;
+	const char *style;
 	char squeezed[256];
 	size_t n = 0;
 	int hidden = 0;
 
-	if (xmlHasProp(node, (const xmlChar *)"hidden"))
+	if (!node->properties)
+		return 0;
+	if (gr_html_attribute(node, "hidden"))
 		return 1;
-	style = xmlGetProp(node, (const xmlChar *)"style");
+	style = gr_html_attribute(node, "style");
 	if (!style)
 		return 0;
-	for (const xmlChar *p = style; *p && n + 1 < sizeof(squeezed); p++) {
-		char c = (char)*p;
+	for (const char *p = style; *p && n + 1 < sizeof(squeezed); p++) {
+		char c = *p;
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 			continue;
 		squeezed[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
 	squeezed[n] = '\0';
-	xmlFree(style);
 	for (const char *const *h = hiding; *h && !hidden; h++)
 		hidden = strstr(squeezed, *h) != NULL;
 	return hidden;
@@ -103,12 +119,14 @@ gr_html_node_line(const xmlNode *node)
 static void
 add_text_node(struct walker *w, const xmlNode *node)
 {
-	const char *s = (const char *)node->content;
+	const char *s = (const char *)node->content, *nl = s;
 	size_t len = strlen(s), breaks = 0;
 	uint32_t line = gr_html_node_line(node);
 
-	for (size_t i = 0; i < len; i++)
-		breaks += s[i] == '\n';
+	while ((nl = memchr(nl, '\n', len - (size_t)(nl - s))) != NULL) {
+		breaks++;
+		nl++;
+	}
 	gr_html_add_text(w, s, len, line > breaks ? line - (uint32_t)breaks : line);
 }
 
