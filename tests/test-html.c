@@ -203,6 +203,27 @@ START_TEST(attributes_left_out_lines)
 }
 END_TEST
 
+/* A tag over more lines than are held for it goes as written, and the
+ * rest of the page with it: its colspan counts, the lines too. */
+START_TEST(attributes_left_out_long_tag)
+{
+	struct stream s;
+	char doc[4096] = "<table><tr><td>甲</td><td";
+
+	for (int i = 0; i < 200; i++)
+		strcat(doc, "\n class=a");
+	strcat(doc, " colspan=2>5</td><td class=b>6</td></tr></table>\n<p class=c>end</p>");
+	build(&s, doc, strlen(doc), NULL);
+	ck_assert_uint_eq(s.items.count, 5);
+	ck_assert_uint_eq(s.items.items[1].line, 201);
+	ck_assert_uint_eq(s.items.items[1].colspan, 2);
+	ck_assert_uint_eq(s.items.items[2].len, 0); /* the slot it spans */
+	ck_assert_uint_eq(s.items.items[3].col, 4);
+	ck_assert_uint_eq(s.items.items[4].line, 202);
+	release(&s);
+}
+END_TEST
+
 /* Past line 65535 (libxml2 stores 16 bits unless asked for big lines). */
 START_TEST(source_lines_past_65535)
 {
@@ -407,6 +428,7 @@ main(void)
 	tcase_add_test(tc, source_lines_past_65535);
 	tcase_add_test(tc, attributes_left_out);
 	tcase_add_test(tc, attributes_left_out_lines);
+	tcase_add_test(tc, attributes_left_out_long_tag);
 	tcase_add_loop_test(tc, deep_nesting, 0, 3);
 	tcase_add_test(tc, detection);
 	tcase_add_test(tc, declared_charsets);

@@ -32,9 +32,12 @@
 #include "util/alloc.h"
 #include "util/strbuf.h"
 
-/* The longest tag (or declaration) held for its end; a longer one is fed
- * as written, with the rest of the page. */
-#define GR_HTML_FEED_MAX_HELD ((size_t)64 << 10)
+/* The longest tag (or declaration) held for its end, in bytes and in
+ * lines; a longer one is fed as written, with the rest of the page. A held
+ * tag is scanned again from its start with each line: the two bound that
+ * work (a tag over 60,000 lines of its own would cost their square). */
+#define GR_HTML_FEED_MAX_HELD ((size_t)16 << 10)
+#define GR_HTML_FEED_MAX_HELD_LINES 64
 
 /* What the output is first made room for. */
 #define GR_HTML_FEED_ROOM ((size_t)16 << 10)
@@ -58,6 +61,7 @@ struct feed {
 	/* A tag (or declaration) the line ended inside, and the lines after
 	 * it until it ends. */
 	struct gr_strbuf held;
+	size_t held_lines;
 	/* What the scan gives, fed once a line is done: never longer than
 	 * what it scans, so room is made once per line (put()). */
 	char *out;
@@ -459,7 +463,8 @@ scan(struct feed *f, const char *s, size_t n, int last)
 			if (!lt)
 				break;
 			len = markup(f, s + i, n - i);
-			if (len == MORE && !last && n - i <= GR_HTML_FEED_MAX_HELD)
+			if (len == MORE && !last && n - i <= GR_HTML_FEED_MAX_HELD &&
+			    f->held_lines < GR_HTML_FEED_MAX_HELD_LINES)
 				return i;
 			if (len <= 0)
 				f->state = FEED_VERBATIM;
@@ -524,6 +529,7 @@ scan_line(struct feed *f, const char *s, size_t n, int last)
 		f->out[f->out_len++] = '\n';
 		f->line_ended = 1;
 		f->held.len = 0;
+		f->held_lines = 0;
 		return 0;
 	}
 	if (s == f->held.data) {
@@ -567,6 +573,7 @@ gr_html_feed(htmlParserCtxtPtr ctxt, const struct gr_text *raw)
 			f.state = FEED_VERBATIM;
 		}
 		if (f.held.len) {
+			f.held_lines++;
 			gr_strbuf_append(&f.held, text, l->len);
 			failed = failed || gr_strbuf_failed(&f.held) ||
 				 scan_line(&f, f.held.data, f.held.len, 0) < 0;
