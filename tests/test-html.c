@@ -181,6 +181,22 @@ START_TEST(attributes_left_out)
 }
 END_TEST
 
+/* Style attributes that do not hide go before libxml2 reads them; what
+ * the walk reads of the others is the same: the first of two, entities
+ * decoded, characters past ASCII, its first 255 characters past blanks. */
+START_TEST(styles_left_out)
+{
+	char doc[2048] = "<p style=\"color:red\" STYLE=\"display:none\">a</p>"
+			 "<p style=\"display&#58;none\">b</p>"
+			 "<p style='font-family:宋体; DISPLAY : None'>c</p><p style=\"";
+
+	for (int i = 0; i < 70; i++)
+		strcat(doc, "x:y;");
+	strcat(doc, "display:none\">d</p><p style=color:red>e</p>");
+	expect(doc, "a/d/e", "LLL");
+}
+END_TEST
+
 /* Tags over several lines: the lines of what follows them are counted
  * with the newlines of the attributes left out. */
 START_TEST(attributes_left_out_lines)
@@ -429,6 +445,7 @@ main(void)
 	tcase_add_test(tc, attributes_left_out);
 	tcase_add_test(tc, attributes_left_out_lines);
 	tcase_add_test(tc, attributes_left_out_long_tag);
+	tcase_add_test(tc, styles_left_out);
 	tcase_add_loop_test(tc, deep_nesting, 0, 3);
 	tcase_add_test(tc, detection);
 	tcase_add_test(tc, declared_charsets);

@@ -86,6 +86,12 @@ int gr_html_name_is(const xmlNode *node, const char *name);
 int gr_html_is_skipped(const xmlNode *node);
 int gr_html_is_block(const xmlNode *node);
 int gr_html_is_hidden(const xmlNode *node);
+/* Whether a style hides what it styles (display:none, mso-hide:all,
+ * visibility:hidden in its first 255 characters past blanks, case
+ * ignored): 1 or 0. `raw`: the value as the page writes it, not as
+ * libxml2 gives it: -1 when it holds what libxml2 would not give as
+ * written (an entity, NUL, bytes that are not UTF-8). */
+int gr_html_style_hides(const char *style, size_t len, int raw);
 /* The value of the element's attribute `name` (lower case) where the tree
  * holds it, "" for one without a value; NULL when it has none. */
 const char *gr_html_attribute(const xmlNode *node, const char *name);

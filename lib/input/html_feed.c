@@ -230,6 +230,24 @@ put_newlines(struct feed *f, const char *s, size_t n)
 	}
 }
 
+/* A style attribute (name, and value as written, quotes and all, or
+ * nothing) that the walk would read for nothing: one that does not hide
+ * its element (Word gives one to nearly every element), or one after the
+ * first, which libxml2 drops. *styled: a style attribute came before. */
+static int
+is_style_left_out(const char *name, size_t len, const char *value, size_t value_len,
+		  int *styled)
+{
+	if (!name_equals(name, len, "style"))
+		return 0;
+	if (*styled)
+		return 1;
+	*styled = 1;
+	if (value_len && (value[0] == '"' || value[0] == '\''))
+		value++, value_len -= 2;
+	return gr_html_style_hides(value, value_len, 1) == 0;
+}
+
 /*
  * A start tag at s (s[0] == '<', s[1] a letter), written to out without the
  * attributes the walk does not read. Its length, MORE or GIVE_UP; out is
@@ -240,6 +258,7 @@ start_tag(struct feed *f, const char *s, size_t n)
 {
 	size_t mark = f->out_len, name_end = skip_name(s, n, 2), i = name_end, end;
 	int empty; /* "/>" */
+	int styled = 0; /* a style attribute came: libxml2 keeps the first */
 
 	if (name_end == n)
 		return MORE;
@@ -286,13 +305,14 @@ start_tag(struct feed *f, const char *s, size_t n)
 					goto give_up;
 			}
 		} else {
-			v_end = a_end; /* no value; what follows is looked at next */
+			v = v_end = a_end; /* no value; what follows is looked at next */
 		}
 		if (v_end == n)
 			goto more;
 		if (!is_blank(s[v_end]) && s[v_end] != '>' && s[v_end] != '/')
 			goto give_up;
-		if (gr_html_reads_attribute(s + a, a_end - a))
+		if (gr_html_reads_attribute(s + a, a_end - a) &&
+		    !is_style_left_out(s + a, a_end - a, s + v, v_end - v, &styled))
 			put(f, s + i, v_end - i);
 		else
 			put_newlines(f, s + i, v_end - i);
@@ -406,8 +426,9 @@ raw_text_end(const struct feed *f, const char *s, size_t n, size_t i)
 	return n;
 }
 
-/* Where the comment's "-->" ends in s[i, n), n when it goes on, or
- * (size_t)-1 for "--!>", which libxml2 also ends a comment with. */
+/* Where the comment's "-->" ends in s[i, n): past it, 0 when the
+ * comment goes on, or (size_t)-1 for "--!>", which libxml2 also ends a
+ * comment with. */
 static size_t
 comment_end(const char *s, size_t n, size_t i)
 {
@@ -421,7 +442,7 @@ comment_end(const char *s, size_t n, size_t i)
 			return at + 1;
 		i = at + 1;
 	}
-	return n;
+	return 0;
 }
 
 /* Scan s[0, n) into out: how much of it was taken; the rest is a tag (or
@@ -450,9 +471,11 @@ scan(struct feed *f, const char *s, size_t n, int last)
 				f->state = FEED_VERBATIM;
 				break;
 			}
-			put(f, s + i, end - i);
-			if (end < n)
+			if (end) /* the comment ends: content from here */
 				f->state = FEED_CONTENT;
+			else
+				end = n;
+			put(f, s + i, end - i);
 			i = end;
 			break;
 		default: {

@@ -10,6 +10,7 @@
 
 #include "input/html_build.h"
 #include "input/xmltree.h"
+#include "util/utf8.h"
 
 /* ---- elements ---------------------------------------------------------- */
 
@@ -78,34 +79,44 @@ gr_html_attribute(const xmlNode *node, const char *name)
 	return NULL;
 }
 
-/* A style attribute that hides the element (spaces and case ignored). */
 int
-gr_html_is_hidden(const xmlNode *node)
+gr_html_style_hides(const char *style, size_t len, int raw)
 {
 	static const char *const hiding[] = { "display:none", "mso-hide:all",
 					      "visibility:hidden", NULL };
-	const char *style;
 	char squeezed[256];
 	size_t n = 0;
-	int hidden = 0;
+
+	/* libxml2 gives well-formed UTF-8 as written; not the rest. */
+	if (raw && gr_utf8_valid_prefix(style, len) < len)
+		return -1;
+	for (size_t i = 0; i < len && n + 1 < sizeof(squeezed); i++) {
+		char c = style[i];
+		if (raw && (c == '&' || c == '\0'))
+			return -1;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		squeezed[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	}
+	squeezed[n] = '\0';
+	for (const char *const *h = hiding; *h; h++)
+		if (strstr(squeezed, *h))
+			return 1;
+	return 0;
+}
+
+/* A hidden attribute, or a style attribute that hides the element. */
+int
+gr_html_is_hidden(const xmlNode *node)
+{
+	const char *style;
 
 	if (!node->properties)
 		return 0;
 	if (gr_html_attribute(node, "hidden"))
 		return 1;
 	style = gr_html_attribute(node, "style");
-	if (!style)
-		return 0;
-	for (const char *p = style; *p && n + 1 < sizeof(squeezed); p++) {
-		char c = *p;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			continue;
-		squeezed[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
-	}
-	squeezed[n] = '\0';
-	for (const char *const *h = hiding; *h && !hidden; h++)
-		hidden = strstr(squeezed, *h) != NULL;
-	return hidden;
+	return style && gr_html_style_hides(style, strlen(style), 0) == 1;
 }
 
 uint32_t
