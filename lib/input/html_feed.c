@@ -1,14 +1,15 @@
 /*
  * The page fed to libxml2's push parser line by line, with the attributes
- * the walk never reads (all but colspan, rowspan, hidden and style) left
- * out of its start tags.
+ * the walk never reads left out of its start tags: all but colspan,
+ * rowspan, hidden and a style that hides its element (display:none, …;
+ * html_walk.c tells).
  *
  * Why: libxml2 reads an attribute's value a character at a time into a
  * buffer it allocates and grows, and checks each attribute's name against
- * the tag's others; the class, lang and data-* attributes of a CMS or Word
- * page are most of its markup, and were about two fifths of the cost of
- * reading a page of govreport_render's HTML. Leaving them out of the bytes
- * costs a scan of the tags.
+ * the tag's others; the class, lang, style and data-* attributes of a CMS
+ * or Word page are most of its markup, and were about two fifths of the
+ * cost of reading such a page. Leaving them out of the bytes costs a scan
+ * of the tags.
  *
  * A start tag is rewritten only when it is tokenised here as libxml2
  * tokenises it: a name, then attributes (a name, optionally '=' and a
@@ -209,7 +210,7 @@ skip_unquoted(const char *s, size_t n, size_t i)
 	return n;
 }
 
-/* Bytes scanned, into the room made for them (feed_line()). */
+/* Bytes scanned, into the room made for them (scan_line()). */
 static void
 put(struct feed *f, const char *s, size_t n)
 {
