@@ -149,6 +149,97 @@ START_TEST(source_lines)
 }
 END_TEST
 
+/*
+ * What the page's bytes lose before libxml2 reads them (html_feed.c): the
+ * attributes the walk does not read. The ones it reads stay wherever they
+ * stand among the others, tags read as libxml2 reads them.
+ */
+START_TEST(attributes_left_out)
+{
+	/* colspan and style among class, data-* and lang, quoted or not,
+	 * in any case; values holding '>', '<', quotes of the other kind. A
+	 * value spanning two columns leaves an empty cell before the next. */
+	expect("<table class=\"t\" data-x='a>b'><tr data-row=\"1\"><td>甲</td><td lang=zh "
+	       "COLSPAN=2 data-y=\"<td colspan=9>\">5</td><td class=x>6</td></tr>"
+	       "<tr><td data-q='\"'>乙</td><td>2</td><td>3</td><td>4</td></tr></table>"
+	       "<p class=\"c\" STYLE=\"display: none\" data-z=\"x\">hidden</p><p id=p1>end</p>",
+	       "甲/5//6/乙/2/3/4/end", "CCCCCCCCL");
+	/* The text of script and style and of a comment is no markup,
+	 * whatever it holds; nor is a doctype's quoted literal. */
+	expect("<!DOCTYPE html PUBLIC \"a>b\" \"c\"><script>var s = '<td class=\"x\" "
+	       "colspan=5>';</script><style>p[title=\"<b class=y>\"]{}</style>"
+	       "<!-- <p class=a colspan=2> --><table><tr><td>甲</td><td class=a colspan=2>8</td>"
+	       "<td>1</td></tr></table>", "甲/8//1", "CCCC");
+	/* Read as a tag, the script's text would lose its end tag to a
+	 * title attribute running from its quote to the next page's. */
+	expect("<script>var s = '<a title=\"';</script><p>甲</p><p title=x\">乙</p>", "甲/乙", "LL");
+	/* A tag this scan does not take apart (no blank after a value)
+	 * goes as written, and the rest of the page with it. */
+	expect("<table><tr><td>甲</td><td class=\"a\"colspan=\"2\">7</td><td>1</td></tr>"
+	       "<tr><td class=b>乙</td><td colspan=2 class=b>2</td><td>3</td></tr></table>",
+	       "甲/7//1/乙/2//3", "CCCCCCCC");
+}
+END_TEST
+
+/* Style attributes that do not hide go before libxml2 reads them; what
+ * the walk reads of the others is the same: the first of two, entities
+ * decoded, characters past ASCII, its first 255 characters past blanks. */
+START_TEST(styles_left_out)
+{
+	char doc[2048] = "<p style=\"color:red\" STYLE=\"display:none\">a</p>"
+			 "<p style=\"display&#58;none\">b</p>"
+			 "<p style='font-family:宋体; DISPLAY : None'>c</p><p style=\"";
+
+	for (int i = 0; i < 70; i++)
+		strcat(doc, "x:y;");
+	strcat(doc, "display:none\">d</p><p style=color:red>e</p>");
+	expect(doc, "a/d/e", "LLL");
+}
+END_TEST
+
+/* Tags over several lines: the lines of what follows them are counted
+ * with the newlines of the attributes left out. */
+START_TEST(attributes_left_out_lines)
+{
+	struct stream s;
+	const char *doc = "<table class=\"MsoTable\"\n style=\"border:none\"\n data-x=\"1\n2\">\n"
+			  "<tr\n class=a><td\n class=\"b\"\n rowspan=\"2\">规章</td>\n"
+			  "<td data-y=\"\n\n\">1</td></tr>\n<tr><td>2</td></tr></table>\n<p\nclass=c>\nb</p>";
+
+	build(&s, doc, strlen(doc), NULL);
+	ck_assert_uint_eq(s.items.count, 4);
+	ck_assert_uint_eq(s.items.items[0].line, 8);
+	ck_assert_uint_eq(s.items.items[0].rowspan, 2);
+	ck_assert_uint_eq(s.items.items[1].line, 11);
+	ck_assert_uint_eq(s.items.items[2].line, 12);
+	ck_assert_uint_eq(s.items.items[2].col, 2);
+	ck_assert_uint_eq(s.items.items[3].line, 15);
+	ck_assert_uint_eq(s.items.items[3].offset, (size_t)(strstr(doc, "b</p>") - doc));
+	release(&s);
+}
+END_TEST
+
+/* A tag over more lines than are held for it goes as written, and the
+ * rest of the page with it: its colspan counts, the lines too. */
+START_TEST(attributes_left_out_long_tag)
+{
+	struct stream s;
+	char doc[4096] = "<table><tr><td>甲</td><td";
+
+	for (int i = 0; i < 200; i++)
+		strcat(doc, "\n class=a");
+	strcat(doc, " colspan=2>5</td><td class=b>6</td></tr></table>\n<p class=c>end</p>");
+	build(&s, doc, strlen(doc), NULL);
+	ck_assert_uint_eq(s.items.count, 5);
+	ck_assert_uint_eq(s.items.items[1].line, 201);
+	ck_assert_uint_eq(s.items.items[1].colspan, 2);
+	ck_assert_uint_eq(s.items.items[2].len, 0); /* the slot it spans */
+	ck_assert_uint_eq(s.items.items[3].col, 4);
+	ck_assert_uint_eq(s.items.items[4].line, 202);
+	release(&s);
+}
+END_TEST
+
 /* Past line 65535 (libxml2 stores 16 bits unless asked for big lines). */
 START_TEST(source_lines_past_65535)
 {
@@ -351,6 +442,10 @@ main(void)
 	tcase_add_test(tc, layout_tables);
 	tcase_add_test(tc, source_lines);
 	tcase_add_test(tc, source_lines_past_65535);
+	tcase_add_test(tc, attributes_left_out);
+	tcase_add_test(tc, attributes_left_out_lines);
+	tcase_add_test(tc, attributes_left_out_long_tag);
+	tcase_add_test(tc, styles_left_out);
 	tcase_add_loop_test(tc, deep_nesting, 0, 3);
 	tcase_add_test(tc, detection);
 	tcase_add_test(tc, declared_charsets);

@@ -187,27 +187,20 @@ close_above(struct stream *s, const xmlNode *node)
 	return 1;
 }
 
-/* The attributes the walk reads (gr_html_is_hidden(), html_tables.c's
- * span_attr()): the tree gets no others, which it would build, copy and
- * free for nothing (the data-* and class attributes of a page are most of
- * its markup). */
-static const char *const read_attributes[] = { "colspan", "rowspan", "hidden", "style", NULL };
-#define GR_HTML_READ_ATTRIBUTES 4
-
 /* atts (name, value pairs; names lower case, each once) without the
- * attributes the walk does not read, into kept; NULL when none is left. */
+ * attributes the walk does not read (gr_html_reads_attribute()), into
+ * kept; NULL when none is left. The page's bytes lose them before
+ * libxml2 reads them (html_feed.c) unless it stopped rewriting tags. */
 static const xmlChar **
 keep_read_attributes(const xmlChar **atts, const xmlChar **kept)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; atts && atts[i] && n < 2 * GR_HTML_READ_ATTRIBUTES; i += 2) {
-		for (const char *const *a = read_attributes; *a; a++) {
-			if (strcmp((const char *)atts[i], *a) == 0) {
-				kept[n++] = atts[i];
-				kept[n++] = atts[i + 1];
-				break;
-			}
+		const char *name = (const char *)atts[i];
+		if (gr_html_reads_attribute(name, strlen(name))) {
+			kept[n++] = atts[i];
+			kept[n++] = atts[i + 1];
 		}
 	}
 	kept[n] = NULL;
@@ -339,6 +332,7 @@ walker_release(struct walker *w)
 	gr_free(w->starts);
 	gr_normalizer_free(w->norm);
 	gr_printed_release(&w->printed);
+	gr_html_release_tables(w);
 }
 
 /* libxml2's parser, with the tree builder's element callbacks wrapped by
@@ -401,16 +395,10 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		walker_release(&w);
 		return GOVREPORT_ERR_NOMEM;
 	}
-	/* Each raw line and its newline, so that libxml2 counts the same
-	 * lines; a parser that stopped (out of memory) is fed no more. The
-	 * return value is the last error, which recovery makes common. */
-	for (size_t i = 0; i < raw->nlines && ctxt->instate != XML_PARSER_EOF; i++) {
-		const struct gr_line *l = &raw->lines[i];
-		if (l->len)
-			htmlParseChunk(ctxt, gr_line_text(raw, l), (int)l->len, 0);
-		htmlParseChunk(ctxt, "\n", 1, 0);
-	}
-	htmlParseChunk(ctxt, NULL, 0, 1);
+	/* Line by line, without the attributes the walk does not read
+	 * (html_feed.c). */
+	if (gr_html_feed(ctxt, raw) < 0)
+		w.failed = 1;
 	stream_finish(&s);
 	gr_html_flush_block(&w);
 	parsed = ctxt->myDoc != NULL;

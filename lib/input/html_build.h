@@ -7,6 +7,8 @@
  *   html_walk.c    the walk of the tree: elements skipped, hidden, blocks
  *   html_tables.c  a table laid out on its grid, rowspan and colspan
  *                  expanded, read row by row
+ *   html_feed.c    the page handed to libxml2, without the attributes
+ *                  the walk does not read
  *   html.c         the page read while libxml2 parses it
  */
 #ifndef GR_HTML_BUILD_H
@@ -15,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
 #include "input/grid.h"
@@ -50,9 +53,19 @@ struct walker {
 	int in_pre;
 	int failed;
 	uint16_t tables; /* data tables read so far: the current one's number */
+	/* Room the page's tables share (html_tables.c). */
+	struct table *table;
+	int table_in_use;
 };
 
 /* ---- the steps ----------------------------------------------------------- */
+
+/* html_feed.c: whether the walk reads the attribute (colspan, rowspan,
+ * hidden, style; case ignored), and the page fed to libxml2's push parser
+ * to its end without the others. 0, or -1 when out of memory. */
+#define GR_HTML_READ_ATTRIBUTES 4
+int gr_html_reads_attribute(const char *name, size_t len);
+int gr_html_feed(htmlParserCtxtPtr ctxt, const struct gr_text *raw);
 
 /* html_text.c: an item with a copy of its (normalised, trimmed) text, or
  * NULL when out of memory. */
@@ -72,7 +85,16 @@ void gr_html_add_text(struct walker *w, const char *s, size_t len, uint32_t line
 int gr_html_name_is(const xmlNode *node, const char *name);
 int gr_html_is_skipped(const xmlNode *node);
 int gr_html_is_block(const xmlNode *node);
-int gr_html_is_hidden(xmlNode *node);
+int gr_html_is_hidden(const xmlNode *node);
+/* Whether a style hides what it styles (display:none, mso-hide:all,
+ * visibility:hidden in its first 255 characters past blanks, case
+ * ignored): 1 or 0. `raw`: the value as the page writes it, not as
+ * libxml2 gives it: -1 when it holds what libxml2 would not give as
+ * written (an entity, NUL, bytes that are not UTF-8). */
+int gr_html_style_hides(const char *style, size_t len, int raw);
+/* The value of the element's attribute `name` (lower case) where the tree
+ * holds it, "" for one without a value; NULL when it has none. */
+const char *gr_html_attribute(const xmlNode *node, const char *name);
 uint32_t gr_html_node_line(const xmlNode *node);
 /* Read a node (its text, or the element and what it holds) and the
  * children of one. */
@@ -82,5 +104,6 @@ void gr_html_walk_children(struct walker *w, xmlNode *node, int depth);
 /* html_tables.c: a table as cell items on its grid, or as blocks when it
  * lays out a page. */
 void gr_html_read_table(struct walker *w, xmlNode *table, int depth);
+void gr_html_release_tables(struct walker *w);
 
 #endif

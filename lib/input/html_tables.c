@@ -4,6 +4,8 @@
  * first slot; a table that holds a table, or has one column, is page
  * layout, read as blocks. See html.c for the rules and html_build.h.
  */
+#include <string.h>
+
 #include "util/alloc.h"
 #include "tables/cellvalue.h"
 #include "input/html_build.h"
@@ -24,12 +26,19 @@ struct cell {
 	int label; /* text, not a value: spans leave nothing behind */
 };
 
+/* A table being read. The walker keeps one (take_table()) whose room
+ * the page's tables share: a report has a dozen, and making room for
+ * each anew cost more than reading it. */
 struct table {
 	xmlNode **rows;
 	size_t nrows, rows_cap;
 	struct cell *cells;
 	size_t ncells, cells_cap;
 	struct gr_strbuf texts;
+	/* The cell owning each column of the grid (emit_grid()); the first
+	 * owner_used are what the last table set. */
+	struct cell **owner;
+	size_t owner_used;
 };
 
 static int
@@ -102,11 +111,10 @@ is_layout_table(const struct table *t)
 }
 
 static size_t
-span_attr(xmlNode *node, const char *name, size_t max)
+span_attr(const xmlNode *node, const char *name, size_t max)
 {
-	xmlChar *v = xmlGetProp(node, (const xmlChar *)name);
+	const char *v = gr_html_attribute(node, name), *p;
 	size_t n = 0;
-	const xmlChar *p;
 
 	if (!v)
 		return 1;
@@ -114,7 +122,6 @@ span_attr(xmlNode *node, const char *name, size_t max)
 		;
 	for (; *p >= '0' && *p <= '9' && n <= max; p++)
 		n = n * 10 + (size_t)(*p - '0');
-	xmlFree(v);
 	if (n == 0)
 		return 1;
 	return n > max ? max : n;
@@ -187,11 +194,16 @@ covers(const struct cell *cell, size_t row)
 static int
 emit_grid(struct walker *w, struct table *t)
 {
-	struct cell **owner = gr_calloc(GR_HTML_MAX_COLUMNS, sizeof(*owner));
+	struct cell **owner;
 	size_t width = 0, next = 0;
 
-	if (!owner)
+	if (!t->owner)
+		t->owner = gr_calloc(GR_HTML_MAX_COLUMNS, sizeof(*t->owner));
+	if (!t->owner)
 		return -1;
+	owner = t->owner;
+	memset(owner, 0, t->owner_used * sizeof(*owner));
+	t->owner_used = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
 		size_t col = 0;
 		uint32_t row_line = gr_html_node_line(t->rows[r]);
@@ -238,7 +250,7 @@ emit_grid(struct walker *w, struct table *t)
 				continue;
 			}
 			if (!item) {
-				gr_free(owner);
+				t->owner_used = width;
 				return -1;
 			}
 			/* The grid the markup states: the table, the row, the
@@ -248,7 +260,7 @@ emit_grid(struct walker *w, struct table *t)
 			item->col = (uint16_t)(k + 1);
 		}
 	}
-	gr_free(owner);
+	t->owner_used = width;
 	return 0;
 }
 
@@ -257,37 +269,74 @@ release_table(struct table *t)
 {
 	gr_free(t->rows);
 	gr_free(t->cells);
+	gr_free(t->owner);
 	gr_strbuf_release(&t->texts);
+}
+
+/* The walker's table, empty, unless a table holding this one is using
+ * it: then `fresh`. */
+static struct table *
+take_table(struct walker *w, struct table *fresh)
+{
+	struct table *t = fresh;
+
+	*fresh = (struct table){ 0 };
+	if (!w->table_in_use && !w->table)
+		w->table = gr_calloc(1, sizeof(*w->table));
+	if (!w->table_in_use && w->table) {
+		t = w->table;
+		t->nrows = t->ncells = 0;
+		t->texts.len = 0;
+		w->table_in_use = 1;
+	}
+	gr_strbuf_append(&t->texts, "", 0);
+	return t;
+}
+
+static void
+give_back(struct walker *w, struct table *t)
+{
+	if (t == w->table)
+		w->table_in_use = 0;
+	else
+		release_table(t);
+}
+
+void
+gr_html_release_tables(struct walker *w)
+{
+	if (w->table)
+		release_table(w->table);
+	gr_free(w->table);
+	w->table = NULL;
 }
 
 void
 gr_html_read_table(struct walker *w, xmlNode *node, int depth)
 {
-	struct table t = { 0 };
+	struct table fresh, *t = take_table(w, &fresh);
 
-	gr_strbuf_init(&t.texts);
-	gr_strbuf_append(&t.texts, "", 0);
 	/* A caption is a line of its own before the rows. */
 	for (xmlNode *c = node->children; c && !w->failed; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && gr_html_name_is(c, "caption"))
 			gr_html_walk(w, c, depth + 1);
-	if (w->failed || collect_rows(&t, node, depth) < 0) {
+	if (w->failed || gr_strbuf_failed(&t->texts) || collect_rows(t, node, depth) < 0) {
 		w->failed = 1;
-		release_table(&t);
+		give_back(w, t);
 		return;
 	}
-	if (is_layout_table(&t)) {
-		for (size_t r = 0; r < t.nrows && !w->failed; r++)
-			gr_html_walk(w, t.rows[r], depth + 1);
-		release_table(&t);
+	if (is_layout_table(t)) {
+		for (size_t r = 0; r < t->nrows && !w->failed; r++)
+			gr_html_walk(w, t->rows[r], depth + 1);
+		give_back(w, t);
 		return;
 	}
-	for (size_t r = 0; r < t.nrows && !w->failed; r++) {
-		for (xmlNode *c = t.rows[r]->children; c; c = c->next) {
+	for (size_t r = 0; r < t->nrows && !w->failed; r++) {
+		for (xmlNode *c = t->rows[r]->children; c; c = c->next) {
 			if (!is_cell(c) || gr_html_is_hidden(c))
 				continue;
-			if (add_cell(&t, c, r, t.nrows - r) < 0 ||
-			    read_cell(w, &t, &t.cells[t.ncells - 1], depth) < 0) {
+			if (add_cell(t, c, r, t->nrows - r) < 0 ||
+			    read_cell(w, t, &t->cells[t->ncells - 1], depth) < 0) {
 				w->failed = 1;
 				break;
 			}
@@ -295,7 +344,7 @@ gr_html_read_table(struct walker *w, xmlNode *node, int depth)
 	}
 	if (w->tables < UINT16_MAX)
 		w->tables++;
-	if (!w->failed && emit_grid(w, &t) < 0)
+	if (!w->failed && emit_grid(w, t) < 0)
 		w->failed = 1;
-	release_table(&t);
+	give_back(w, t);
 }

@@ -10,6 +10,7 @@
 
 #include "input/html_build.h"
 #include "input/xmltree.h"
+#include "util/utf8.h"
 
 /* ---- elements ---------------------------------------------------------- */
 
@@ -63,33 +64,59 @@ gr_html_is_block(const xmlNode *node)
 	return name_in(node, blocks, sizeof(blocks) / sizeof(blocks[0]));
 }
 
-/* A style attribute that hides the element (spaces and case ignored). */
+const char *
+gr_html_attribute(const xmlNode *node, const char *name)
+{
+	for (const xmlAttr *a = node->properties; a; a = a->next) {
+		if (strcmp((const char *)a->name, name) != 0)
+			continue;
+		/* libxml2's HTML parser gives an attribute one text node, or
+		 * none when it has no value (xmlGetProp() copies the same). */
+		if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
 int
-gr_html_is_hidden(xmlNode *node)
+gr_html_style_hides(const char *style, size_t len, int raw)
 {
 	static const char *const hiding[] = { "display:none", "mso-hide:all",
 					      "visibility:hidden", NULL };
-	xmlChar *style;
 	char squeezed[256];
 	size_t n = 0;
-	int hidden = 0;
 
-	if (xmlHasProp(node, (const xmlChar *)"hidden"))
-		return 1;
-	style = xmlGetProp(node, (const xmlChar *)"style");
-	if (!style)
-		return 0;
-	for (const xmlChar *p = style; *p && n + 1 < sizeof(squeezed); p++) {
-		char c = (char)*p;
+	/* libxml2 gives well-formed UTF-8 as written; not the rest. */
+	if (raw && gr_utf8_valid_prefix(style, len) < len)
+		return -1;
+	for (size_t i = 0; i < len && n + 1 < sizeof(squeezed); i++) {
+		char c = style[i];
+		if (raw && (c == '&' || c == '\0'))
+			return -1;
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
 			continue;
 		squeezed[n++] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
 	}
 	squeezed[n] = '\0';
-	xmlFree(style);
-	for (const char *const *h = hiding; *h && !hidden; h++)
-		hidden = strstr(squeezed, *h) != NULL;
-	return hidden;
+	for (const char *const *h = hiding; *h; h++)
+		if (strstr(squeezed, *h))
+			return 1;
+	return 0;
+}
+
+/* A hidden attribute, or a style attribute that hides the element. */
+int
+gr_html_is_hidden(const xmlNode *node)
+{
+	const char *style;
+
+	if (!node->properties)
+		return 0;
+	if (gr_html_attribute(node, "hidden"))
+		return 1;
+	style = gr_html_attribute(node, "style");
+	return style && gr_html_style_hides(style, strlen(style), 0) == 1;
 }
 
 uint32_t
@@ -103,12 +130,14 @@ gr_html_node_line(const xmlNode *node)
 static void
 add_text_node(struct walker *w, const xmlNode *node)
 {
-	const char *s = (const char *)node->content;
+	const char *s = (const char *)node->content, *nl = s;
 	size_t len = strlen(s), breaks = 0;
 	uint32_t line = gr_html_node_line(node);
 
-	for (size_t i = 0; i < len; i++)
-		breaks += s[i] == '\n';
+	while ((nl = memchr(nl, '\n', len - (size_t)(nl - s))) != NULL) {
+		breaks++;
+		nl++;
+	}
 	gr_html_add_text(w, s, len, line > breaks ? line - (uint32_t)breaks : line);
 }
 
