@@ -7,6 +7,7 @@
 #include <unicode/ucnv.h>
 
 #include "testutil.h"
+#include "input/decode_build.h"
 #include "input/text.h"
 #include "util/utf8.h"
 
@@ -22,6 +23,75 @@ line(const struct gr_text *t, size_t i)
 	ck_assert_uint_lt(i, t->nlines);
 	return gr_line_text(t, &t->lines[i]);
 }
+
+/* What the UTF-8 scan must count, character by character. */
+static void
+reference_counts(const unsigned char *s, size_t len, struct utf8_counts *k)
+{
+	*k = (struct utf8_counts){ .lines = 1 };
+	for (size_t i = 0; i < len;) {
+		int32_t c = gr_utf8_next((const char *)s, len, &i);
+		k->units += c > 0xFFFF ? 2 : 1;
+		if (c == '\n') {
+			k->lines++;
+		} else if (c == '\r') {
+			k->cr = 1;
+			k->lines += i >= len || s[i] != '\n';
+		} else if (c == '\f') {
+			k->ff = 1;
+		} else if (c == ' ' || c == '\t' || c == '\v' || c == 0x3000 || c == 0xFEFF) {
+			/* blank: neither visible nor odd */
+		} else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) || c == 0xFFFD) {
+			k->odd++;
+		} else {
+			k->visible += c > 0xFFFF ? 2 : 1;
+		}
+	}
+}
+
+/*
+ * The scan before decoding counts what decoding needs, taking runs of
+ * printable ASCII (markup) eight bytes at a time and Chinese two
+ * characters at a time: on documents of random pieces of every kind it
+ * counts what a plain walk over the characters counts.
+ */
+START_TEST(utf8_scan_counts)
+{
+	static const char *const pieces[] = {
+		"<td class=\"x\">", "   ", "a", "0123456789abcdef", "中文", "报告（一）",
+		"\xE3\x80\x80", "\xEF\xBB\xBF", "\xEF\xBF\xBD", "\x01", "\t", "\v", "\f",
+		"\r", "\r\n", "\n", "\x7F", "\xC2\x80", "\xC2\xA0", "é", "𠮷", "\xE0\xA4\x85",
+		"\xED\x9F\xBF", "～！", " | ", "----",
+	};
+	unsigned seed = 20261205;
+
+	for (int doc = 0; doc < 400; doc++) {
+		/* Not a BOM, which would be skipped: a letter first. */
+		unsigned char buf[2048] = { 'x' };
+		size_t len = 1, bom;
+		struct utf8_counts got, want;
+		int utf8;
+		for (;;) {
+			const char *p;
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 16) % (sizeof(pieces) / sizeof(pieces[0]))];
+			if (len + strlen(p) >= sizeof(buf) || (seed >> 8) % 97 == 0)
+				break;
+			memcpy(buf + len, p, strlen(p));
+			len += strlen(p);
+		}
+		gr_decode_sniff(buf, len, &bom, &utf8, &got);
+		reference_counts(buf, len, &want);
+		ck_assert_msg(utf8, "document %d: not read as UTF-8", doc);
+		ck_assert_uint_eq(got.units, want.units);
+		ck_assert_uint_eq(got.visible, want.visible);
+		ck_assert_uint_eq(got.odd, want.odd);
+		ck_assert_uint_eq(got.lines, want.lines);
+		ck_assert_int_eq(got.cr, want.cr);
+		ck_assert_int_eq(got.ff, want.ff);
+	}
+}
+END_TEST
 
 START_TEST(utf8_lines_offsets_and_bom)
 {
@@ -296,6 +366,7 @@ decode_suite(void)
 	tcase_add_test(tc, traditional_becomes_simplified);
 	tcase_add_test(tc, other_encodings);
 	tcase_add_test(tc, utf16_line_offsets);
+	tcase_add_test(tc, utf8_scan_counts);
 	tcase_add_test(tc, refused_inputs);
 	tcase_add_test(tc, truncated_utf8_stays_utf8);
 	tcase_add_test(tc, declared_charset_raw_and_pages);

@@ -28,6 +28,43 @@ plain_lead(unsigned char b)
 }
 
 /*
+ * How many of the eight bytes at p are spaces, when all are printable
+ * ASCII (' ' to '~'); -1 when one is not. Word-wide byte tests: a byte
+ * below 0x20 borrows in w - 0x20…, and a byte equal to c is a zero byte of
+ * w ^ c…, found exactly by the carry-free test of "Bit Twiddling Hacks".
+ */
+static int
+printable_spaces(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80, lows = ones * 0x7F;
+	uint64_t w, del, space;
+
+	memcpy(&w, p, 8);
+	if ((w & highs) || ((w - ones * 0x20) & ~w & highs))
+		return -1;
+	del = w ^ (ones * 0x7F);
+	if ((del - ones) & ~del & highs)
+		return -1;
+	space = w ^ (ones * 0x20);
+	space = ~(((space & lows) + lows) | space | lows); /* 0x80 where a space is */
+	return (int)(((space >> 7) * ones) >> 56);
+}
+
+/* The end of the words of printable ASCII from i (i when the first is
+ * not one), adding their visible characters to *visible. */
+static size_t
+printable_run(const unsigned char *s, size_t i, size_t len, size_t *visible)
+{
+	int spaces;
+
+	while (len - i >= 8 && (spaces = printable_spaces(s + i)) >= 0) {
+		*visible += 8 - (size_t)spaces;
+		i += 8;
+	}
+	return i;
+}
+
+/*
  * gr_utf8_valid_prefix(), counting on the way what gr_decode_check_text()
  * and the line splitting need: one pass over the bytes. The counts are
  * right when the whole text is valid.
@@ -36,6 +73,7 @@ static size_t
 scan_utf8(const unsigned char *s, size_t len, struct utf8_counts *k)
 {
 	size_t units = 0, odd = 0, visible = 0, lines = 1, i = 0;
+	size_t printable = 0; /* printable ASCII bytes just read, in a row */
 	int cr = 0, ff = 0;
 
 	while (i < len) {
@@ -46,15 +84,30 @@ scan_utf8(const unsigned char *s, size_t len, struct utf8_counts *k)
 			i++;
 			if (b > ' ' && b != 0x7F) {
 				visible++;
+				/* Eight printable bytes in a row: a run of markup,
+				 * most of a page, read on eight bytes at a time
+				 * (Chinese text has short runs of ASCII). */
+				if (++printable >= 8) {
+					size_t past = printable_run(s, i, len, &visible);
+					units += past - i;
+					i = past;
+					printable = 0;
+				}
+			} else if (b == ' ') {
+				printable++;
 			} else if (b == '\n') {
 				lines++;
+				printable = 0;
 			} else if (b == '\r') {
 				cr = 1;
 				lines += i >= len || s[i] != '\n';
+				printable = 0;
 			} else if (b == '\f') {
 				ff = 1;
-			} else if (b != ' ' && b != '\t' && b != '\v') {
-				odd++; /* other controls, DEL */
+				printable = 0;
+			} else {
+				odd += b != '\t' && b != '\v'; /* other controls, DEL */
+				printable = 0;
 			}
 			continue;
 		}
