@@ -51,20 +51,7 @@ static size_t
 count_diags(const struct govreport *r, const char *code, const char *row,
 	    const char *column)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < govreport_diag_count(r); i++) {
-		const char *dr = govreport_diag_row(r, i);
-		const char *dc = govreport_diag_column(r, i);
-		if (strcmp(govreport_diag_code(r, i), code) != 0)
-			continue;
-		if (row && (!dr || strcmp(dr, row) != 0))
-			continue;
-		if (column && (!dc || strcmp(dc, column) != 0))
-			continue;
-		n++;
-	}
-	return n;
+	return test_count_diags(r, code, NULL, row, column);
 }
 
 /*

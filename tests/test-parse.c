@@ -18,31 +18,17 @@
 static struct govreport *
 parse_seed(const char *name)
 {
-	char rel[128], *path, *data;
-	size_t len;
-	struct govreport *r = NULL;
+	char rel[128];
 
 	snprintf(rel, sizeof(rel), "seeds/%s.txt", name);
-	path = test_data_path(rel);
-	data = test_read_file(path, &len);
-	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
-	free(data);
-	free(path);
-	return r;
+	return test_parse_data_file(rel);
 }
 
 /* How many diagnostics with this code (and row, when not NULL). */
 static size_t
 count_diags(const struct govreport *r, const char *code, const char *row)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < govreport_diag_count(r); i++)
-		if (strcmp(govreport_diag_code(r, i), code) == 0 &&
-		    (!row || (govreport_diag_row(r, i) &&
-			      strcmp(govreport_diag_row(r, i), row) == 0)))
-			n++;
-	return n;
+	return test_count_diags(r, code, NULL, row, NULL);
 }
 
 static void

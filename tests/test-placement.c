@@ -33,31 +33,10 @@ load_truth(const char *relative)
 	return r;
 }
 
-static struct govreport *
-parse_case(const char *relative)
-{
-	char *path = test_data_path(relative), *data;
-	struct govreport *r = NULL;
-	size_t len;
-
-	data = test_read_file(path, &len);
-	ck_assert_int_eq(govreport_parse(data, len, 0, &r), GOVREPORT_OK);
-	free(data);
-	free(path);
-	return r;
-}
-
 static size_t
 count_code(const struct govreport *r, const char *code, const char *section)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < govreport_diag_count(r); i++)
-		if (!strcmp(govreport_diag_code(r, i), code) &&
-		    (!section || (govreport_diag_section(r, i) &&
-				  !strcmp(govreport_diag_section(r, i), section))))
-			n++;
-	return n;
+	return test_count_diags(r, code, section, NULL, NULL);
 }
 
 /*
@@ -235,7 +214,7 @@ END_TEST
  * plainly. */
 START_TEST(joint_fused_rows)
 {
-	struct govreport *r = parse_case("input/web-oneline/fused-004-figures/input.txt");
+	struct govreport *r = test_parse_data_file("input/web-oneline/fused-004-figures/input.txt");
 	struct govreport *truth = load_truth("input/web-oneline/fused-004-figures/expected.json");
 	const struct gr_table *t = gr_table_get(r->tpl, GOVREPORT_SECTION_APPLICATIONS);
 	const struct gr_cell *got = gr_report_cells(r, GOVREPORT_SECTION_APPLICATIONS);
@@ -301,7 +280,7 @@ END_TEST
  * CELL_AMBIGUOUS, never guessed. */
 START_TEST(plain_pdftotext_cases)
 {
-	struct govreport *r = parse_case("input/pdftotext-plain/001-simplified/input.txt");
+	struct govreport *r = test_parse_data_file("input/pdftotext-plain/001-simplified/input.txt");
 	int64_t v = -1;
 	unsigned scale;
 	enum govreport_cell_state state;
@@ -320,7 +299,7 @@ START_TEST(plain_pdftotext_cases)
 	govreport_free(r);
 
 	/* 150 zeros for table 三's 175 cells: all null, said once. */
-	r = parse_case("input/pdftotext-plain/000-page-break/input.txt");
+	r = test_parse_data_file("input/pdftotext-plain/000-page-break/input.txt");
 	size_t cells = 0;
 	for (int row = 0; row <= GOVREPORT_APP_ROW_CARRIED_FORWARD; row++)
 		for (int col = 0; col <= GOVREPORT_APP_COL_TOTAL; col++) {

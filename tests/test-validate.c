@@ -96,11 +96,7 @@ clean_report(enum govreport_template tpl, int year)
 static size_t
 count(const struct govreport *r, const char *code)
 {
-	size_t n = 0;
-
-	for (size_t i = 0; i < govreport_diag_count(r); i++)
-		n += strcmp(govreport_diag_code(r, i), code) == 0;
-	return n;
+	return test_count_diags(r, code, NULL, NULL, NULL);
 }
 
 /* Index of the first diagnostic with the code; fails the test if none. */

@@ -43,6 +43,41 @@ test_read_file(const char *path, size_t *len)
 	return data;
 }
 
+struct govreport *
+test_parse_data_file(const char *relative)
+{
+	char *path = test_data_path(relative), *data;
+	struct govreport *r = NULL;
+	size_t len;
+
+	data = test_read_file(path, &len);
+	ck_assert_msg(govreport_parse(data, len, 0, &r) == GOVREPORT_OK, "%s does not parse", path);
+	free(data);
+	free(path);
+	return r;
+}
+
+/* Whether a diagnostic's section, row or column is `wanted` (NULL: any). */
+static int
+matches(const char *actual, const char *wanted)
+{
+	return !wanted || (actual && strcmp(actual, wanted) == 0);
+}
+
+size_t
+test_count_diags(const struct govreport *r, const char *code, const char *section,
+		 const char *row, const char *column)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < govreport_diag_count(r); i++)
+		n += strcmp(govreport_diag_code(r, i), code) == 0 &&
+		     matches(govreport_diag_section(r, i), section) &&
+		     matches(govreport_diag_row(r, i), row) &&
+		     matches(govreport_diag_column(r, i), column);
+	return n;
+}
+
 void
 test_skip(const char *what, const char *why)
 {
