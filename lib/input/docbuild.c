@@ -22,46 +22,20 @@ enum { PENDING_NONE = 0, PENDING_SPACE = 1, PENDING_BREAK = 2 };
 int
 gr_docbuild_init(struct gr_docbuild *b, struct gr_items *items)
 {
-	*b = (struct gr_docbuild){ .items = items };
-	*items = (struct gr_items){ 0 };
-	gr_strbuf_init(&b->buf);
+	*b = (struct gr_docbuild){ 0 };
+	gr_itemtext_init(&b->made, items);
 	gr_strbuf_init(&b->acc);
 	gr_strbuf_init(&b->tmp);
 	b->norm = gr_normalizer_new();
 	return b->norm ? 0 : -1;
 }
 
+/* An item of the document: no source lines, its ordinal for a line. */
 static struct gr_item *
 push_item(struct gr_docbuild *b, const char *s, size_t len, uint32_t line,
 	  enum gr_item_kind kind)
 {
-	struct gr_items *items = b->items;
-	size_t start = b->buf.len;
-	struct gr_item item = gr_item_at(NULL, len, 0, line, kind);
-
-	if (b->starts_cap == items->count) {
-		size_t cap = b->starts_cap ? b->starts_cap * 2 : 256;
-		size_t *starts = gr_realloc(b->starts, cap * sizeof(*starts));
-		if (!starts)
-			return NULL;
-		b->starts = starts;
-		b->starts_cap = cap;
-	}
-	if (b->nlines == b->lines_cap) {
-		size_t cap = b->lines_cap ? b->lines_cap * 2 : 256;
-		struct gr_line *grown = gr_realloc(b->lines, cap * sizeof(*grown));
-		if (!grown)
-			return NULL;
-		b->lines = grown;
-		b->lines_cap = cap;
-	}
-	gr_strbuf_append(&b->buf, s, len);
-	gr_strbuf_putc(&b->buf, '\0');
-	if (gr_strbuf_failed(&b->buf))
-		return NULL;
-	b->lines[b->nlines++] = (struct gr_line){ .start = start, .len = len, .number = line };
-	b->starts[items->count] = start;
-	return gr_items_append(items, &item);
+	return gr_itemtext_push(&b->made, s, len, 0, line, kind);
 }
 
 /* Normalise what was gathered (trimmed) into b->tmp; resets the gathering. */
@@ -98,9 +72,8 @@ flush_paragraph(struct gr_docbuild *b)
 	    (len > 0 && !push_item(b, s, len, ++b->ordinal, GR_ITEM_LINE)))
 		b->failed = 1;
 	else if (len > 0 &&
-		 gr_printed_note(&b->printed, b->acc.data, written, b->tmp.data, b->tmp.len,
-				 (size_t)(s - b->tmp.data), len,
-				 b->starts[b->items->count - 1]) < 0)
+		 gr_printed_note(&b->made.printed, b->acc.data, written, b->tmp.data, b->tmp.len,
+				 (size_t)(s - b->tmp.data), len, gr_itemtext_last_start(&b->made)) < 0)
 		b->failed = 1;
 }
 
@@ -363,7 +336,7 @@ gr_doctable_release(struct gr_doctable *t)
 enum govreport_status
 gr_docbuild_finish(struct gr_docbuild *b, struct gr_text *text)
 {
-	struct gr_items *items = b->items;
+	struct gr_items *items = b->made.items;
 	enum govreport_status st = GOVREPORT_OK;
 
 	*text = (struct gr_text){ 0 };
@@ -373,22 +346,12 @@ gr_docbuild_finish(struct gr_docbuild *b, struct gr_text *text)
 	} else if (items->count == 0) {
 		st = GOVREPORT_ERR_INPUT_EMPTY;
 	} else {
-		for (size_t i = 0; i < items->count; i++)
-			items->items[i].text = b->buf.data + b->starts[i];
+		gr_itemtext_finish(&b->made, text);
 		text->traditional = gr_normalizer_converted(b->norm);
-		text->lines = b->lines;
-		text->nlines = b->nlines;
-		text->buf = gr_strbuf_steal(&b->buf, &text->len);
-		text->printed = b->printed;
-		b->printed = (struct gr_printed){ 0 };
-		b->lines = NULL;
 	}
-	gr_strbuf_release(&b->buf);
+	gr_itemtext_release(&b->made);
 	gr_strbuf_release(&b->acc);
 	gr_strbuf_release(&b->tmp);
-	gr_free(b->lines);
-	gr_free(b->starts);
-	gr_printed_release(&b->printed);
 	gr_normalizer_free(b->norm);
 	b->norm = NULL;
 	if (st != GOVREPORT_OK) {

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "input/grid.h"
+#include "input/itemtext.h"
 #include "util/strbuf.h"
 #include "input/text.h"
 
@@ -45,17 +46,10 @@ struct gr_doctable {
 
 struct gr_docbuild {
 	struct gr_normalizer *norm;
-	struct gr_items *items;
-	/* The items' texts (each NUL-terminated) and one line per item. */
-	struct gr_strbuf buf;
-	struct gr_line *lines;
-	size_t nlines, lines_cap;
-	size_t *starts;
-	size_t starts_cap;
+	/* The items, and the text they point into (a line per item). */
+	struct gr_itemtext made;
 	/* The paragraph or cell being gathered, as written. */
 	struct gr_strbuf acc, tmp;
-	/* Where the paragraphs' text narrowed punctuation (printed.h). */
-	struct gr_printed printed;
 	int pending; /* 0, 1: a space, 2: a line break before the next text */
 	int in_cell; /* breaks and paragraph ends join the cell's text */
 	int failed;

@@ -325,13 +325,10 @@ count_tags(const struct gr_text *raw)
 static void
 walker_release(struct walker *w)
 {
-	gr_strbuf_release(&w->buf);
+	gr_itemtext_release(&w->made);
 	gr_strbuf_release(&w->acc);
 	gr_strbuf_release(&w->tmp);
-	gr_free(w->lines);
-	gr_free(w->starts);
 	gr_normalizer_free(w->norm);
-	gr_printed_release(&w->printed);
 	gr_html_release_tables(w);
 }
 
@@ -368,7 +365,7 @@ enum govreport_status
 gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	      struct gr_items *items)
 {
-	struct walker w = { .raw = raw, .items = items };
+	struct walker w = { .raw = raw };
 	struct stream s = { .w = &w };
 	htmlParserCtxtPtr ctxt;
 	size_t len;
@@ -376,7 +373,7 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	enum govreport_status st = GOVREPORT_OK;
 
 	*text = (struct gr_text){ 0 };
-	*items = (struct gr_items){ 0 };
+	gr_itemtext_init(&w.made, items);
 	pthread_once(&libxml2_once, init_libxml2);
 	/* Fed line by line to the push parser: neither a joined copy of the
 	 * page nor libxml2's copy of it is kept whole (each is as large as
@@ -387,7 +384,6 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	if (len > INT32_MAX || count_tags(raw) > GR_HTML_MAX_TAGS)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
 	w.norm = gr_normalizer_new();
-	gr_strbuf_init(&w.buf);
 	gr_strbuf_init(&w.acc);
 	gr_strbuf_init(&w.tmp);
 	ctxt = w.norm ? new_parser(&s) : NULL;
@@ -412,19 +408,12 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	} else if (items->count == 0) {
 		st = GOVREPORT_ERR_INPUT_EMPTY;
 	} else {
-		for (size_t i = 0; i < items->count; i++)
-			items->items[i].text = w.buf.data + w.starts[i];
+		gr_itemtext_finish(&w.made, text);
 		text->traditional = gr_normalizer_converted(w.norm);
 		text->gb18030 = raw->gb18030;
 		text->invalid = raw->invalid;
 		text->invalid_offset = raw->invalid_offset;
 		text->invalid_line = raw->invalid_line;
-		text->lines = w.lines;
-		text->nlines = w.nlines;
-		text->buf = gr_strbuf_steal(&w.buf, &text->len);
-		text->printed = w.printed;
-		w.printed = (struct gr_printed){ 0 };
-		w.lines = NULL;
 	}
 	walker_release(&w);
 	if (st != GOVREPORT_OK) {

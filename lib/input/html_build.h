@@ -21,6 +21,7 @@
 #include <libxml/tree.h>
 
 #include "input/grid.h"
+#include "input/itemtext.h"
 #include "input/normalize.h"
 #include "input/printed.h"
 #include "input/text.h"
@@ -34,19 +35,12 @@ enum pending { PENDING_NONE = 0, PENDING_SPACE = 1, PENDING_BREAK = 2 };
 struct walker {
 	const struct gr_text *raw;
 	struct gr_normalizer *norm;
-	/* What the walk produces: texts (each NUL-terminated), one line per
-	 * item, and the items, whose text pointers are set at the end. */
-	struct gr_strbuf buf;
-	struct gr_line *lines;
-	size_t nlines, lines_cap;
-	struct gr_items *items;
-	size_t *starts;
-	size_t starts_cap;
+	/* What the walk produces: the items, and the text they point into
+	 * (a line per item). */
+	struct gr_itemtext made;
 	/* The block or cell being read, as written (UTF-8, not normalised). */
 	struct gr_strbuf acc;
 	struct gr_strbuf tmp;
-	/* Where the blocks' text narrowed punctuation (printed.h). */
-	struct gr_printed printed;
 	uint32_t acc_line;
 	enum pending pending;
 	int in_cell; /* breaks join the cell's text instead of ending it */

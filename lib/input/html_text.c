@@ -37,37 +37,8 @@ struct gr_item *
 gr_html_push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 		  enum gr_item_kind kind)
 {
-	struct gr_items *items = w->items;
-	size_t start = w->buf.len;
-	struct gr_item item = gr_item_at(NULL, len, source_offset(w, line),
-					 source_line(w, line), kind);
-
-	if (w->starts_cap == items->count) {
-		size_t cap = w->starts_cap ? w->starts_cap * 2 : 256;
-		size_t *starts = gr_realloc(w->starts, cap * sizeof(*starts));
-		if (!starts)
-			return NULL;
-		w->starts = starts;
-		w->starts_cap = cap;
-	}
-	if (w->nlines == w->lines_cap) {
-		size_t cap = w->lines_cap ? w->lines_cap * 2 : 256;
-		struct gr_line *grown = gr_realloc(w->lines, cap * sizeof(*grown));
-		if (!grown)
-			return NULL;
-		w->lines = grown;
-		w->lines_cap = cap;
-	}
-	gr_strbuf_append(&w->buf, s, len);
-	gr_strbuf_putc(&w->buf, '\0');
-	if (gr_strbuf_failed(&w->buf))
-		return NULL;
-	w->lines[w->nlines++] = (struct gr_line){
-		.start = start, .len = len, .offset = source_offset(w, line),
-		.number = source_line(w, line),
-	};
-	w->starts[items->count] = start;
-	return gr_items_append(items, &item);
+	return gr_itemtext_push(&w->made, s, len, source_offset(w, line), source_line(w, line),
+				kind);
 }
 
 /* Normalise what was gathered into w->tmp (trimmed); resets the gathering. */
@@ -107,9 +78,8 @@ gr_html_flush_block(struct walker *w)
 	    (len > 0 && !gr_html_push_item(w, s, len, line, GR_ITEM_LINE)))
 		w->failed = 1;
 	else if (len > 0 &&
-		 gr_printed_note(&w->printed, w->acc.data, written, w->tmp.data, w->tmp.len,
-				 (size_t)(s - w->tmp.data), len,
-				 w->starts[w->items->count - 1]) < 0)
+		 gr_printed_note(&w->made.printed, w->acc.data, written, w->tmp.data, w->tmp.len,
+				 (size_t)(s - w->tmp.data), len, gr_itemtext_last_start(&w->made)) < 0)
 		w->failed = 1;
 }
 
