@@ -8,6 +8,7 @@
 
 #include "util/alloc.h"
 #include "input/grid.h"
+#include "input/normalize.h"
 #include "input/printed.h"
 #include "util/strbuf.h"
 #include "testutil.h"
@@ -210,6 +211,65 @@ START_TEST(marks_as_narrowed_equal_marks_aligned)
 }
 END_TEST
 
+/*
+ * A reader that builds its text item by item (HTML, .docx) normalises each
+ * block with a normaliser that notes the marks, trims it, and keeps the
+ * marks of what is left at the item's offset: the same marks as aligning
+ * the block as written with what it became, over the trimmed bytes. One
+ * block is not all UTF-8 (aligned either way).
+ */
+START_TEST(marks_of_a_trimmed_block_equal_marks_aligned)
+{
+	static const char *const blocks[] = {
+		"  （一）主动公开，全年公开58条；解读……  ",
+		"依申请公开：新收申请１２件（含补正）！",
+		"  區政府：“說明”，見附件……",
+		"甲，乙\xFF；丙：",
+		"……",
+		"ASCII only, nothing kept",
+	};
+	const size_t at = 100;
+	struct gr_normalizer *n = gr_normalizer_new();
+	struct gr_printed noted = { 0 };
+	size_t total = 0;
+
+	ck_assert_ptr_nonnull(n);
+	gr_normalizer_note_printed(n, &noted);
+	for (size_t i = 0; i < sizeof(blocks) / sizeof(blocks[0]); i++) {
+		struct gr_printed kept = { 0 }, aligned = { 0 };
+		struct gr_strbuf out;
+		const char *s;
+		size_t len, from;
+
+		gr_strbuf_init(&out);
+		gr_strbuf_append(&out, "", 0);
+		noted.count = 0;
+		ck_assert_int_eq(gr_normalize_utf8(n, blocks[i], strlen(blocks[i]), &out), 0);
+		s = out.data;
+		len = out.len;
+		gr_trim_spaces(&s, &len);
+		from = (size_t)(s - out.data);
+		ck_assert_int_eq(gr_printed_add_from(&kept, &noted, from, len, at), 0);
+		ck_assert_int_eq(gr_printed_note(&aligned, blocks[i], strlen(blocks[i]), out.data,
+						 out.len, from, len, at),
+				 0);
+		ck_assert_uint_eq(kept.count, aligned.count);
+		for (size_t m = 0; m < kept.count; m++) {
+			ck_assert_uint_eq(kept.marks[m].at, aligned.marks[m].at);
+			ck_assert_uint_eq(kept.marks[m].cp, aligned.marks[m].cp);
+		}
+		total += kept.count;
+		gr_printed_release(&kept);
+		gr_printed_release(&aligned);
+		gr_strbuf_release(&out);
+	}
+	/* Not a test that cannot fail: the blocks hold marks. */
+	ck_assert_uint_ge(total, 15);
+	gr_printed_release(&noted);
+	gr_normalizer_free(n);
+}
+END_TEST
+
 int
 main(void)
 {
@@ -221,6 +281,7 @@ main(void)
 	tcase_add_test(tc, joined_pieces);
 	tcase_add_test(tc, unaligned_pieces);
 	tcase_add_test(tc, marks_as_narrowed_equal_marks_aligned);
+	tcase_add_test(tc, marks_of_a_trimmed_block_equal_marks_aligned);
 	suite_add_tcase(s, tc);
 	return test_run_suite(s);
 }

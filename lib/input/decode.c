@@ -247,6 +247,8 @@ gr_normalize_utf8(struct gr_normalizer *n, const char *s, size_t len,
 	UErrorCode status = U_ZERO_ERROR;
 	UChar stack[256], *units = stack;
 	int32_t need = 0;
+	size_t start = out->len;
+	struct gr_printed *marks = gr_normalizer_noting(n);
 	int rc;
 
 	if (len > INT32_MAX / 2)
@@ -267,5 +269,9 @@ gr_normalize_utf8(struct gr_normalizer *n, const char *s, size_t len,
 	rc = U_FAILURE(status) ? -1 : gr_normalize_line(n, units, need, out);
 	if (units != stack)
 		gr_free(units);
+	/* The marks the UTF-8 path notes, found by aligning as it does. */
+	if (rc == 0 && marks)
+		rc = gr_printed_note(marks, s, len, out->data + start, out->len - start, 0,
+				     out->len - start, start);
 	return rc;
 }

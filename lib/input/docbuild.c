@@ -27,6 +27,8 @@ gr_docbuild_init(struct gr_docbuild *b, struct gr_items *items)
 	gr_strbuf_init(&b->acc);
 	gr_strbuf_init(&b->tmp);
 	b->norm = gr_normalizer_new();
+	if (b->norm)
+		gr_normalizer_note_printed(b->norm, &b->noted);
 	return b->norm ? 0 : -1;
 }
 
@@ -43,6 +45,7 @@ static int
 take_gathered(struct gr_docbuild *b, const char **s, size_t *len)
 {
 	gr_strbuf_release(&b->tmp);
+	b->noted.count = 0;
 	gr_strbuf_append(&b->tmp, "", 0);
 	if (b->acc.len && gr_normalize_utf8(b->norm, b->acc.data, b->acc.len, &b->tmp) < 0)
 		return -1;
@@ -62,7 +65,7 @@ static void
 flush_paragraph(struct gr_docbuild *b)
 {
 	const char *s;
-	size_t len, written = b->acc.len;
+	size_t len;
 
 	if (b->failed || b->acc.len == 0) {
 		b->pending = PENDING_NONE;
@@ -72,8 +75,8 @@ flush_paragraph(struct gr_docbuild *b)
 	    (len > 0 && !push_item(b, s, len, ++b->ordinal, GR_ITEM_LINE)))
 		b->failed = 1;
 	else if (len > 0 &&
-		 gr_printed_note(&b->made.printed, b->acc.data, written, b->tmp.data, b->tmp.len,
-				 (size_t)(s - b->tmp.data), len, gr_itemtext_last_start(&b->made)) < 0)
+		 gr_printed_add_from(&b->made.printed, &b->noted, (size_t)(s - b->tmp.data), len,
+				     gr_itemtext_last_start(&b->made)) < 0)
 		b->failed = 1;
 }
 
@@ -352,6 +355,7 @@ gr_docbuild_finish(struct gr_docbuild *b, struct gr_text *text)
 	gr_itemtext_release(&b->made);
 	gr_strbuf_release(&b->acc);
 	gr_strbuf_release(&b->tmp);
+	gr_printed_release(&b->noted);
 	gr_normalizer_free(b->norm);
 	b->norm = NULL;
 	if (st != GOVREPORT_OK) {

@@ -50,6 +50,9 @@ struct gr_docbuild {
 	struct gr_itemtext made;
 	/* The paragraph or cell being gathered, as written. */
 	struct gr_strbuf acc, tmp;
+	/* The marks of the punctuation normalising acc into tmp narrowed, at
+	 * tmp's offsets (the normaliser notes them). */
+	struct gr_printed noted;
 	int pending; /* 0, 1: a space, 2: a line break before the next text */
 	int in_cell; /* breaks and paragraph ends join the cell's text */
 	int failed;

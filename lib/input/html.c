@@ -328,6 +328,7 @@ walker_release(struct walker *w)
 	gr_itemtext_release(&w->made);
 	gr_strbuf_release(&w->acc);
 	gr_strbuf_release(&w->tmp);
+	gr_printed_release(&w->noted);
 	gr_normalizer_free(w->norm);
 	gr_html_release_tables(w);
 }
@@ -386,6 +387,8 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	w.norm = gr_normalizer_new();
 	gr_strbuf_init(&w.acc);
 	gr_strbuf_init(&w.tmp);
+	if (w.norm)
+		gr_normalizer_note_printed(w.norm, &w.noted);
 	ctxt = w.norm ? new_parser(&s) : NULL;
 	if (!ctxt) {
 		walker_release(&w);

@@ -41,6 +41,9 @@ struct walker {
 	/* The block or cell being read, as written (UTF-8, not normalised). */
 	struct gr_strbuf acc;
 	struct gr_strbuf tmp;
+	/* The marks of the punctuation normalising acc into tmp narrowed, at
+	 * tmp's offsets (the normaliser notes them). */
+	struct gr_printed noted;
 	uint32_t acc_line;
 	enum pending pending;
 	int in_cell; /* breaks join the cell's text instead of ending it */

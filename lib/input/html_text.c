@@ -47,6 +47,7 @@ gr_html_take_gathered(struct walker *w, const char **s, size_t *len)
 {
 	/* Emptied, not freed: a page has thousands of blocks and cells. */
 	w->tmp.len = 0;
+	w->noted.count = 0;
 	gr_strbuf_append(&w->tmp, "", 0);
 	if (w->acc.len && gr_normalize_utf8(w->norm, w->acc.data, w->acc.len, &w->tmp) < 0)
 		return -1;
@@ -67,7 +68,7 @@ void
 gr_html_flush_block(struct walker *w)
 {
 	const char *s;
-	size_t len, written = w->acc.len;
+	size_t len;
 	uint32_t line = w->acc_line;
 
 	if (w->failed || w->acc.len == 0) {
@@ -78,8 +79,8 @@ gr_html_flush_block(struct walker *w)
 	    (len > 0 && !gr_html_push_item(w, s, len, line, GR_ITEM_LINE)))
 		w->failed = 1;
 	else if (len > 0 &&
-		 gr_printed_note(&w->made.printed, w->acc.data, written, w->tmp.data, w->tmp.len,
-				 (size_t)(s - w->tmp.data), len, gr_itemtext_last_start(&w->made)) < 0)
+		 gr_printed_add_from(&w->made.printed, &w->noted, (size_t)(s - w->tmp.data), len,
+				     gr_itemtext_last_start(&w->made)) < 0)
 		w->failed = 1;
 }
 

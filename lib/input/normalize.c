@@ -71,6 +71,12 @@ gr_normalizer_note_printed(struct gr_normalizer *n, struct gr_printed *p)
 	n->printed = p;
 }
 
+struct gr_printed *
+gr_normalizer_noting(const struct gr_normalizer *n)
+{
+	return n->printed;
+}
+
 static int
 reserve(struct gr_normalizer *n, int which, int32_t need)
 {

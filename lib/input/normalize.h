@@ -52,12 +52,14 @@ int gr_normalizer_converted(const struct gr_normalizer *n);
 struct gr_printed;
 
 /*
- * Have gr_normalize_line_utf8() note in p the punctuation each line keeps
- * as printed (printed.h), at its byte offset in the output buffer: for a
- * reader whose output buffer is the text p belongs to. NULL (the default):
- * note none. The fast path notes what it narrows as it goes; a line it
- * cannot take alone is aligned with its result (gr_printed_note()).
+ * Have gr_normalize_line_utf8() and gr_normalize_utf8() note in p the
+ * punctuation each line keeps as printed (printed.h), at its byte offset
+ * in the output buffer. NULL (the default): note none. The fast path notes
+ * what it narrows as it goes; a line it cannot take alone is aligned with
+ * its result (gr_printed_note()).
  */
 void gr_normalizer_note_printed(struct gr_normalizer *n, struct gr_printed *p);
+/* Where n notes marks, or NULL. */
+struct gr_printed *gr_normalizer_noting(const struct gr_normalizer *n);
 
 #endif

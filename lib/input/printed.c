@@ -401,6 +401,20 @@ first_mark(const struct gr_printed *p, size_t off)
 	return lo;
 }
 
+int
+gr_printed_add_from(struct gr_printed *p, const struct gr_printed *piece, size_t from,
+		    size_t len, size_t at)
+{
+	for (size_t k = first_mark(piece, from); k < piece->count; k++) {
+		const struct gr_printed_mark *m = &piece->marks[k];
+		if (m->at + folded_length((int32_t)m->cp) > from + len)
+			break;
+		if (gr_printed_add(p, at + (m->at - from), (int32_t)m->cp) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* The item's text is text->buf[off, off + len): print its marks. */
 static void
 append_span(const struct gr_printed *p, const char *s, size_t len, size_t off,

@@ -51,6 +51,14 @@ struct gr_printed {
 int gr_printed_note(struct gr_printed *p, const char *raw, size_t rawlen,
 		    const char *norm, size_t normlen, size_t from, size_t len, size_t at);
 
+/*
+ * Add the marks that `piece` holds at a normalised string's offsets and
+ * that lie in its bytes [from, from + len) (the piece trimmed), at
+ * byte at + (offset - from) of the text. 0, or -1 when out of memory.
+ */
+int gr_printed_add_from(struct gr_printed *p, const struct gr_printed *piece, size_t from,
+			size_t len, size_t at);
+
 /* The same for a piece written as UTF-16 (len units). */
 int gr_printed_note_units(struct gr_printed *p, const UChar *raw, int32_t rawlen,
 			  const char *norm, size_t normlen, size_t at);
