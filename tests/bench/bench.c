@@ -4,14 +4,15 @@
  * from about 2 KB to 10 MB (gen.h).
  *
  *   govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]
- *                   [--only per|sizes|threads|html|cli|once]
+ *                   [--only per|sizes|threads|html|cli|large|once]
  *
  * It prints Markdown tables: per 8 KB report, the median time of each
  * step and end to end, MB/s and reports/s; the cost by size (with peak
  * memory, measured in a child process); one thread against two threads
  * over independent reports; the command-line tool's batch mode
  * (`govreport parse --jsonl -j N`, process start included) over N
- * reports; and one `govreport parse FILE` call, process start included.
+ * reports; one 10 MB report against five 2 MB ones through it; and one
+ * `govreport parse FILE` call, process start included.
  * It starts with the machine it runs on. Every report's cells are checked against what was generated,
  * so --quick is also a test; it times nothing worth quoting.
  */
@@ -392,10 +393,15 @@ run_threads(const struct doc *docs, size_t ndocs, size_t passes, size_t n)
 
 /* ---- the command-line tool's batch mode --------------------------------- */
 
+/* CPU time a command took, µs. */
+struct cpu_time {
+	double user, sys;
+};
+
 /* Run argv with stdout to /dev/null; wall time in µs, or -1; the CPU
- * time it took (user and system, µs) in *cpu when not NULL. */
+ * time it took in *cpu when not NULL. */
 static double
-run_command(char **argv, double *cpu)
+run_command(char **argv, struct cpu_time *cpu)
 {
 	double start = now_us();
 	struct rusage usage;
@@ -415,9 +421,10 @@ run_command(char **argv, double *cpu)
 	}
 	if (wait4(pid, &status, 0, &usage) < 0)
 		return -1;
-	if (cpu)
-		*cpu = (double)(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e6 +
-		       (double)(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec);
+	if (cpu) {
+		cpu->user = (double)usage.ru_utime.tv_sec * 1e6 + (double)usage.ru_utime.tv_usec;
+		cpu->sys = (double)usage.ru_stime.tv_sec * 1e6 + (double)usage.ru_stime.tv_usec;
+	}
 	/* parse exits 1 when a report has errors; ours have none. */
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		return -1;
@@ -515,6 +522,7 @@ bench_once(const struct settings *s, const struct doc *simple, const struct doc 
 	printf("|---|---:|---:|---:|\n");
 	for (size_t k = 0; k < 3; k++) {
 		double wall[51], cpu[51];
+		struct cpu_time used;
 		char *argv[5] = { (char *)s->cli, "parse", "--", NULL, NULL };
 		if (k == 2) {
 			argv[1] = "--version";
@@ -523,9 +531,10 @@ bench_once(const struct settings *s, const struct doc *simple, const struct doc 
 			argv[3] = paths[k];
 		}
 		for (size_t r = 0; r < runs; r++) {
-			wall[r] = run_command(argv, &cpu[r]);
+			wall[r] = run_command(argv, &used);
 			if (wall[r] < 0)
 				die("govreport parse failed");
+			cpu[r] = used.user + used.sys;
 		}
 		if (k == 2)
 			printf("| `govreport --version` (the floor) | | ");
@@ -581,6 +590,70 @@ make_doc(struct doc *d, enum gen_shape shape, int tpl, int traditional, size_t t
 		snprintf(d->name, sizeof(d->name), "%s %d %s %zu KB", gen_shape_name(shape),
 			 tpl, traditional ? "traditional" : "simplified", target / KB);
 	return gen_report(&d->opt, &d->r);
+}
+
+/*
+ * One 10 MB report against five 2 MB ones (--quick: 1 MB, five 200 KB),
+ * each set in one `govreport parse --jsonl -j 1` (the tab-indented shape
+ * of "By size"). User and system time apart: a process touches the memory
+ * a large report needs for the first time, where the second of five files
+ * reuses what the first freed.
+ */
+static void
+bench_cli_large(const struct settings *s)
+{
+	enum { SMALL = 5 };
+	char dir[] = "/tmp/govreport-bench-XXXXXX";
+	char paths[1 + SMALL][256];
+	size_t runs = s->quick ? 1 : 15, bytes[2] = { 0, 0 };
+	size_t large = s->quick ? MB : 10 * MB;
+	double user[2], sys[2], cpu[2];
+
+	if (!mkdtemp(dir))
+		die("cannot make a temporary directory");
+	for (size_t i = 0; i < 1 + SMALL; i++) {
+		struct doc d;
+		FILE *f;
+		if (make_doc(&d, GEN_TAB, 2021, 0, i == 0 ? large : large / SMALL, 4242 + i) < 0)
+			die("cannot generate a report");
+		snprintf(paths[i], sizeof(paths[i]), "%s/%zu.txt", dir, i);
+		f = fopen(paths[i], "wb");
+		if (!f || fwrite(d.r.data, 1, d.r.len, f) != d.r.len || fclose(f) != 0)
+			die("cannot write a report");
+		bytes[i != 0] += d.r.len;
+		gen_report_free(&d.r);
+	}
+	printf("\n### A large report against smaller ones: `govreport parse --jsonl -j 1`, "
+	       "process start included (medians of %zu runs)\n\n", runs);
+	printf("| input | bytes | CPU ms | user ms | system ms |\n");
+	printf("|---|---:|---:|---:|---:|\n");
+	for (size_t k = 0; k < 2; k++) {
+		double u[15], y[15], c[15];
+		char *argv[6 + SMALL] = { (char *)s->cli, "parse", "--jsonl", "-j", "1", NULL };
+		for (size_t i = 0; i < (k ? SMALL : 1); i++)
+			argv[5 + i] = paths[k ? 1 + i : 0];
+		for (size_t r = 0; r < runs; r++) {
+			struct cpu_time used;
+			if (run_command(argv, &used) < 0)
+				die("govreport parse --jsonl failed");
+			u[r] = used.user;
+			y[r] = used.sys;
+			c[r] = used.user + used.sys;
+		}
+		user[k] = median(u, runs);
+		sys[k] = median(y, runs);
+		cpu[k] = median(c, runs);
+		printf("| %s tab 2021 simplified %.1f MB | %zu | %.1f | %.1f | %.1f |\n",
+		       k ? "five" : "one", (double)(k ? large / SMALL : large) / MB, bytes[k],
+		       cpu[k] / 1e3, user[k] / 1e3, sys[k] / 1e3);
+	}
+	printf("\nOne %.1f MB against five %.1f MB: %.2f × CPU (user %.2f ×, system %.2f ×).\n",
+	       (double)large / MB, (double)large / SMALL / MB,
+	       cpu[0] / cpu[1], user[0] / user[1],
+	       sys[1] > 0 ? sys[0] / sys[1] : 0.0);
+	for (size_t i = 0; i < 1 + SMALL; i++)
+		unlink(paths[i]);
+	rmdir(dir);
 }
 
 /* The 8 KB reports: each step's median, end to end, and the medians of
@@ -766,7 +839,7 @@ static void
 usage(void)
 {
 	fputs("usage: govreport-bench [--quick] [--cli PATH] [--reports N] [--seconds S]\n"
-	      "                       [--only per|sizes|threads|html|cli|once]\n", stderr);
+	      "                       [--only per|sizes|threads|html|cli|large|once]\n", stderr);
 	exit(2);
 }
 
@@ -824,6 +897,8 @@ main(int argc, char **argv)
 		failures += html_against_text(&s, simplified, nsimplified);
 	if (s.cli && wanted(&s, "cli"))
 		bench_cli(&s, simplified, nsimplified);
+	if (s.cli && wanted(&s, "large"))
+		bench_cli_large(&s);
 	if (s.cli && wanted(&s, "once"))
 		bench_once(&s, &docs[0], &docs[ndocs / 2]);
 
