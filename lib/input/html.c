@@ -99,9 +99,9 @@ struct stream {
 	 * element links to the one below it) and its height. */
 	struct gr_html_node *top;
 	int height;
-	/* The root, and whether it is the document's first node; whether
-	 * the document has a node (besides a DOCTYPE). */
-	struct gr_html_node *root;
+	/* Whether the root has started, and is the document's first node;
+	 * whether the document has a node (besides a DOCTYPE). */
+	int has_root;
 	int root_first;
 	int doc_has_node;
 	/* The root is open[0]; an element at depth d is open[d]. The root
@@ -122,6 +122,16 @@ fail(struct stream *s)
 {
 	s->w->failed = 1;
 	xmlStopParser(s->ctxt);
+}
+
+/* Whether the reading failed (out of memory): the parse is stopped, and
+ * what libxml2 still tells is not read. */
+static int
+has_failed(struct stream *s)
+{
+	if (s->w->failed)
+		xmlStopParser(s->ctxt);
+	return s->w->failed;
 }
 
 static struct frame *
@@ -202,18 +212,23 @@ current_line(xmlParserCtxtPtr ctxt)
 	return ctxt->input && ctxt->input->line > 0 ? (uint32_t)ctxt->input->line : 0;
 }
 
-/* Where an element started with no element open goes: the parent, or
- * NULL; *is_root says whether it is the root. */
+/* Where an element started with no element open goes: into the root
+ * when the root is open to the walk (open[0]) and the document's first
+ * node, else nowhere the walk reaches (NULL); *is_root says whether it
+ * is the root. */
 static struct gr_html_node *
 top_level_parent(struct stream *s, int *is_root)
 {
 	int has_doctype = s->ctxt->myDoc && s->ctxt->myDoc->children;
 
-	*is_root = !s->root;
-	if (!s->root && !has_doctype && !s->doc_has_node)
-		s->root_first = 1;
-	s->doc_has_node = 1;
-	return s->root && s->root_first && !has_doctype ? s->root : NULL;
+	*is_root = !s->has_root;
+	if (*is_root) {
+		s->has_root = 1;
+		s->root_first = !has_doctype && !s->doc_has_node;
+		s->doc_has_node = 1;
+		return NULL;
+	}
+	return s->root_first && !has_doctype && s->nopen > 0 ? s->open[0].node : NULL;
 }
 
 static void
@@ -222,13 +237,13 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	xmlParserCtxtPtr ctxt = ctx;
 	struct stream *s = ctxt->_private;
 	struct walker *w = s->w;
-	struct gr_html_node *parent = s->top, *node;
+	struct gr_html_node *parent, *node;
 	struct gr_html_mark mark;
 	int is_root = 0, reached;
 	size_t depth;
 	struct frame *f;
 
-	if (w->failed)
+	if (has_failed(s))
 		return;
 	follow_drops(s, ctxt->nameNr - 1);
 	parent = s->top;
@@ -247,8 +262,6 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 		fail(s);
 		return;
 	}
-	if (is_root)
-		s->root = node;
 	node->below = s->top;
 	s->top = node;
 	s->height++;
@@ -280,7 +293,7 @@ on_end(void *ctx, const xmlChar *name)
 	struct stream *s = ctxt->_private;
 
 	(void)name;
-	if (s->w->failed)
+	if (has_failed(s))
 		return;
 	follow_drops(s, ctxt->nameNr);
 	if (s->top)
@@ -296,7 +309,7 @@ on_text(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, enum gr_html_node_typ
 	struct frame *f = NULL;
 	struct gr_html_mark mark;
 
-	if (s->w->failed || len < 0)
+	if (has_failed(s) || len < 0)
 		return;
 	follow_drops(s, ctxt->nameNr);
 	node = s->top;
@@ -343,7 +356,7 @@ on_other(xmlParserCtxtPtr ctxt)
 	struct stream *s = ctxt->_private;
 	struct gr_html_node *other;
 
-	if (s->w->failed)
+	if (has_failed(s))
 		return;
 	follow_drops(s, ctxt->nameNr);
 	if (!s->top) {

@@ -56,9 +56,9 @@ struct walker {
 /* ---- the steps ----------------------------------------------------------- */
 
 /* html_feed.c: whether the walk reads the attribute (colspan, rowspan,
- * hidden, style; case ignored), and the page fed to libxml2's push parser
- * to its end without the others. 0, or -1 when out of memory. */
-#define GR_HTML_READ_ATTRIBUTES 4
+ * hidden, style; case ignored: the ones html_tree.c keeps), and the page
+ * fed to libxml2's push parser to its end without the others. 0, or -1
+ * when out of memory. */
 int gr_html_reads_attribute(const char *name, size_t len);
 int gr_html_feed(htmlParserCtxtPtr ctxt, const struct gr_text *raw);
 
@@ -80,8 +80,6 @@ void gr_html_add_text(struct walker *w, const char *s, size_t len, uint32_t line
  * and the children of one. */
 void gr_html_walk(struct walker *w, const struct gr_html_node *node, int depth);
 void gr_html_walk_children(struct walker *w, const struct gr_html_node *node, int depth);
-/* A text node's text, into the block or cell. */
-void gr_html_read_text(struct walker *w, const struct gr_html_node *text);
 
 /* html_tables.c: a table as cell items on its grid, or as blocks when it
  * lays out a page. */

@@ -9,9 +9,10 @@
 
 #include "input/html_build.h"
 
-/* libxml2 numbers a text node with the line it ends on. */
-void
-gr_html_read_text(struct walker *w, const struct gr_html_node *text)
+/* A text node's text, into the block or cell: libxml2 numbers it with the
+ * line it ends on. */
+static void
+read_text(struct walker *w, const struct gr_html_node *text)
 {
 	const char *s = text->text, *nl = s, *end = s + text->len;
 	uint32_t breaks = 0;
@@ -31,7 +32,7 @@ walk_flat(struct walker *w, const struct gr_html_node *top)
 
 	while (node && node != top) {
 		if (node->type == GR_HTML_TEXT)
-			gr_html_read_text(w, node);
+			read_text(w, node);
 		node = gr_html_tree_next(top, node, node->type == GR_HTML_ELEMENT &&
 						      !(node->flags & GR_HTML_SKIPPED));
 	}
@@ -43,7 +44,7 @@ gr_html_walk(struct walker *w, const struct gr_html_node *node, int depth)
 	if (w->failed)
 		return;
 	if (node->type == GR_HTML_TEXT || node->type == GR_HTML_CDATA) {
-		gr_html_read_text(w, node);
+		read_text(w, node);
 		return;
 	}
 	if (node->type != GR_HTML_ELEMENT || (node->flags & (GR_HTML_SKIPPED | GR_HTML_HIDDEN)))
