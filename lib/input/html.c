@@ -526,10 +526,12 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	xmlFreeDoc(ctxt->myDoc);
 	ctxt->myDoc = NULL;
 	htmlFreeParserCtxt(ctxt);
-	if (!parsed) {
-		st = GOVREPORT_ERR_INTERNAL;
-	} else if (w.failed) {
+	/* Out of memory first: the feed may fail before libxml2 has made
+	 * its document. */
+	if (w.failed) {
 		st = GOVREPORT_ERR_NOMEM;
+	} else if (!parsed) {
+		st = GOVREPORT_ERR_INTERNAL;
 	} else if (items->count == 0) {
 		st = GOVREPORT_ERR_INPUT_EMPTY;
 	} else {
