@@ -324,6 +324,23 @@ gr_html_tree_append_text(struct gr_html_tree *tree, struct gr_html_node *text, c
 	struct gr_html_chunk *c = tree->chunk;
 	char *moved;
 
+	if (c && text->text + text->len == c->data + c->used && len > c->size - c->used &&
+	    text->text == c->data) {
+		/* The text fills its chunk alone (it moved there, below): the
+		 * chunk grows, as libxml2's text grew, and no mark points into
+		 * it (marks are taken before a node is made). */
+		struct gr_html_chunk *grown;
+		size_t size;
+		if (text->len + len > (SIZE_MAX - sizeof(*c)) / 2)
+			return -1;
+		size = 2 * (text->len + len);
+		grown = gr_realloc(c, sizeof(*c) + size);
+		if (!grown)
+			return -1;
+		grown->size = size;
+		tree->chunk = c = grown;
+		text->text = c->data;
+	}
 	if (c && text->text + text->len == c->data + c->used && len <= c->size - c->used) {
 		memcpy(c->data + c->used, s, len);
 		c->used += len;
