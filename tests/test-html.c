@@ -11,6 +11,7 @@
 #include <unicode/ucnv.h>
 
 #include "input/html.h"
+#include "util/alloc.h"
 #include "testutil.h"
 
 struct stream {
@@ -243,7 +244,9 @@ END_TEST
 /* Past line 65535 (libxml2 stores 16 bits unless asked for big lines). */
 START_TEST(source_lines_past_65535)
 {
-	static const char head[] = "<p>a</p>", tail[] = "<table><tr><td>规章</td><td>\n1</td></tr></table><p>\nb</p>";
+	static const char head[] = "<p>a</p>",
+			  tail[] = "<table><tr><td>规章</td><td>\n1</td></tr><tr><td>\n</td><td>2</td></tr>"
+				   "</table><p>\nb</p>";
 	size_t blank = 70000, len = sizeof(head) - 1 + blank + sizeof(tail) - 1;
 	char *doc = malloc(len + 1);
 	struct stream s;
@@ -253,13 +256,44 @@ START_TEST(source_lines_past_65535)
 	memset(doc + sizeof(head) - 1, '\n', blank);
 	memcpy(doc + sizeof(head) - 1 + blank, tail, sizeof(tail));
 	build(&s, doc, len, NULL);
-	ck_assert_uint_eq(s.items.count, 4);
+	ck_assert_uint_eq(s.items.count, 6);
 	ck_assert_uint_eq(s.items.items[1].line, blank + 1);
 	ck_assert_uint_eq(s.items.items[2].line, blank + 2);
-	ck_assert_uint_eq(s.items.items[3].line, blank + 3);
-	ck_assert_uint_eq(s.items.items[3].offset, (size_t)(strstr(doc, "b</p>") - doc));
+	/* The empty cell: the line its <td> starts on (libxml2's tree gave
+	 * past 65535 the line its content ended on). */
+	ck_assert_uint_eq(s.items.items[3].len, 0);
+	ck_assert_uint_eq(s.items.items[3].line, blank + 2);
+	ck_assert_uint_eq(s.items.items[4].line, blank + 3);
+	ck_assert_uint_eq(s.items.items[5].line, blank + 4);
+	ck_assert_uint_eq(s.items.items[5].offset, (size_t)(strstr(doc, "b</p>") - doc));
 	release(&s);
 	free(doc);
+}
+END_TEST
+
+/* Out of memory at any allocation of the reader is GOVREPORT_ERR_NOMEM,
+ * never a page read in part: a paragraph's text lost while gathered made
+ * this page "empty". */
+START_TEST(out_of_memory)
+{
+	static const char doc[] = "<html><body><p>本机关认真贯彻落实</p>\n<p>二、主动公开</p></body></html>";
+	struct stream s = { 0 };
+	enum govreport_status st = GOVREPORT_ERR_NOMEM;
+	long n;
+
+	ck_assert_int_eq(gr_text_decode_as(doc, sizeof(doc) - 1, NULL, GR_DECODE_RAW, &s.raw),
+			 GOVREPORT_OK);
+	for (n = 0; n < 1000 && st != GOVREPORT_OK; n++) {
+		gr_alloc_fail_after(n);
+		st = gr_html_build(&s.raw, &s.text, &s.items);
+		gr_alloc_fail_after(-1);
+		ck_assert_msg(st == GOVREPORT_OK || st == GOVREPORT_ERR_NOMEM, "allocation %ld: status %d",
+			      n, st);
+	}
+	ck_assert_int_eq(st, GOVREPORT_OK);
+	ck_assert_uint_eq(s.items.count, 2);
+	ck_assert_uint_eq(s.items.items[1].line, 2);
+	release(&s);
 }
 END_TEST
 
@@ -442,6 +476,7 @@ main(void)
 	tcase_add_test(tc, layout_tables);
 	tcase_add_test(tc, source_lines);
 	tcase_add_test(tc, source_lines_past_65535);
+	tcase_add_test(tc, out_of_memory);
 	tcase_add_test(tc, attributes_left_out);
 	tcase_add_test(tc, attributes_left_out_lines);
 	tcase_add_test(tc, attributes_left_out_long_tag);

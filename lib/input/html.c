@@ -1,10 +1,11 @@
 /*
  * HTML → cell stream through libxml2's HTML parser; see html.h.
  *
- * libxml2's HTML parser builds the tree (it recovers from broken markup
- * the way browsers do), and the tree is read in document order while it
- * is built, each part freed once read (see "reading while the page is
- * parsed" below), so that the page's text is never held whole in it:
+ * libxml2's HTML parser reads the markup (it recovers from broken markup
+ * the way browsers do) and tells which elements it makes; our own tree of
+ * them (html_tree.h) is read in document order while it is built, each
+ * part freed once read (see "reading while the page is parsed" below), so
+ * that the page's text is never held whole in it:
  * - text outside tables is gathered block by block (p, div, h1…h6, li, …;
  *   a <br> ends a line too), whitespace collapsed as a browser does, and
  *   each block becomes a line item;
@@ -27,7 +28,7 @@
  * source line of their element.
  *
  * This file holds the reading of the page while libxml2 parses it; the
- * walk of the tree, the text gathered and the tables live beside it, as
+ * tree, its walk, the text gathered and the tables live beside it, as
  * html_build.h lists.
  */
 #include <pthread.h>
@@ -36,7 +37,6 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
-#include <libxml/tree.h>
 
 #include "util/alloc.h"
 #include "input/html.h"
@@ -55,107 +55,100 @@
 /* ---- reading while the page is parsed ----------------------------------- */
 
 /*
- * The walk (html_walk.c), done while libxml2 builds the tree: an element is read
- * when it ends and then emptied, so that the tree holds the elements still
+ * libxml2's HTML parser gives its events (an element starts, text, an
+ * element ends) to the handlers below, which build the tree the walk
+ * reads (html_tree.h) and read it while it is built: an element is read
+ * when it ends and then freed, so that the tree holds the elements still
  * open and little else, whatever the page's length.
  * - An element the walk only descends into (a block, an inline element)
  *   is "open": its entry (a block's line break) happens when it starts,
- *   the texts in it are read when its next child element starts or it
- *   ends, its exit when it ends.
+ *   its text is read when its next child element (or a comment) starts
+ *   or it ends, its exit when it ends.
  * - Any other element (a table, whose layout needs all its rows; a
  *   hidden, skipped or too deeply nested one; a <br>) is "held": built
- *   whole, then walked at its end as the whole tree was before.
- * The parser looks at the tree too: whether blank text is kept depends on
- * the last child of the element being parsed (HTMLparser.c, areBlanks),
- * and text is appended to that child when it is text. So the last child
- * of an open element is never removed: an element that has ended stays,
- * emptied, until the next child element of its parent starts or its
- * parent ends.
+ *   whole, then walked at its end.
+ * The tree is built as libxml2's own tree builder (SAX2.c) builds it, so
+ * that the page reads as it did through libxml2's tree: an element goes
+ * into the one on top of the parser's stack of open elements; text goes
+ * there too, joined to its last child when that is text of the same kind
+ * (a comment or an element between starts a new one), and is dropped
+ * when no element is open; an element started when none is open is the
+ * root, or, after the root has ended, a child of the root when the root
+ * is the document's first node, else beside it (markup after </html>,
+ * which the walk from the root does not reach). The parser does not look
+ * at the tree: the one place it reads libxml2's (HTMLparser.c, areBlanks()
+ * for blank text) decides only whether a <p> is implied before the text,
+ * which it does only when no element, <html> or <head> is open, and
+ * those it answers before it looks at the tree.
  */
 
 /* An open element, on the path from the root to the element being read. */
 struct frame {
-	xmlNode *node;
+	struct gr_html_node *node;
+	struct gr_html_mark mark; /* where its node was made */
 	int block;
 	int pre; /* in_pre before it began */
+	struct gr_html_mark text_mark; /* where its text (node->last) was made */
 };
 
 struct stream {
 	struct walker *w;
-	/* libxml2's tree builder, which the hooks below call first. */
-	startElementSAXFunc start;
-	endElementSAXFunc end;
-	/* The root is open[0]; an element at depth d is open[d]. */
+	xmlParserCtxtPtr ctxt;
+	struct gr_html_tree tree;
+	/* The parser's stack of open elements, as ours: its top (each
+	 * element links to the one below it) and its height. */
+	struct gr_html_node *top;
+	int height;
+	/* Whether the root has started, and is the document's first node;
+	 * whether the document has a node (besides a DOCTYPE). */
+	int has_root;
+	int root_first;
+	int doc_has_node;
+	/* The root is open[0]; an element at depth d is open[d]. The root
+	 * stays open to the end of the page: what follows </html> may go
+	 * into it. */
 	struct frame open[GR_HTML_MAX_DEPTH + 1];
 	size_t nopen;
-	/* The element being built whole, or NULL: at held_nr - 1 in the
-	 * parser's stack of elements while it is open. It is walked at its
-	 * end unless it lies outside the root (markup after </html>, which
-	 * libxml2 puts beside the root when a DOCTYPE comes first). */
-	xmlNode *held;
-	int held_nr;
+	/* The element being built whole, or NULL; walked at its end unless
+	 * the walk from the root does not reach it. */
+	struct gr_html_node *held;
+	struct gr_html_mark held_mark;
 	int held_depth;
 	int held_read;
 };
 
 static void
-free_children(xmlNode *node)
+fail(struct stream *s)
 {
-	xmlFreeNodeList(node->children);
-	node->children = node->last = NULL;
+	s->w->failed = 1;
+	xmlStopParser(s->ctxt);
 }
 
-/* Read the texts among node's children before `upto` (all of them for
- * NULL) and free those children: the elements among them were read when
- * they ended. */
-static void
-read_children(struct walker *w, xmlNode *node, const xmlNode *upto)
-{
-	xmlNode *c = node->children;
-
-	while (c && c != upto) {
-		xmlNode *next = c->next;
-		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)
-			gr_html_walk(w, c, 0);
-		xmlUnlinkNode(c);
-		xmlFreeNode(c);
-		c = next;
-	}
-}
-
-/* Whether the walk only descends into the element (it is read open). */
+/* Whether the reading failed (out of memory): the parse is stopped, and
+ * what libxml2 still tells is not read. */
 static int
-is_open_element(xmlNode *node, size_t depth)
+has_failed(struct stream *s)
 {
-	return depth <= GR_HTML_MAX_DEPTH && !gr_html_is_skipped(node) &&
-	       !gr_html_name_is(node, "br") && !gr_html_name_is(node, "table") && !gr_html_is_hidden(node);
+	if (s->w->failed)
+		xmlStopParser(s->ctxt);
+	return s->w->failed;
 }
 
+static struct frame *
+top_frame(struct stream *s)
+{
+	return &s->open[s->nopen - 1];
+}
+
+/* Read the text an open element holds, and free it. */
 static void
-hold(struct stream *s, xmlParserCtxtPtr ctxt, size_t depth, int read)
+read_frame_text(struct stream *s, struct frame *f)
 {
-	s->held = ctxt->node;
-	s->held_nr = ctxt->nodeNr;
-	s->held_depth = (int)depth;
-	s->held_read = read;
-}
-
-/* Whether the held element is still being built. libxml2 drops an
- * element from its stack without ending it when the page ends inside its
- * start tag, so the stack says, not the end events. */
-static int
-held_open(const struct stream *s, xmlParserCtxtPtr ctxt)
-{
-	return ctxt->nodeNr >= s->held_nr && ctxt->nodeTab[s->held_nr - 1] == s->held;
-}
-
-static void
-read_held(struct stream *s)
-{
-	if (s->held_read)
-		gr_html_walk(s->w, s->held, s->held_depth);
-	free_children(s->held);
-	s->held = NULL;
+	if (!f->node->last)
+		return;
+	gr_html_walk(s->w, f->node->last, 0);
+	f->node->children = f->node->last = NULL;
+	gr_html_tree_release(&s->tree, f->text_mark);
 }
 
 static void
@@ -163,48 +156,79 @@ close_frame(struct stream *s)
 {
 	struct frame *f = &s->open[--s->nopen];
 
-	read_children(s->w, f->node, NULL);
+	read_frame_text(s, f);
 	if (f->block) {
 		s->w->in_pre = f->pre;
 		gr_html_line_break(s->w);
 	}
+	gr_html_tree_release(&s->tree, f->mark);
 }
 
-/* Close the frames above node's; returns 0 when node has none. Frames
- * are left above it by elements libxml2 dropped without an end (see
- * held_open()). */
-static int
-close_above(struct stream *s, const xmlNode *node)
+static void
+read_held(struct stream *s)
 {
-	size_t d = s->nopen;
+	if (s->held_read)
+		gr_html_walk(s->w, s->held, s->held_depth);
+	s->held = NULL;
+	gr_html_tree_release(&s->tree, s->held_mark);
+}
 
-	while (d > 0 && s->open[d - 1].node != node)
-		d--;
-	if (d == 0)
-		return 0;
-	while (s->nopen > d)
+/* The top element of the parser's stack is gone: ended, or dropped
+ * without an end (libxml2 drops one when the page ends inside a start
+ * tag). A held element is read, an open one closed, but for the root. */
+static void
+pop(struct stream *s)
+{
+	struct gr_html_node *node = s->top;
+
+	s->top = node->below;
+	s->height--;
+	if (node == s->held)
+		read_held(s);
+	else if (!s->held && s->nopen > 1 && node == top_frame(s)->node)
 		close_frame(s);
-	return 1;
 }
 
-/* atts (name, value pairs; names lower case, each once) without the
- * attributes the walk does not read (gr_html_reads_attribute()), into
- * kept; NULL when none is left. The page's bytes lose them before
- * libxml2 reads them (html_feed.c) unless it stopped rewriting tags. */
-static const xmlChar **
-keep_read_attributes(const xmlChar **atts, const xmlChar **kept)
+/* Our stack down to the parser's `height` elements. */
+static void
+follow_drops(struct stream *s, int height)
 {
-	size_t n = 0;
+	while (s->height > height && s->top)
+		pop(s);
+}
 
-	for (size_t i = 0; atts && atts[i] && n < 2 * GR_HTML_READ_ATTRIBUTES; i += 2) {
-		const char *name = (const char *)atts[i];
-		if (gr_html_reads_attribute(name, strlen(name))) {
-			kept[n++] = atts[i];
-			kept[n++] = atts[i + 1];
-		}
+/* Whether the walk only descends into the element (it is read open). */
+static int
+is_open_element(const struct gr_html_node *node, size_t depth)
+{
+	return depth <= GR_HTML_MAX_DEPTH && node->tag != GR_HTML_TAG_BR &&
+	       node->tag != GR_HTML_TAG_TABLE &&
+	       !(node->flags & (GR_HTML_SKIPPED | GR_HTML_HIDDEN));
+}
+
+static uint32_t
+current_line(xmlParserCtxtPtr ctxt)
+{
+	return ctxt->input && ctxt->input->line > 0 ? (uint32_t)ctxt->input->line : 0;
+}
+
+/* Where an element started with no element open goes: into the root
+ * when the root is open to the walk (open[0]) and the document's first
+ * node, else nowhere the walk reaches (NULL); *is_root says whether it
+ * is the root. */
+static struct gr_html_node *
+top_level_parent(struct stream *s, int *is_root)
+{
+	int has_doctype = s->ctxt->myDoc && s->ctxt->myDoc->children;
+
+	*is_root = !s->has_root;
+	if (*is_root) {
+		s->has_root = 1;
+		s->root_first = !has_doctype && !s->doc_has_node;
+		s->doc_has_node = 1;
+		return NULL;
 	}
-	kept[n] = NULL;
-	return n ? kept : NULL;
+	return s->root_first && !has_doctype && s->nopen > 0 ? s->open[0].node : NULL;
 }
 
 static void
@@ -213,39 +237,52 @@ on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	xmlParserCtxtPtr ctxt = ctx;
 	struct stream *s = ctxt->_private;
 	struct walker *w = s->w;
-	xmlNode *before = ctxt->node, *node;
-	const xmlChar *kept[2 * GR_HTML_READ_ATTRIBUTES + 1];
+	struct gr_html_node *parent, *node;
+	struct gr_html_mark mark;
+	int is_root = 0, reached;
 	size_t depth;
 	struct frame *f;
 
-	s->start(ctx, name, keep_read_attributes(atts, kept));
-	node = ctxt->node;
-	if (s->held && !held_open(s, ctxt))
-		read_held(s);
-	if (!node || node == before || s->held)
+	if (has_failed(s))
 		return;
-	if (w->failed) {
-		xmlStopParser(ctxt);
+	follow_drops(s, ctxt->nameNr - 1);
+	parent = s->top;
+	if (!parent)
+		parent = top_level_parent(s, &is_root);
+	/* Reached by the walk from the root: the root, or a child of the
+	 * innermost open element. */
+	reached = !s->held &&
+		  (s->nopen == 0 ? is_root : parent && parent == top_frame(s)->node);
+	if (reached && s->nopen > 0)
+		read_frame_text(s, top_frame(s));
+	mark = gr_html_tree_mark(&s->tree);
+	node = gr_html_tree_element(&s->tree, (const char *)name, (const char *const *)atts,
+				    current_line(ctxt));
+	if (!node || w->failed) {
+		fail(s);
 		return;
 	}
-	/* Elements the walk from the root does not reach are held unread. */
-	if (s->nopen == 0 ? node != xmlDocGetRootElement(node->doc)
-			  : !close_above(s, node->parent)) {
-		hold(s, ctxt, s->nopen, 0);
+	node->below = s->top;
+	s->top = node;
+	s->height++;
+	if (s->held) {
+		gr_html_tree_add_child(parent, node);
 		return;
 	}
 	depth = s->nopen;
-	if (depth > 0)
-		read_children(w, node->parent, node);
-	if (!is_open_element(node, depth)) {
-		hold(s, ctxt, depth, 1);
+	if (!reached || !is_open_element(node, depth)) {
+		s->held = node;
+		s->held_mark = mark;
+		s->held_depth = (int)depth;
+		s->held_read = reached;
 		return;
 	}
 	f = &s->open[s->nopen++];
-	*f = (struct frame){ .node = node, .block = gr_html_is_block(node), .pre = w->in_pre };
+	*f = (struct frame){ .node = node, .mark = mark, .block = (node->flags & GR_HTML_BLOCK) != 0,
+			     .pre = w->in_pre };
 	if (f->block) {
 		gr_html_line_break(w);
-		w->in_pre = f->pre || gr_html_name_is(node, "pre");
+		w->in_pre = f->pre || node->tag == GR_HTML_TAG_PRE;
 	}
 }
 
@@ -254,32 +291,116 @@ on_end(void *ctx, const xmlChar *name)
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct stream *s = ctxt->_private;
-	xmlNode *node = ctxt->node;
-	int was_held;
 
-	s->end(ctx, name);
-	if (s->held) {
-		if (held_open(s, ctxt))
-			return; /* an element in it */
-		was_held = node == s->held;
-		read_held(s);
-		if (was_held)
-			return;
+	(void)name;
+	if (has_failed(s))
+		return;
+	follow_drops(s, ctxt->nameNr);
+	if (s->top)
+		pop(s);
+}
+
+/* Text or CDATA, into the element on top of the parser's stack. */
+static void
+on_text(xmlParserCtxtPtr ctxt, const xmlChar *ch, int len, enum gr_html_node_type type)
+{
+	struct stream *s = ctxt->_private;
+	struct gr_html_node *node, *last, *text;
+	struct frame *f = NULL;
+	struct gr_html_mark mark;
+
+	if (has_failed(s) || len < 0)
+		return;
+	follow_drops(s, ctxt->nameNr);
+	node = s->top;
+	if (!node)
+		return;
+	last = node->last;
+	if (last && last->type == type) {
+		if (gr_html_tree_append_text(&s->tree, last, (const char *)ch, (size_t)len) < 0)
+			fail(s);
+		return;
 	}
-	/* The root stays open to the end of the page: libxml2 adds what
-	 * follows </html> to it (when no DOCTYPE comes first). */
-	if (node && s->nopen > 1 && node != s->open[0].node && close_above(s, node))
-		close_frame(s);
+	if (!s->held) {
+		f = top_frame(s);
+		read_frame_text(s, f);
+	}
+	mark = gr_html_tree_mark(&s->tree);
+	text = gr_html_tree_text(&s->tree, type, (const char *)ch, (size_t)len,
+				 current_line(ctxt));
+	if (!text || s->w->failed) {
+		fail(s);
+		return;
+	}
+	gr_html_tree_add_child(node, text);
+	if (f)
+		f->text_mark = mark;
+}
+
+static void
+on_characters(void *ctx, const xmlChar *ch, int len)
+{
+	on_text(ctx, ch, len, GR_HTML_TEXT);
+}
+
+static void
+on_cdata(void *ctx, const xmlChar *ch, int len)
+{
+	on_text(ctx, ch, len, GR_HTML_CDATA);
+}
+
+/* A comment or a processing instruction: it ends the text before it. */
+static void
+on_other(xmlParserCtxtPtr ctxt)
+{
+	struct stream *s = ctxt->_private;
+	struct gr_html_node *other;
+
+	if (has_failed(s))
+		return;
+	follow_drops(s, ctxt->nameNr);
+	if (!s->top) {
+		s->doc_has_node = 1;
+		return;
+	}
+	if (!s->held) {
+		read_frame_text(s, top_frame(s));
+		return;
+	}
+	other = gr_html_tree_other(&s->tree);
+	if (!other) {
+		fail(s);
+		return;
+	}
+	gr_html_tree_add_child(s->top, other);
+}
+
+static void
+on_comment(void *ctx, const xmlChar *value)
+{
+	(void)value;
+	on_other(ctx);
+}
+
+static void
+on_processing_instruction(void *ctx, const xmlChar *target, const xmlChar *data)
+{
+	(void)target;
+	(void)data;
+	on_other(ctx);
 }
 
 /* What the parse left open when it ended (or stopped). */
 static void
 stream_finish(struct stream *s)
 {
-	if (s->held)
-		read_held(s);
-	while (s->nopen)
-		close_frame(s);
+	if (!s->w->failed) {
+		if (s->held)
+			read_held(s);
+		while (s->nopen)
+			close_frame(s);
+	}
+	gr_html_tree_free(&s->tree);
 }
 
 /* ---- the document -------------------------------------------------------- */
@@ -299,9 +420,9 @@ init_libxml2(void)
 	xmlInitParser();
 }
 
-/* The start tags a page may have: libxml2 keeps a node of about 120
- * bytes for each, and a text node as large beside it; a long report has
- * a few tens of thousands. More is refused with
+/* The start tags a page may have: the tree keeps a node of about 80
+ * bytes for each, and a text node beside it; a long report has a few
+ * tens of thousands. More is refused with
  * GOVREPORT_ERR_INPUT_TOO_LARGE, so that the tree stays within a constant
  * whatever the page (100,000 nested tables, three tags each, are read). */
 #define GR_HTML_MAX_TAGS ((size_t)1 << 19)
@@ -333,8 +454,9 @@ walker_release(struct walker *w)
 	gr_html_release_tables(w);
 }
 
-/* libxml2's parser, with the tree builder's element callbacks wrapped by
- * the reading above. */
+/* libxml2's parser, with the handlers above for the content of the page;
+ * libxml2's own make the document and its DOCTYPE, which no element goes
+ * into. */
 static htmlParserCtxtPtr
 new_parser(struct stream *s)
 {
@@ -342,21 +464,24 @@ new_parser(struct stream *s)
 	htmlParserCtxtPtr ctxt;
 
 	xmlSAX2InitHtmlDefaultSAXHandler(&sax);
-	s->start = sax.startElement;
-	s->end = sax.endElement;
 	sax.startElement = on_start;
 	sax.endElement = on_end;
+	sax.characters = on_characters;
+	sax.cdataBlock = on_cdata;
+	sax.comment = on_comment;
+	sax.processingInstruction = on_processing_instruction;
 	ctxt = htmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL, XML_CHAR_ENCODING_UTF8);
 	if (!ctxt)
 		return NULL;
 	ctxt->_private = s;
+	s->ctxt = ctxt;
 	htmlCtxtUseOptions(ctxt, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
 			   HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
 			   HTML_PARSE_IGNORE_ENC | HTML_PARSE_NODEFDTD |
 			   GR_HTML_PARSE_BIG_LINES);
-	/* Nesting deeper than 256 elements: libxml2 stops the parse there
-	 * ("Excessive depth") unless told the document may be huge; the
-	 * walk reads deep subtrees without recursion. */
+	/* libxml2's limits for untrusted documents off: the page's size is
+	 * bounded before (gr_html_build()), and the walk reads deep subtrees
+	 * without recursion. */
 	ctxt->options |= GR_HTML_PARSE_BIG_LINES | XML_PARSE_HUGE;
 	ctxt->linenumbers = 1;
 	return ctxt;
@@ -404,10 +529,12 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 	xmlFreeDoc(ctxt->myDoc);
 	ctxt->myDoc = NULL;
 	htmlFreeParserCtxt(ctxt);
-	if (!parsed) {
-		st = GOVREPORT_ERR_INTERNAL;
-	} else if (w.failed) {
+	/* Out of memory first: the feed may fail before libxml2 has made
+	 * its document. */
+	if (w.failed) {
 		st = GOVREPORT_ERR_NOMEM;
+	} else if (!parsed) {
+		st = GOVREPORT_ERR_INTERNAL;
 	} else if (items->count == 0) {
 		st = GOVREPORT_ERR_INPUT_EMPTY;
 	} else {

@@ -4,6 +4,7 @@
  *
  *   html_text.c    the items a page yields, and text gathered into the
  *                  block or cell being read, whitespace collapsed
+ *   html_tree.h    the tree the walk reads, built from libxml2's events
  *   html_walk.c    the walk of the tree: elements skipped, hidden, blocks
  *   html_tables.c  a table laid out on its grid, rowspan and colspan
  *                  expanded, read row by row
@@ -18,9 +19,9 @@
 #include <stdint.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 #include "input/grid.h"
+#include "input/html_tree.h"
 #include "input/itemtext.h"
 #include "input/normalize.h"
 #include "input/printed.h"
@@ -58,9 +59,9 @@ struct walker {
 /* ---- the steps ----------------------------------------------------------- */
 
 /* html_feed.c: whether the walk reads the attribute (colspan, rowspan,
- * hidden, style; case ignored), and the page fed to libxml2's push parser
- * to its end without the others. 0, or -1 when out of memory. */
-#define GR_HTML_READ_ATTRIBUTES 4
+ * hidden, style; case ignored: the ones html_tree.c keeps), and the page
+ * fed to libxml2's push parser to its end without the others. 0, or -1
+ * when out of memory. */
 int gr_html_reads_attribute(const char *name, size_t len);
 int gr_html_feed(htmlParserCtxtPtr ctxt, const struct gr_text *raw);
 
@@ -78,29 +79,14 @@ void gr_html_line_break(struct walker *w);
 /* Text of the page, starting on the given line, into the block or cell. */
 void gr_html_add_text(struct walker *w, const char *s, size_t len, uint32_t line);
 
-/* html_walk.c: what an element is. */
-int gr_html_name_is(const xmlNode *node, const char *name);
-int gr_html_is_skipped(const xmlNode *node);
-int gr_html_is_block(const xmlNode *node);
-int gr_html_is_hidden(const xmlNode *node);
-/* Whether a style hides what it styles (display:none, mso-hide:all,
- * visibility:hidden in its first 255 characters past blanks, case
- * ignored): 1 or 0. `raw`: the value as the page writes it, not as
- * libxml2 gives it: -1 when it holds what libxml2 would not give as
- * written (an entity, NUL, bytes that are not UTF-8). */
-int gr_html_style_hides(const char *style, size_t len, int raw);
-/* The value of the element's attribute `name` (lower case) where the tree
- * holds it, "" for one without a value; NULL when it has none. */
-const char *gr_html_attribute(const xmlNode *node, const char *name);
-uint32_t gr_html_node_line(const xmlNode *node);
-/* Read a node (its text, or the element and what it holds) and the
- * children of one. */
-void gr_html_walk(struct walker *w, xmlNode *node, int depth);
-void gr_html_walk_children(struct walker *w, xmlNode *node, int depth);
+/* html_walk.c: read a node (its text, or the element and what it holds)
+ * and the children of one. */
+void gr_html_walk(struct walker *w, const struct gr_html_node *node, int depth);
+void gr_html_walk_children(struct walker *w, const struct gr_html_node *node, int depth);
 
 /* html_tables.c: a table as cell items on its grid, or as blocks when it
  * lays out a page. */
-void gr_html_read_table(struct walker *w, xmlNode *table, int depth);
+void gr_html_read_table(struct walker *w, const struct gr_html_node *table, int depth);
 void gr_html_release_tables(struct walker *w);
 
 #endif

@@ -9,17 +9,11 @@
 #include "util/alloc.h"
 #include "tables/cellvalue.h"
 #include "input/html_build.h"
-#include "input/xmltree.h"
-
-/* A table's widest grid (cells past it are dropped) and its longest
- * rowspan. */
-#define GR_HTML_MAX_COLUMNS 1000
-#define GR_HTML_MAX_ROWSPAN 65534
 
 /* ---- tables ------------------------------------------------------------ */
 
 struct cell {
-	xmlNode *node;
+	const struct gr_html_node *node;
 	size_t row, col, rowspan, colspan;
 	size_t text, len; /* normalised text in the table's texts */
 	uint32_t line;
@@ -30,7 +24,7 @@ struct cell {
  * the page's tables share: a report has a dozen, and making room for
  * each anew cost more than reading it. */
 struct table {
-	xmlNode **rows;
+	const struct gr_html_node **rows;
 	size_t nrows, rows_cap;
 	struct cell *cells;
 	size_t ncells, cells_cap;
@@ -42,11 +36,11 @@ struct table {
 };
 
 static int
-add_row(struct table *t, xmlNode *tr)
+add_row(struct table *t, const struct gr_html_node *tr)
 {
 	if (t->nrows == t->rows_cap) {
 		size_t cap = t->rows_cap ? t->rows_cap * 2 : 32;
-		xmlNode **grown = gr_realloc(t->rows, cap * sizeof(*grown));
+		const struct gr_html_node **grown = gr_realloc(t->rows, cap * sizeof(*grown));
 		if (!grown)
 			return -1;
 		t->rows = grown;
@@ -59,15 +53,15 @@ add_row(struct table *t, xmlNode *tr)
 /* The table's rows in document order: in thead/tbody/tfoot or directly
  * under the table (or under stray wrappers), never in a nested table. */
 static int
-collect_rows(struct table *t, xmlNode *parent, int depth)
+collect_rows(struct table *t, const struct gr_html_node *parent, int depth)
 {
-	for (xmlNode *c = parent->children; c; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE || gr_html_name_is(c, "table"))
+	for (const struct gr_html_node *c = parent->children; c; c = c->next) {
+		if (c->type != GR_HTML_ELEMENT || c->tag == GR_HTML_TAG_TABLE)
 			continue;
-		if (gr_html_name_is(c, "tr")) {
+		if (c->tag == GR_HTML_TAG_TR) {
 			if (add_row(t, c) < 0)
 				return -1;
-		} else if (!gr_html_name_is(c, "td") && !gr_html_name_is(c, "th") &&
+		} else if (c->tag != GR_HTML_TAG_TD && c->tag != GR_HTML_TAG_TH &&
 			   depth < GR_HTML_MAX_DEPTH && collect_rows(t, c, depth + 1) < 0) {
 			return -1;
 		}
@@ -76,17 +70,25 @@ collect_rows(struct table *t, xmlNode *parent, int depth)
 }
 
 static int
-is_cell(const xmlNode *node)
+is_cell(const struct gr_html_node *node)
 {
-	return node->type == XML_ELEMENT_NODE && (gr_html_name_is(node, "td") || gr_html_name_is(node, "th"));
+	return node->type == GR_HTML_ELEMENT &&
+	       (node->tag == GR_HTML_TAG_TD || node->tag == GR_HTML_TAG_TH);
 }
 
 /* Whether a table lies inside the node (walked without recursion: the
  * markup may nest deeper than a stack should). */
 static int
-is_table_element(const xmlNode *node)
+holds_table(const struct gr_html_node *top)
 {
-	return gr_html_name_is(node, "table");
+	struct gr_html_node *node = top->children;
+
+	while (node && node != top) {
+		if (node->type == GR_HTML_ELEMENT && node->tag == GR_HTML_TAG_TABLE)
+			return 1;
+		node = gr_html_tree_next(top, node, node->type == GR_HTML_ELEMENT);
+	}
+	return 0;
 }
 
 /* A table that holds a table, or has one column, lays out a page. */
@@ -97,10 +99,10 @@ is_layout_table(const struct table *t)
 
 	for (size_t r = 0; r < t->nrows; r++) {
 		size_t n = 0;
-		for (xmlNode *c = t->rows[r]->children; c; c = c->next) {
+		for (const struct gr_html_node *c = t->rows[r]->children; c; c = c->next) {
 			if (!is_cell(c))
 				continue;
-			if (gr_xml_has_descendant(c, is_table_element))
+			if (holds_table(c))
 				return 1;
 			n++;
 		}
@@ -108,23 +110,6 @@ is_layout_table(const struct table *t)
 			widest = n;
 	}
 	return widest <= 1;
-}
-
-static size_t
-span_attr(const xmlNode *node, const char *name, size_t max)
-{
-	const char *v = gr_html_attribute(node, name), *p;
-	size_t n = 0;
-
-	if (!v)
-		return 1;
-	for (p = v; *p == ' '; p++)
-		;
-	for (; *p >= '0' && *p <= '9' && n <= max; p++)
-		n = n * 10 + (size_t)(*p - '0');
-	if (n == 0)
-		return 1;
-	return n > max ? max : n;
 }
 
 /* Read a cell's text into the table's texts. */
@@ -142,7 +127,7 @@ read_cell(struct walker *w, struct table *t, struct cell *cell, int depth)
 	w->in_cell = 0;
 	if (w->failed)
 		return -1;
-	cell->line = w->acc_line ? w->acc_line : gr_html_node_line(cell->node);
+	cell->line = w->acc_line ? w->acc_line : cell->node->line;
 	if (gr_html_take_gathered(w, &s, &len) < 0)
 		return -1;
 	cell->text = t->texts.len;
@@ -159,7 +144,7 @@ read_cell(struct walker *w, struct table *t, struct cell *cell, int depth)
 }
 
 static int
-add_cell(struct table *t, xmlNode *node, size_t row, size_t rows_left)
+add_cell(struct table *t, const struct gr_html_node *node, size_t row, size_t rows_left)
 {
 	struct cell *cell;
 
@@ -173,8 +158,8 @@ add_cell(struct table *t, xmlNode *node, size_t row, size_t rows_left)
 	}
 	cell = &t->cells[t->ncells++];
 	*cell = (struct cell){ .node = node, .row = row };
-	cell->colspan = span_attr(node, "colspan", GR_HTML_MAX_COLUMNS);
-	cell->rowspan = span_attr(node, "rowspan", GR_HTML_MAX_ROWSPAN);
+	cell->colspan = node->colspan;
+	cell->rowspan = node->rowspan;
 	if (cell->rowspan > rows_left)
 		cell->rowspan = rows_left;
 	return 0;
@@ -206,7 +191,7 @@ emit_grid(struct walker *w, struct table *t)
 	t->owner_used = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
 		size_t col = 0;
-		uint32_t row_line = gr_html_node_line(t->rows[r]);
+		uint32_t row_line = t->rows[r]->line;
 		for (; next < t->ncells && t->cells[next].row == r; next++) {
 			struct cell *cell = &t->cells[next];
 			while (col < GR_HTML_MAX_COLUMNS && covers(owner[col], r) &&
@@ -312,13 +297,13 @@ gr_html_release_tables(struct walker *w)
 }
 
 void
-gr_html_read_table(struct walker *w, xmlNode *node, int depth)
+gr_html_read_table(struct walker *w, const struct gr_html_node *node, int depth)
 {
 	struct table fresh, *t = take_table(w, &fresh);
 
 	/* A caption is a line of its own before the rows. */
-	for (xmlNode *c = node->children; c && !w->failed; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && gr_html_name_is(c, "caption"))
+	for (const struct gr_html_node *c = node->children; c && !w->failed; c = c->next)
+		if (c->type == GR_HTML_ELEMENT && c->tag == GR_HTML_TAG_CAPTION)
 			gr_html_walk(w, c, depth + 1);
 	if (w->failed || gr_strbuf_failed(&t->texts) || collect_rows(t, node, depth) < 0) {
 		w->failed = 1;
@@ -332,8 +317,8 @@ gr_html_read_table(struct walker *w, xmlNode *node, int depth)
 		return;
 	}
 	for (size_t r = 0; r < t->nrows && !w->failed; r++) {
-		for (xmlNode *c = t->rows[r]->children; c; c = c->next) {
-			if (!is_cell(c) || gr_html_is_hidden(c))
+		for (const struct gr_html_node *c = t->rows[r]->children; c; c = c->next) {
+			if (!is_cell(c) || (c->flags & GR_HTML_HIDDEN))
 				continue;
 			if (add_cell(t, c, r, t->nrows - r) < 0 ||
 			    read_cell(w, t, &t->cells[t->ncells - 1], depth) < 0) {

@@ -71,6 +71,8 @@ gr_html_flush_block(struct walker *w)
 	size_t len;
 	uint32_t line = w->acc_line;
 
+	if (gr_strbuf_failed(&w->acc))
+		w->failed = 1; /* text was lost: not an empty block */
 	if (w->failed || w->acc.len == 0) {
 		w->pending = PENDING_NONE;
 		return;

@@ -1,5 +1,5 @@
-/* Walking a libxml2 tree, shared by the readers of markup (HTML, docx,
- * odt). */
+/* Walking a libxml2 tree, shared by the readers of markup (docx, odt;
+ * the HTML reader walks a tree of its own, html_tree.h). */
 #ifndef GR_INPUT_XMLTREE_H
 #define GR_INPUT_XMLTREE_H
 
