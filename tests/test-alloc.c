@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "input/html.h"
+#include "input/readers.h"
 #include "util/alloc.h"
 #include "govreport.h"
 #include "testutil.h"
@@ -20,6 +21,10 @@ static const char *const seeds[] = {
 	"seeds/004_76d98d904843aa38.txt",
 	/* A page libxml2 reads into the HTML reader's own tree. */
 	"html/official-2021/input.html",
+	/* pdftotext -bbox-layout's XHTML, read through libxml2 too. */
+	"input/pdftotext-bbox/seed-000/input.html",
+	/* A .docx: its archive (libzip) and its XML. */
+	"input/docx/corpus-002-figures/input.docx",
 };
 
 /* No run needs more allocations than this; a bound keeps a bug from
@@ -65,6 +70,11 @@ START_TEST(parse_fails_cleanly)
 
 	if (strstr(seeds[_i], ".html") && !gr_html_available()) {
 		printf("skipped %s: this build reads no HTML (-Dhtml=disabled)\n", seeds[_i]);
+		free(data);
+		return;
+	}
+	if (strstr(seeds[_i], ".docx") && !gr_docfile_available()) {
+		printf("skipped %s: this build reads no .docx (-Ddocx=disabled)\n", seeds[_i]);
 		free(data);
 		return;
 	}

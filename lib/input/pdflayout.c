@@ -157,6 +157,8 @@ prose_line(struct builder *b, size_t i)
 	gr_strbuf_init(&clean);
 	gr_layout_drop_digit_spaces(s, len, &clean);
 	if (gr_strbuf_failed(&clean)) {
+		/* What it held before the allocation that failed. */
+		gr_strbuf_release(&clean);
 		b->failed = 1;
 		return;
 	}

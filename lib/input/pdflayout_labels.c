@@ -129,6 +129,8 @@ fragment(struct builder *b, const struct lline *ln, const struct piece *p,
 	gr_strbuf_init(&clean);
 	gr_layout_drop_digit_spaces(s, len, &clean);
 	if (gr_strbuf_failed(&clean)) {
+		/* What it held before the allocation that failed. */
+		gr_strbuf_release(&clean);
 		b->failed = 1;
 		return;
 	}
