@@ -22,9 +22,9 @@ static const char *const seeds[] = {
 	/* A page libxml2 reads into the HTML reader's own tree. */
 	"html/official-2021/input.html",
 	/* pdftotext -bbox-layout's XHTML, read through libxml2 too. */
-	"input/pdftotext-bbox/seed-000/input.html",
+	"input/pdftotext-bbox/corpus-004-no-part3/input.html",
 	/* A .docx: its archive (libzip) and its XML. */
-	"input/docx/corpus-002-figures/input.docx",
+	"input/docx/html-utf16-bom/input.docx",
 };
 
 /* No run needs more allocations than this; a bound keeps a bug from
