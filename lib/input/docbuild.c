@@ -24,12 +24,7 @@ gr_docbuild_init(struct gr_docbuild *b, struct gr_items *items)
 {
 	*b = (struct gr_docbuild){ 0 };
 	gr_itemtext_init(&b->made, items);
-	gr_strbuf_init(&b->acc);
-	gr_strbuf_init(&b->tmp);
-	b->norm = gr_normalizer_new();
-	if (b->norm)
-		gr_normalizer_note_printed(b->norm, &b->noted);
-	return b->norm ? 0 : -1;
+	return gr_gather_init(&b->gather);
 }
 
 /* An item of the document: no source lines, its ordinal for a line. */
@@ -40,57 +35,26 @@ push_item(struct gr_docbuild *b, const char *s, size_t len, uint32_t line,
 	return gr_itemtext_push(&b->made, s, len, 0, line, kind);
 }
 
-/* Normalise what was gathered (trimmed) into b->tmp; resets the gathering. */
+/* Normalise what was gathered (trimmed); resets the gathering. */
 static int
 take_gathered(struct gr_docbuild *b, const char **s, size_t *len)
 {
-	gr_strbuf_release(&b->tmp);
-	b->noted.count = 0;
-	gr_strbuf_append(&b->tmp, "", 0);
-	if (b->acc.len && gr_normalize_utf8(b->norm, b->acc.data, b->acc.len, &b->tmp) < 0)
-		return -1;
-	if (gr_strbuf_failed(&b->tmp) || gr_strbuf_failed(&b->acc))
-		return -1;
-	*s = b->tmp.data;
-	*len = b->tmp.len;
-	gr_trim_spaces(s, len);
-	b->acc.len = 0;
 	b->pending = PENDING_NONE;
-	return 0;
+	return gr_gather_take(&b->gather, s, len);
 }
 
-/* A paragraph ends: a line item, with the marks of the punctuation it
- * narrowed (the text as written stays in acc's bytes). */
+/* A paragraph ends: a line item, numbered by its ordinal, unless it holds
+ * no text. */
 static void
 flush_paragraph(struct gr_docbuild *b)
 {
-	const char *s;
-	size_t len;
+	int made = b->failed ? 0 : gr_gather_flush_line(&b->gather, &b->made, 0, b->ordinal + 1);
 
-	if (b->failed || b->acc.len == 0) {
-		b->pending = PENDING_NONE;
-		return;
-	}
-	if (take_gathered(b, &s, &len) < 0 ||
-	    (len > 0 && !push_item(b, s, len, ++b->ordinal, GR_ITEM_LINE)))
+	if (made < 0)
 		b->failed = 1;
-	else if (len > 0 &&
-		 gr_printed_add_from(&b->made.printed, &b->noted, (size_t)(s - b->tmp.data), len,
-				     gr_itemtext_last_start(&b->made)) < 0)
-		b->failed = 1;
-}
-
-static int32_t
-last_code_point(const struct gr_strbuf *buf)
-{
-	size_t start = buf->len, pos;
-
-	while (start > 0 && (buf->data[start - 1] & 0xC0) == 0x80)
-		start--;
-	if (start == 0)
-		return -1;
-	pos = --start;
-	return gr_utf8_next(buf->data, buf->len, &pos);
+	else
+		b->ordinal += (uint32_t)made;
+	b->pending = PENDING_NONE;
 }
 
 /* A pending space or break before cp: a break between two wide
@@ -98,10 +62,10 @@ last_code_point(const struct gr_strbuf *buf)
 static void
 put_pending(struct gr_docbuild *b, int32_t cp)
 {
-	if (b->pending != PENDING_NONE && b->acc.len &&
-	    !(b->pending == PENDING_BREAK && gr_is_wide(last_code_point(&b->acc), GR_WIDE_TERMINAL) &&
+	if (b->pending != PENDING_NONE && b->gather.acc.len &&
+	    !(b->pending == PENDING_BREAK && gr_is_wide(gr_gather_last_char(&b->gather), GR_WIDE_TERMINAL) &&
 	      gr_is_wide(cp, GR_WIDE_TERMINAL)))
-		gr_strbuf_putc(&b->acc, ' ');
+		gr_strbuf_putc(&b->gather.acc, ' ');
 	b->pending = PENDING_NONE;
 }
 
@@ -116,7 +80,7 @@ gr_docbuild_text(struct gr_docbuild *b, const char *s, size_t len)
 		int32_t cp;
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-			if (b->acc.len && b->pending == PENDING_NONE)
+			if (b->gather.acc.len && b->pending == PENDING_NONE)
 				b->pending = PENDING_SPACE;
 			i++;
 			continue;
@@ -125,7 +89,7 @@ gr_docbuild_text(struct gr_docbuild *b, const char *s, size_t len)
 		if (cp < 0)
 			break;
 		put_pending(b, cp);
-		gr_strbuf_append(&b->acc, s + i, n - i);
+		gr_strbuf_append(&b->gather.acc, s + i, n - i);
 		i = n;
 	}
 }
@@ -134,7 +98,7 @@ void
 gr_docbuild_space(struct gr_docbuild *b, size_t n)
 {
 	/* Spaces only separate: runs of them say nothing to the parser. */
-	if (n > 0 && b->acc.len && b->pending == PENDING_NONE)
+	if (n > 0 && b->gather.acc.len && b->pending == PENDING_NONE)
 		b->pending = PENDING_SPACE;
 }
 
@@ -142,7 +106,7 @@ void
 gr_docbuild_break(struct gr_docbuild *b)
 {
 	if (b->in_cell) {
-		if (b->acc.len)
+		if (b->gather.acc.len)
 			b->pending = PENDING_BREAK;
 	} else {
 		flush_paragraph(b);
@@ -160,7 +124,7 @@ gr_docbuild_begin_cell(struct gr_docbuild *b)
 {
 	flush_paragraph(b);
 	b->in_cell = 1;
-	b->acc.len = 0;
+	b->gather.acc.len = 0;
 	b->pending = PENDING_NONE;
 }
 
@@ -350,14 +314,10 @@ gr_docbuild_finish(struct gr_docbuild *b, struct gr_text *text)
 		st = GOVREPORT_ERR_INPUT_EMPTY;
 	} else {
 		gr_itemtext_finish(&b->made, text);
-		text->traditional = gr_normalizer_converted(b->norm);
+		text->traditional = gr_normalizer_converted(b->gather.norm);
 	}
 	gr_itemtext_release(&b->made);
-	gr_strbuf_release(&b->acc);
-	gr_strbuf_release(&b->tmp);
-	gr_printed_release(&b->noted);
-	gr_normalizer_free(b->norm);
-	b->norm = NULL;
+	gr_gather_release(&b->gather);
 	if (st != GOVREPORT_OK) {
 		gr_items_release(items);
 		gr_text_release(text);

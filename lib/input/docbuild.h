@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "input/gather.h"
 #include "input/grid.h"
 #include "input/itemtext.h"
 #include "util/strbuf.h"
@@ -45,14 +46,10 @@ struct gr_doctable {
 };
 
 struct gr_docbuild {
-	struct gr_normalizer *norm;
 	/* The items, and the text they point into (a line per item). */
 	struct gr_itemtext made;
-	/* The paragraph or cell being gathered, as written. */
-	struct gr_strbuf acc, tmp;
-	/* The marks of the punctuation normalising acc into tmp narrowed, at
-	 * tmp's offsets (the normaliser notes them). */
-	struct gr_printed noted;
+	/* The paragraph or cell being gathered. */
+	struct gr_gather gather;
 	int pending; /* 0, 1: a space, 2: a line break before the next text */
 	int in_cell; /* breaks and paragraph ends join the cell's text */
 	int failed;

@@ -313,7 +313,7 @@ gr_docx_build(struct gr_source *src, struct gr_text *text, struct gr_items *item
 		if (body)
 			blocks(&d, body, 0);
 		st = gr_docbuild_finish(&d.b, text);
-	} else if (d.b.norm) {
+	} else if (d.b.gather.norm) {
 		gr_docbuild_finish(&d.b, text);
 	}
 	xmlFreeDoc(doc);

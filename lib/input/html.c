@@ -447,10 +447,7 @@ static void
 walker_release(struct walker *w)
 {
 	gr_itemtext_release(&w->made);
-	gr_strbuf_release(&w->acc);
-	gr_strbuf_release(&w->tmp);
-	gr_printed_release(&w->noted);
-	gr_normalizer_free(w->norm);
+	gr_gather_release(&w->gather);
 	gr_html_release_tables(w);
 }
 
@@ -509,12 +506,7 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		len += raw->lines[i].len + 1;
 	if (len > INT32_MAX || count_tags(raw) > GR_HTML_MAX_TAGS)
 		return GOVREPORT_ERR_INPUT_TOO_LARGE;
-	w.norm = gr_normalizer_new();
-	gr_strbuf_init(&w.acc);
-	gr_strbuf_init(&w.tmp);
-	if (w.norm)
-		gr_normalizer_note_printed(w.norm, &w.noted);
-	ctxt = w.norm ? new_parser(&s) : NULL;
+	ctxt = gr_gather_init(&w.gather) == 0 ? new_parser(&s) : NULL;
 	if (!ctxt) {
 		walker_release(&w);
 		return GOVREPORT_ERR_NOMEM;
@@ -539,7 +531,7 @@ gr_html_build(const struct gr_text *raw, struct gr_text *text,
 		st = GOVREPORT_ERR_INPUT_EMPTY;
 	} else {
 		gr_itemtext_finish(&w.made, text);
-		text->traditional = gr_normalizer_converted(w.norm);
+		text->traditional = gr_normalizer_converted(w.gather.norm);
 		text->gb18030 = raw->gb18030;
 		text->invalid = raw->invalid;
 		text->invalid_offset = raw->invalid_offset;

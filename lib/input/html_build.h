@@ -23,6 +23,7 @@
 #include "input/grid.h"
 #include "input/html_tree.h"
 #include "input/itemtext.h"
+#include "input/gather.h"
 #include "input/normalize.h"
 #include "input/printed.h"
 #include "input/text.h"
@@ -35,16 +36,11 @@ enum pending { PENDING_NONE = 0, PENDING_SPACE = 1, PENDING_BREAK = 2 };
 
 struct walker {
 	const struct gr_text *raw;
-	struct gr_normalizer *norm;
 	/* What the walk produces: the items, and the text they point into
 	 * (a line per item). */
 	struct gr_itemtext made;
-	/* The block or cell being read, as written (UTF-8, not normalised). */
-	struct gr_strbuf acc;
-	struct gr_strbuf tmp;
-	/* The marks of the punctuation normalising acc into tmp narrowed, at
-	 * tmp's offsets (the normaliser notes them). */
-	struct gr_printed noted;
+	/* The block or cell being read. */
+	struct gr_gather gather;
 	uint32_t acc_line;
 	enum pending pending;
 	int in_cell; /* breaks join the cell's text instead of ending it */

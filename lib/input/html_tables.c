@@ -120,7 +120,7 @@ read_cell(struct walker *w, struct table *t, struct cell *cell, int depth)
 	size_t len;
 
 	w->in_cell = 1;
-	w->acc.len = 0;
+	w->gather.acc.len = 0;
 	w->acc_line = 0;
 	w->pending = PENDING_NONE;
 	gr_html_walk_children(w, cell->node, depth + 1);

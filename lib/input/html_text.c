@@ -41,71 +41,33 @@ gr_html_push_item(struct walker *w, const char *s, size_t len, uint32_t line,
 				kind);
 }
 
-/* Normalise what was gathered into w->tmp (trimmed); resets the gathering. */
+/* Normalise what was gathered (trimmed); resets the gathering. */
 int
 gr_html_take_gathered(struct walker *w, const char **s, size_t *len)
 {
-	/* Emptied, not freed: a page has thousands of blocks and cells. */
-	w->tmp.len = 0;
-	w->noted.count = 0;
-	gr_strbuf_append(&w->tmp, "", 0);
-	if (w->acc.len && gr_normalize_utf8(w->norm, w->acc.data, w->acc.len, &w->tmp) < 0)
-		return -1;
-	if (gr_strbuf_failed(&w->tmp) || gr_strbuf_failed(&w->acc))
-		return -1;
-	*s = w->tmp.data;
-	*len = w->tmp.len;
-	gr_trim_spaces(s, len);
-	w->acc.len = 0;
 	w->pending = PENDING_NONE;
-	return 0;
+	return gr_gather_take(&w->gather, s, len);
 }
 
-/* End the block being read: a line item, unless it holds no text. Its
- * marks say where it narrowed punctuation (the gathered text, as written,
- * stays in acc's bytes). */
+/* End the block being read: a line item, unless it holds no text. */
 void
 gr_html_flush_block(struct walker *w)
 {
-	const char *s;
-	size_t len;
 	uint32_t line = w->acc_line;
 
-	if (gr_strbuf_failed(&w->acc))
-		w->failed = 1; /* text was lost: not an empty block */
-	if (w->failed || w->acc.len == 0) {
-		w->pending = PENDING_NONE;
-		return;
-	}
-	if (gr_html_take_gathered(w, &s, &len) < 0 ||
-	    (len > 0 && !gr_html_push_item(w, s, len, line, GR_ITEM_LINE)))
+	if (!w->failed && gr_gather_flush_line(&w->gather, &w->made, source_offset(w, line),
+					       source_line(w, line)) < 0)
 		w->failed = 1;
-	else if (len > 0 &&
-		 gr_printed_add_from(&w->made.printed, &w->noted, (size_t)(s - w->tmp.data), len,
-				     gr_itemtext_last_start(&w->made)) < 0)
-		w->failed = 1;
+	w->pending = PENDING_NONE;
 }
 
 /* ---- gathering text --------------------------------------------------- */
-
-static int32_t
-last_code_point(const struct gr_strbuf *b)
-{
-	size_t start = b->len, pos;
-
-	while (start > 0 && (b->data[start - 1] & 0xC0) == 0x80)
-		start--;
-	if (start == 0)
-		return -1;
-	pos = --start;
-	return gr_utf8_next(b->data, b->len, &pos);
-}
 
 void
 gr_html_line_break(struct walker *w)
 {
 	if (w->in_cell) {
-		if (w->acc.len)
+		if (w->gather.acc.len)
 			w->pending = PENDING_BREAK;
 	} else {
 		gr_html_flush_block(w);
@@ -163,9 +125,9 @@ gr_html_add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 				line++;
 			if (w->in_pre && c == '\n') {
 				gr_html_line_break(w);
-			} else if (w->in_pre && w->acc.len) {
-				gr_strbuf_putc(&w->acc, (char)c);
-			} else if (w->acc.len) {
+			} else if (w->in_pre && w->gather.acc.len) {
+				gr_strbuf_putc(&w->gather.acc, (char)c);
+			} else if (w->gather.acc.len) {
 				enum pending p = c == '\n' || c == '\r' ? PENDING_BREAK
 									 : PENDING_SPACE;
 				if (p > w->pending)
@@ -178,19 +140,19 @@ gr_html_add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 		cp = gr_utf8_next(s, len, &n);
 		if (cp < 0)
 			break;
-		if (w->pending != PENDING_NONE && w->acc.len) {
+		if (w->pending != PENDING_NONE && w->gather.acc.len) {
 			if (!(w->pending == PENDING_BREAK &&
-			      gr_is_wide(last_code_point(&w->acc), GR_WIDE_PROSE) &&
+			      gr_is_wide(gr_gather_last_char(&w->gather), GR_WIDE_PROSE) &&
 			      gr_is_wide(cp, GR_WIDE_PROSE)))
-				gr_strbuf_putc(&w->acc, ' ');
+				gr_strbuf_putc(&w->gather.acc, ' ');
 		}
 		w->pending = PENDING_NONE;
-		if (w->acc.len == 0)
+		if (w->gather.acc.len == 0)
 			w->acc_line = line;
 		/* The characters up to the next blank or '<' go in at once,
 		 * stepped as gr_utf8_next() steps. */
 		n = run_end(s, len, n);
-		gr_strbuf_append(&w->acc, s + i, n - i);
+		gr_strbuf_append(&w->gather.acc, s + i, n - i);
 		i = n;
 	}
 }
