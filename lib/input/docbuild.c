@@ -62,8 +62,11 @@ flush_paragraph(struct gr_docbuild *b)
 static void
 put_pending(struct gr_docbuild *b, int32_t cp)
 {
-	if (b->pending != PENDING_NONE && b->gather.acc.len &&
-	    !(b->pending == PENDING_BREAK && gr_is_wide(gr_gather_last_char(&b->gather), GR_WIDE_TERMINAL) &&
+	const struct gr_strbuf *acc = &b->gather.acc;
+
+	if (b->pending != PENDING_NONE && acc->len &&
+	    !(b->pending == PENDING_BREAK &&
+	      gr_is_wide(gr_utf8_before(acc->data, acc->len), GR_WIDE_TERMINAL) &&
 	      gr_is_wide(cp, GR_WIDE_TERMINAL)))
 		gr_strbuf_putc(&b->gather.acc, ' ');
 	b->pending = PENDING_NONE;

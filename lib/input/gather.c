@@ -66,16 +66,3 @@ gr_gather_flush_line(struct gr_gather *g, struct gr_itemtext *made, size_t offse
 		return -1;
 	return 1;
 }
-
-int32_t
-gr_gather_last_char(const struct gr_gather *g)
-{
-	size_t start = g->acc.len, pos;
-
-	while (start > 0 && (g->acc.data[start - 1] & 0xC0) == 0x80)
-		start--;
-	if (start == 0)
-		return -1;
-	pos = --start;
-	return gr_utf8_next(g->acc.data, g->acc.len, &pos);
-}

@@ -45,7 +45,4 @@ int gr_gather_take(struct gr_gather *g, const char **s, size_t *len);
 int gr_gather_flush_line(struct gr_gather *g, struct gr_itemtext *made, size_t offset,
 			 uint32_t line);
 
-/* The last character gathered, or -1 when none. */
-int32_t gr_gather_last_char(const struct gr_gather *g);
-
 #endif

@@ -142,7 +142,7 @@ gr_html_add_text(struct walker *w, const char *s, size_t len, uint32_t line)
 			break;
 		if (w->pending != PENDING_NONE && w->gather.acc.len) {
 			if (!(w->pending == PENDING_BREAK &&
-			      gr_is_wide(gr_gather_last_char(&w->gather), GR_WIDE_PROSE) &&
+			      gr_is_wide(gr_utf8_before(w->gather.acc.data, w->gather.acc.len), GR_WIDE_PROSE) &&
 			      gr_is_wide(cp, GR_WIDE_PROSE)))
 				gr_strbuf_putc(&w->gather.acc, ' ');
 		}

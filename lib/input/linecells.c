@@ -264,7 +264,7 @@ read_line(struct builder *b, const char *s, size_t len)
 	strip_heading_marks(&t, &tlen);
 	strip_bold(&t, &tlen);
 	/* A tab-indented line is a cell, an empty one too ("\t"). */
-	if (len > 0 && s[0] == '\t') {
+	if (s[0] == '\t') {
 		b->in_tab_cell = 1;
 		return push(b, t, tlen, GR_ITEM_CELL) ? 0 : -1;
 	}
